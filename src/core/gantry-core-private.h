@@ -1,0 +1,105 @@
+/* gantry-core-private.h — internal API shared by the core model files
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not installed and not for other layers: the project uses these to keep
+ * the back-references (parent, project, link and assignment arrays) of its
+ * objects consistent.
+ */
+#pragma once
+
+#include "gantry-core.h"
+
+G_BEGIN_DECLS
+
+/* ---- gantry-task.c ----------------------------------------------------- */
+
+void        _gantry_task_set_project        (GantryTask *task, GantryProject *project);
+/* Inserts child (ref taken) at position (-1 or past the end appends);
+ * returns the index used.  Emits items-changed and the derived notifies. */
+guint       _gantry_task_insert_child       (GantryTask *parent, int position, GantryTask *child);
+/* Removes child at its index; returns the index it had. */
+guint       _gantry_task_remove_child       (GantryTask *parent, GantryTask *child);
+void        _gantry_task_notify_outline     (GantryTask *task, gboolean recursive);
+/* Per-task arrays (borrowed pointers; the project owns the objects). */
+void        _gantry_ptr_array_insert        (GPtrArray *array, int index, gpointer item);
+int         _gantry_ptr_array_remove        (GPtrArray *array, gpointer item);
+
+/* ---- gantry-link.c / gantry-assignment.c ------------------------------- */
+
+gboolean    _gantry_link_get_in_project     (GantryLink *link);
+void        _gantry_link_set_in_project     (GantryLink *link, gboolean in_project);
+gboolean    _gantry_assignment_get_in_project (GantryAssignment *a);
+void        _gantry_assignment_set_in_project (GantryAssignment *a, gboolean in_project);
+
+/* ---- gantry-resource.c ------------------------------------------------- */
+
+void        _gantry_resource_set_project    (GantryResource *resource, GantryProject *project);
+GPtrArray  *_gantry_resource_peek_assignments (GantryResource *resource);
+
+/* ---- gantry-calendar.c ------------------------------------------------- */
+
+void        _gantry_calendar_set_project    (GantryCalendar *calendar, GantryProject *project);
+GantryProject *_gantry_calendar_get_project (GantryCalendar *calendar);
+
+/* ---- gantry-project.c -------------------------------------------------- */
+
+/* Called by the uid setters while the object is in a project; FALSE when
+ * the new uid is taken (then the setter refuses the change). */
+gboolean    _gantry_project_uid_changing    (GantryProject *project, gpointer object,
+                                             int old_uid, int new_uid);
+
+/* Position-exact insertion and removal used by the undo commands. */
+typedef struct
+{
+  int list_index;      /* in the project's list */
+  int index_a;         /* link: in pred's successors; assignment: in task's array */
+  int index_b;         /* link: in succ's predecessors; assignment: in resource's */
+} GantryPlace;
+
+void        _gantry_project_remove_link_at  (GantryProject *self, GantryLink *link,
+                                             GantryPlace *out_place);
+void        _gantry_project_insert_link_at  (GantryProject *self, GantryLink *link,
+                                             const GantryPlace *place);
+void        _gantry_project_remove_assignment_at (GantryProject *self, GantryAssignment *a,
+                                                  GantryPlace *out_place);
+void        _gantry_project_insert_assignment_at (GantryProject *self, GantryAssignment *a,
+                                                  const GantryPlace *place);
+int         _gantry_project_remove_resource_at (GantryProject *self, GantryResource *r);
+int         _gantry_project_remove_calendar_at (GantryProject *self, GantryCalendar *c);
+void        _gantry_project_insert_calendar_at (GantryProject *self, int index,
+                                                GantryCalendar *c);
+gboolean    _gantry_project_calendar_in_use (GantryProject *self, GantryCalendar *c);
+
+/* Change accounting for the "changed" signal. */
+void        _gantry_project_touch           (GantryProject *self, guint flags,
+                                             GantryTask *task);
+
+/* Row-number bookkeeping for the structure commands: NULL when every task
+ * and resource id already equals its row (renumbering restores them);
+ * otherwise a snapshot to restore exactly. */
+typedef struct _GantryIdSnapshot GantryIdSnapshot;
+GantryIdSnapshot *_gantry_project_save_ids  (GantryProject *self);
+void        _gantry_project_restore_ids     (GantryProject *self, GantryIdSnapshot *snap);
+void        _gantry_id_snapshot_free        (GantryIdSnapshot *snap);
+
+/* ---- gantry-command.c -------------------------------------------------- */
+
+typedef enum
+{
+  GANTRY_APPLY_FAILED,
+  GANTRY_APPLY_NOOP,     /* valid but changed nothing: not pushed */
+  GANTRY_APPLY_DONE,
+} GantryApplyResult;
+
+GantryApplyResult _gantry_command_apply     (GantryCommand *cmd, GantryProject *project);
+void        _gantry_command_undo            (GantryCommand *cmd, GantryProject *project);
+void        _gantry_command_redo            (GantryCommand *cmd, GantryProject *project);
+/* The project the command's target belongs to, or NULL. */
+GantryProject *_gantry_command_get_project  (GantryCommand *cmd);
+GantryCommand *_gantry_command_new_group    (const char *label);
+void        _gantry_command_group_add       (GantryCommand *group, GantryCommand *cmd);
+guint       _gantry_command_group_get_n     (GantryCommand *group);
+
+G_END_DECLS
