@@ -1,0 +1,1819 @@
+/* gantry-scheduler.c — MS Project-compatible CPM scheduling
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The project is compiled into flat arrays ("the plan"): one record per
+ * task, links in CSR form, and a node graph with two nodes per task
+ * (IN: where links into the task and its ancestors arrive; OUT: the task's
+ * own dates, or a summary's roll-up) sorted topologically once.  Passes run
+ * over that order with dirty flags: a full pass marks everything dirty, an
+ * incremental pass marks the edited tasks and follows only what changed.
+ * Both call the same pure per-node functions, so they give the same result.
+ * The results go back into the GObjects in one batch, only where they
+ * changed.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gantry-scheduler.h"
+#include "gantry-workcal.h"
+
+enum
+{
+  F_SUMMARY   = 1 << 0,
+  F_MANUAL    = 1 << 1,
+  F_SKIP      = 1 << 2,   /* inactive or blank row: not scheduled */
+  F_MILESTONE = 1 << 3,
+  F_ELAPSED   = 1 << 4,
+  F_RESOURCES = 1 << 5,   /* dates driven by work assignments */
+  F_ROOT      = 1 << 6,
+};
+
+enum
+{
+  P_CONFLICT = 1 << 0,
+  P_NO_WORK  = 1 << 1,
+  P_DEADLINE = 1 << 2,
+};
+
+enum
+{
+  LAG_WORK,
+  LAG_ELAPSED,
+  LAG_PERCENT,
+};
+
+typedef struct
+{
+  GantryAssignment *asg;
+  GantryWorkCal    *cal;
+  GantryDuration    span;     /* work / units: working ms on cal */
+  GantryDuration    delay;
+  GantryTime        start, finish;
+} PAsg;
+
+typedef struct
+{
+  GantryTask    *task;
+  int            parent;       /* index, -1 for the root */
+  guint          flags;
+  GantryDuration dur;
+  GantryDuration remaining;
+  int            ctype;
+  GantryTime     cdate, deadline;
+  GantryTime     astart, afinish;
+  int            pct;
+  GantryTime     mstart, mfinish;
+  GantryDuration lvl_delay;
+  GantryWorkCal *cal;
+  guint          asg_first, asg_n;
+  guint          child_first, child_n;
+  /* forward */
+  GantryTime     es, ef;
+  int            earliest_leaf;
+  /* backward */
+  GantryTime     ls, lf;
+  GantryTime     min_ls, min_lf;   /* summaries: over their leaves */
+  guint8         problems;
+  GantryTaskSchedule out;
+} PTask;
+
+typedef struct
+{
+  int            pred, succ;
+  int            type;
+  int            kind;
+  gint64         lag;
+} PLink;
+
+typedef struct
+{
+  guint          n;            /* tasks, index 0 = the root task */
+  PTask         *t;
+  guint         *children;     /* child indices, by child_first */
+  PAsg          *asg;
+  guint          n_asg;
+  PLink         *links;
+  guint          n_links;
+  guint         *pred_off, *pred_ix;    /* links into task i */
+  guint         *succ_off, *succ_ix;    /* links out of task i */
+  guint         *out_off, *out_ix;      /* node graph (2n nodes) */
+  guint         *in_off, *in_ix;
+  guint         *order;                 /* topological order of nodes */
+  guint         *pos;                   /* position of node in order */
+  guint8        *fw_dirty, *bw_dirty, *sl_dirty;
+  GHashTable    *index;                 /* GantryTask* -> index + 1 */
+  GPtrArray     *cycles;                /* GPtrArray of GantryTask* per cycle */
+  /* project settings */
+  GantryTime     proj_start, proj_finish_in, proj_finish;
+  gboolean       from_start, honor, mcp, has_alap;
+  gint64         crit_limit;
+  GantryWorkCal *proj_cal;
+  gboolean       alap_pass;
+} Plan;
+
+struct _GantryScheduler
+{
+  GObject             parent_instance;
+  GantryProject      *project;
+  gulong              changed_id;
+  gboolean            auto_schedule;
+  GantryWorkCalCache *cache;
+  Plan               *plan;
+  GPtrArray          *problems;
+  guint               n_critical;
+  guint               last_n_visited;
+};
+
+G_DEFINE_FINAL_TYPE (GantryScheduler, gantry_scheduler, G_TYPE_OBJECT)
+
+enum { SIG_SCHEDULED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+#define IN(i)  (2 * (guint) (i))
+#define OUT(i) (2 * (guint) (i) + 1)
+#define NONE   GANTRY_TIME_NONE
+
+static inline GantryTime tmax (GantryTime a, GantryTime b) { return a == NONE ? b : (b == NONE ? a : MAX (a, b)); }
+static inline GantryTime tmin (GantryTime a, GantryTime b) { return a == NONE ? b : (b == NONE ? a : MIN (a, b)); }
+
+void
+gantry_problem_free (GantryProblem *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->message);
+  g_clear_pointer (&p->tasks, g_ptr_array_unref);
+  g_free (p);
+}
+
+/* ---- plan building ------------------------------------------------------- */
+
+static void
+plan_free (Plan *p)
+{
+  guint i;
+
+  if (p == NULL)
+    return;
+  for (i = 0; i < p->n; i++)
+    g_object_unref (p->t[i].task);
+  g_free (p->t);
+  g_free (p->children);
+  g_free (p->asg);
+  g_free (p->links);
+  g_free (p->pred_off);
+  g_free (p->pred_ix);
+  g_free (p->succ_off);
+  g_free (p->succ_ix);
+  g_free (p->out_off);
+  g_free (p->out_ix);
+  g_free (p->in_off);
+  g_free (p->in_ix);
+  g_free (p->order);
+  g_free (p->pos);
+  g_free (p->fw_dirty);
+  g_free (p->bw_dirty);
+  g_free (p->sl_dirty);
+  g_hash_table_unref (p->index);
+  g_ptr_array_unref (p->cycles);
+  g_free (p);
+}
+
+static inline int
+plan_lookup (Plan *p, GantryTask *task)
+{
+  gpointer v = task != NULL ? g_hash_table_lookup (p->index, task) : NULL;
+  return v != NULL ? GPOINTER_TO_INT (v) - 1 : -1;
+}
+
+static gboolean
+asg_drives (GantryAssignment *a)
+{
+  GantryResource *r = gantry_assignment_get_resource (a);
+
+  return r != NULL
+         && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK
+         && gantry_assignment_get_units (a) > 0
+         && gantry_assignment_get_work (a) > 0;
+}
+
+/* Reads one task's inputs from the model.  Returns the flags that shape
+ * the graph (so a caller can tell whether a rebuild is needed). */
+static void
+load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
+{
+  PTask *pt = &p->t[i];
+  GantryTask *task = pt->task;
+  GantryCalendar *tcal = gantry_task_get_calendar (task);
+  GantryDurationFormat fmt = gantry_task_get_duration_format (task);
+
+  pt->flags &= F_SUMMARY | F_ROOT | F_RESOURCES;
+  if (gantry_task_get_manual (task))
+    pt->flags |= F_MANUAL;
+  if (!gantry_task_get_active (task) || gantry_task_get_is_null (task))
+    pt->flags |= F_SKIP;
+  pt->dur = MAX (gantry_task_get_duration (task), 0);
+  if (gantry_format_is_elapsed (fmt) && !gantry_format_is_percent (fmt))
+    pt->flags |= F_ELAPSED;
+  if (gantry_task_get_milestone (task) || (pt->dur == 0 && pt->asg_n == 0))
+    pt->flags |= F_MILESTONE;
+  pt->ctype = gantry_task_get_constraint_type (task);
+  pt->cdate = gantry_task_get_constraint_date (task);
+  if (pt->ctype >= GANTRY_CONSTRAINT_MSO && pt->cdate == NONE)
+    pt->ctype = GANTRY_CONSTRAINT_ASAP;
+  pt->deadline = gantry_task_get_deadline (task);
+  pt->astart = gantry_task_get_actual_start (task);
+  pt->afinish = gantry_task_get_actual_finish (task);
+  pt->pct = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
+  if (pt->astart == NONE)
+    pt->afinish = NONE;
+  pt->remaining = pt->dur - pt->dur * pt->pct / 100;
+  pt->mstart = gantry_task_get_start (task);
+  pt->mfinish = gantry_task_get_finish (task);
+  pt->lvl_delay = MAX (gantry_task_get_leveling_delay (task), 0);
+  pt->cal = tcal != NULL ? gantry_workcal_cache_get (cache, tcal) : p->proj_cal;
+  if (pt->asg_n > 0 && gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
+    pt->flags &= ~F_RESOURCES;
+  {
+    guint k;
+    for (k = 0; k < pt->asg_n; k++)
+      {
+        PAsg *a = &p->asg[pt->asg_first + k];
+        GantryResource *r = gantry_assignment_get_resource (a->asg);
+        GantryCalendar *rcal = gantry_resource_get_calendar (r);
+        GantryCalendar *pcal = gantry_project_get_calendar (project);
+        double units = gantry_assignment_get_units (a->asg);
+
+        if (rcal == NULL)
+          rcal = pcal;
+        if (tcal != NULL && gantry_task_get_ignore_resource_calendar (task))
+          a->cal = pt->cal;
+        else if (tcal != NULL && rcal != NULL)
+          a->cal = gantry_workcal_cache_get_intersection (cache, tcal, rcal);
+        else
+          a->cal = gantry_workcal_cache_get (cache, rcal);
+        /* overtime work shortens the duration (reference §1.7) */
+        a->span = (GantryDuration) ((double) MAX (gantry_assignment_get_work (a->asg)
+                                                  - gantry_assignment_get_overtime_work (a->asg), 0)
+                                    / units + 0.5);
+        a->delay = MAX (gantry_assignment_get_delay (a->asg), 0);
+      }
+  }
+}
+
+static void
+add_edge (GArray *from, GArray *to, guint a, guint b)
+{
+  g_array_append_val (from, a);
+  g_array_append_val (to, b);
+}
+
+static void
+build_csr (guint n_nodes, GArray *from, GArray *to, guint **off_out, guint **ix_out)
+{
+  guint *off = g_new0 (guint, n_nodes + 1);
+  guint *ix = g_new (guint, MAX (from->len, 1));
+  guint *fill = g_new0 (guint, n_nodes);
+  guint e;
+
+  for (e = 0; e < from->len; e++)
+    off[g_array_index (from, guint, e) + 1]++;
+  for (e = 0; e < n_nodes; e++)
+    off[e + 1] += off[e];
+  for (e = 0; e < from->len; e++)
+    {
+      guint a = g_array_index (from, guint, e);
+      ix[off[a] + fill[a]++] = g_array_index (to, guint, e);
+    }
+  g_free (fill);
+  *off_out = off;
+  *ix_out = ix;
+}
+
+/* Tarjan's algorithm (iterative) over the nodes Kahn left over; reports
+ * every strongly connected component with more than one task. */
+static void
+find_cycles (Plan *p, const guint8 *left)
+{
+  guint nn = 2 * p->n, v;
+  gint *idx = g_new (gint, nn), *low = g_new (gint, nn);
+  guint8 *on = g_new0 (guint8, nn);
+  guint *stack = g_new (guint, nn), *cs = g_new (guint, nn), *ce = g_new (guint, nn);
+  guint sp = 0, csp = 0;
+  gint counter = 0;
+
+  for (v = 0; v < nn; v++)
+    idx[v] = -1;
+  for (v = 0; v < nn; v++)
+    {
+      if (!left[v] || idx[v] >= 0)
+        continue;
+      cs[csp] = v;
+      ce[csp] = p->out_off[v];
+      csp++;
+      idx[v] = low[v] = counter++;
+      stack[sp++] = v;
+      on[v] = 1;
+      while (csp > 0)
+        {
+          guint u = cs[csp - 1];
+          if (ce[csp - 1] < p->out_off[u + 1])
+            {
+              guint w = p->out_ix[ce[csp - 1]++];
+              if (!left[w])
+                continue;
+              if (idx[w] < 0)
+                {
+                  idx[w] = low[w] = counter++;
+                  stack[sp++] = w;
+                  on[w] = 1;
+                  cs[csp] = w;
+                  ce[csp] = p->out_off[w];
+                  csp++;
+                }
+              else if (on[w])
+                low[u] = MIN (low[u], idx[w]);
+            }
+          else
+            {
+              csp--;
+              if (csp > 0)
+                low[cs[csp - 1]] = MIN (low[cs[csp - 1]], low[u]);
+              if (low[u] == idx[u])
+                {
+                  GPtrArray *tasks = g_ptr_array_new_with_free_func (g_object_unref);
+                  guint w, n_nodes = 0;
+                  do
+                    {
+                      GantryTask *task;
+                      w = stack[--sp];
+                      on[w] = 0;
+                      n_nodes++;
+                      task = p->t[w / 2].task;
+                      if (!(p->t[w / 2].flags & F_ROOT)
+                          && !g_ptr_array_find (tasks, task, NULL))
+                        g_ptr_array_add (tasks, g_object_ref (task));
+                    }
+                  while (w != u);
+                  /* one node alone is not a cycle (no self links) */
+                  if (n_nodes > 1 && tasks->len > 0)
+                    g_ptr_array_add (p->cycles, tasks);
+                  else
+                    g_ptr_array_unref (tasks);
+                }
+            }
+        }
+    }
+  g_free (idx);
+  g_free (low);
+  g_free (on);
+  g_free (stack);
+  g_free (cs);
+  g_free (ce);
+}
+
+static void
+topo_sort (Plan *p)
+{
+  guint nn = 2 * p->n, v, head = 0, tail = 0, e;
+  guint *indeg = g_new0 (guint, nn);
+  guint8 *done = g_new0 (guint8, nn);
+  guint8 *left;
+  gboolean any_left = FALSE;
+
+  p->order = g_new (guint, nn);
+  p->pos = g_new (guint, nn);
+  for (v = 0; v < nn; v++)
+    for (e = p->out_off[v]; e < p->out_off[v + 1]; e++)
+      indeg[p->out_ix[e]]++;
+  for (v = 0; v < nn; v++)
+    if (indeg[v] == 0)
+      p->order[tail++] = v;
+
+  while (tail < nn)
+    {
+      while (head < tail)
+        {
+          guint u = p->order[head++];
+          done[u] = 1;
+          for (e = p->out_off[u]; e < p->out_off[u + 1]; e++)
+            {
+              guint w = p->out_ix[e];
+              if (--indeg[w] == 0)
+                p->order[tail++] = w;
+            }
+        }
+      if (tail >= nn)
+        break;
+      if (!any_left)
+        {
+          /* Kahn stalled: everything left is on or behind a cycle. */
+          left = g_new0 (guint8, nn);
+          for (v = 0; v < nn; v++)
+            left[v] = indeg[v] > 0;
+          find_cycles (p, left);
+          g_free (left);
+          any_left = TRUE;
+        }
+      /* break the cycle at the first waiting node; its remaining in-edges
+       * are ignored by the passes (they point backwards in the order) */
+      for (v = 0; v < nn; v++)
+        if (!done[v] && indeg[v] > 0)
+          break;
+      indeg[v] = 0;
+      p->order[tail++] = v;
+    }
+  for (v = 0; v < nn; v++)
+    p->pos[p->order[v]] = v;
+  g_free (indeg);
+  g_free (done);
+}
+
+static void
+plan_read_project (Plan *p, GantryWorkCalCache *cache, GantryProject *project)
+{
+  GantryDurationContext ctx;
+
+  gantry_project_get_duration_context (project, &ctx);
+  p->proj_cal = gantry_workcal_cache_get (cache, gantry_project_get_calendar (project));
+  p->from_start = gantry_project_get_schedule_from_start (project);
+  p->proj_start = gantry_project_get_start (project);
+  p->proj_finish_in = gantry_project_get_finish (project);
+  p->honor = gantry_project_get_honor_constraints (project);
+  p->mcp = gantry_project_get_multiple_critical_paths (project);
+  p->crit_limit = (gint64) gantry_project_get_critical_slack_limit (project)
+                  * ctx.minutes_per_day * GANTRY_MS_MINUTE;
+}
+
+static Plan *
+plan_build (GantryProject *project, GantryWorkCalCache *cache)
+{
+  Plan *p = g_new0 (Plan, 1);
+  GPtrArray *all = gantry_project_get_all_tasks (project);
+  GantryTask *root = gantry_project_get_root_task (project);
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (PLink));
+  GArray *asgs = g_array_new (FALSE, TRUE, sizeof (PAsg));
+  GArray *ea = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *eb = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *kids;
+  guint i, k;
+
+  plan_read_project (p, cache, project);
+  p->n = all->len + 1;
+  p->t = g_new0 (PTask, p->n);
+  p->index = g_hash_table_new (g_direct_hash, g_direct_equal);
+  p->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  p->t[0].task = g_object_ref (root);
+  p->t[0].flags = F_ROOT | F_SUMMARY;
+  g_hash_table_insert (p->index, root, GINT_TO_POINTER (1));
+  for (i = 0; i < all->len; i++)
+    {
+      p->t[i + 1].task = g_object_ref (g_ptr_array_index (all, i));
+      g_hash_table_insert (p->index, p->t[i + 1].task, GINT_TO_POINTER (i + 2));
+    }
+
+  /* hierarchy */
+  kids = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (i = 0; i < p->n; i++)
+    {
+      PTask *pt = &p->t[i];
+      guint nc = gantry_task_get_n_children (pt->task);
+      pt->child_first = kids->len;
+      for (k = 0; k < nc; k++)
+        {
+          int c = plan_lookup (p, gantry_task_get_child (pt->task, k));
+          if (c > 0)
+            {
+              guint cu = (guint) c;
+              g_array_append_val (kids, cu);
+              p->t[c].parent = (int) i;
+            }
+        }
+      pt->child_n = kids->len - pt->child_first;
+      if (pt->child_n > 0)
+        pt->flags |= F_SUMMARY;
+    }
+  p->t[0].parent = -1;
+  p->children = (guint *) (gpointer) g_array_free (kids, FALSE);
+
+  /* assignments and links */
+  for (i = 1; i < p->n; i++)
+    {
+      PTask *pt = &p->t[i];
+      GPtrArray *as = gantry_task_get_assignments (pt->task);
+      GPtrArray *preds = gantry_task_get_predecessors (pt->task);
+
+      pt->asg_first = asgs->len;
+      for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
+        {
+          GantryAssignment *a = g_ptr_array_index (as, k);
+          if (asg_drives (a))
+            {
+              PAsg pa = { 0 };
+              pa.asg = a;
+              g_array_append_val (asgs, pa);
+            }
+        }
+      pt->asg_n = asgs->len - pt->asg_first;
+      if (pt->asg_n > 0)
+        pt->flags |= F_RESOURCES;
+
+      for (k = 0; preds != NULL && k < preds->len; k++)
+        {
+          GantryLink *l = g_ptr_array_index (preds, k);
+          int pr = plan_lookup (p, gantry_link_get_predecessor (l));
+          GantryDurationFormat lf = gantry_link_get_lag_format (l);
+          PLink pl;
+
+          if (pr <= 0 || pr == (int) i)
+            continue;
+          pl.pred = pr;
+          pl.succ = (int) i;
+          pl.type = gantry_link_get_link_type (l);
+          pl.lag = gantry_link_get_lag (l);
+          pl.kind = gantry_format_is_percent (lf) ? LAG_PERCENT
+                    : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
+          g_array_append_val (links, pl);
+        }
+    }
+  p->n_asg = asgs->len;
+  p->asg = (PAsg *) (gpointer) g_array_free (asgs, FALSE);
+  p->n_links = links->len;
+  p->links = (PLink *) (gpointer) g_array_free (links, FALSE);
+
+  for (i = 1; i < p->n; i++)
+    {
+      load_task (p, cache, project, i);
+      if (p->t[i].ctype == GANTRY_CONSTRAINT_ALAP && !(p->t[i].flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
+        p->has_alap = TRUE;
+    }
+  p->t[0].cal = p->proj_cal;
+  {
+    GantryCalendar *rc = gantry_task_get_calendar (root);
+    if (rc != NULL)
+      p->t[0].cal = gantry_workcal_cache_get (cache, rc);
+  }
+
+  /* link CSR */
+  {
+    GArray *la = g_array_new (FALSE, FALSE, sizeof (guint));
+    GArray *lb = g_array_new (FALSE, FALSE, sizeof (guint));
+    for (k = 0; k < p->n_links; k++)
+      add_edge (la, lb, p->links[k].succ, k);
+    build_csr (p->n, la, lb, &p->pred_off, &p->pred_ix);
+    g_array_set_size (la, 0);
+    g_array_set_size (lb, 0);
+    for (k = 0; k < p->n_links; k++)
+      add_edge (la, lb, p->links[k].pred, k);
+    build_csr (p->n, la, lb, &p->succ_off, &p->succ_ix);
+    g_array_unref (la);
+    g_array_unref (lb);
+  }
+
+  /* node graph */
+  for (i = 0; i < p->n; i++)
+    {
+      PTask *pt = &p->t[i];
+      if (pt->flags & F_SUMMARY)
+        for (k = 0; k < pt->child_n; k++)
+          {
+            guint c = p->children[pt->child_first + k];
+            add_edge (ea, eb, IN (i), IN (c));
+            add_edge (ea, eb, OUT (c), OUT (i));
+          }
+      else
+        add_edge (ea, eb, IN (i), OUT (i));
+    }
+  for (k = 0; k < p->n_links; k++)
+    add_edge (ea, eb, OUT (p->links[k].pred), IN (p->links[k].succ));
+  build_csr (2 * p->n, ea, eb, &p->out_off, &p->out_ix);
+  build_csr (2 * p->n, eb, ea, &p->in_off, &p->in_ix);
+  g_array_unref (ea);
+  g_array_unref (eb);
+
+  topo_sort (p);
+
+  p->fw_dirty = g_new0 (guint8, 2 * p->n);
+  p->bw_dirty = g_new0 (guint8, 2 * p->n);
+  p->sl_dirty = g_new0 (guint8, p->n);
+  for (i = 0; i < p->n; i++)
+    {
+      gantry_task_get_schedule (p->t[i].task, &p->t[i].out);
+      p->t[i].es = p->t[i].ef = p->t[i].ls = p->t[i].lf = NONE;
+      p->t[i].min_ls = p->t[i].min_lf = NONE;
+      p->t[i].earliest_leaf = -1;
+    }
+  return p;
+}
+
+/* ---- calendar helpers per task ------------------------------------------- */
+
+static GantryTime
+cal_next_start (Plan *p, PTask *t, GantryWorkCal *cal, GantryTime d)
+{
+  GantryTime ns = gantry_workcal_next_work_start (cal, d);
+
+  if (ns == NONE)
+    {
+      t->problems |= P_NO_WORK;
+      return d;
+    }
+  if (ns > d && (t->flags & F_MILESTONE) && gantry_workcal_prev_work_finish (cal, d) == d)
+    return d;
+  return ns;
+}
+
+static GantryTime
+next_start (Plan *p, PTask *t, GantryTime d)
+{
+  GantryTime best = NONE;
+  guint k;
+
+  if (d == NONE)
+    return NONE;
+  if (!(t->flags & F_RESOURCES))
+    return cal_next_start (p, t, t->cal, d);
+  for (k = 0; k < t->asg_n; k++)
+    best = tmin (best, cal_next_start (p, t, p->asg[t->asg_first + k].cal, d));
+  return best;
+}
+
+static GantryTime
+cal_add (PTask *t, GantryWorkCal *cal, GantryTime d, GantryDuration w)
+{
+  GantryTime r = gantry_workcal_add (cal, d, w);
+
+  if (r == NONE && d != NONE)
+    {
+      t->problems |= P_NO_WORK;
+      return d + w;
+    }
+  return r;
+}
+
+static GantryTime
+finish_from (Plan *p, PTask *t, GantryTime s, GantryDuration dur, gboolean full)
+{
+  GantryTime best = NONE;
+  guint k;
+
+  if (s == NONE)
+    return NONE;
+  if (t->flags & F_ELAPSED)
+    return s + dur;
+  if (!(t->flags & F_RESOURCES))
+    return cal_add (t, t->cal, s, dur);
+  for (k = 0; k < t->asg_n; k++)
+    {
+      PAsg *a = &p->asg[t->asg_first + k];
+      GantryDuration span = full || t->dur == 0 ? a->span : (GantryDuration) ((double) a->span * dur / t->dur);
+      best = tmax (best, cal_add (t, a->cal, s, a->delay + span));
+    }
+  return best;
+}
+
+static GantryTime
+start_from (Plan *p, PTask *t, GantryTime f, GantryDuration dur, gboolean full)
+{
+  GantryTime best = NONE;
+  guint k;
+
+  if (f == NONE)
+    return NONE;
+  if (t->flags & F_ELAPSED)
+    return f - dur;
+  if (!(t->flags & F_RESOURCES))
+    return cal_add (t, t->cal, f, -dur);
+  for (k = 0; k < t->asg_n; k++)
+    {
+      PAsg *a = &p->asg[t->asg_first + k];
+      GantryDuration span = full || t->dur == 0 ? a->span : (GantryDuration) ((double) a->span * dur / t->dur);
+      best = tmin (best, cal_add (t, a->cal, f, -(a->delay + span)));
+    }
+  return best;
+}
+
+static GantryTime
+prev_finish (Plan *p, PTask *t, GantryTime d)
+{
+  GantryTime best = NONE;
+  guint k;
+
+  if (d == NONE)
+    return NONE;
+  if (!(t->flags & F_RESOURCES))
+    return gantry_workcal_prev_work_finish (t->cal, d);
+  for (k = 0; k < t->asg_n; k++)
+    best = tmax (best, gantry_workcal_prev_work_finish (p->asg[t->asg_first + k].cal, d));
+  return best;
+}
+
+static GantryDuration
+link_lag_ms (Plan *p, const PLink *l)
+{
+  if (l->kind == LAG_PERCENT)
+    return (GantryDuration) ((double) p->t[l->pred].dur * (double) l->lag / 100000.0);
+  return l->lag;
+}
+
+/* date + sign * lag on the successor's calendar. */
+static GantryTime
+apply_lag (Plan *p, const PLink *l, GantryTime d, int sign)
+{
+  GantryDuration lag;
+  PTask *succ = &p->t[l->succ];
+  gboolean elapsed;
+
+  if (d == NONE || l->lag == 0)
+    return d;
+  lag = sign * link_lag_ms (p, l);
+  elapsed = l->kind == LAG_ELAPSED
+            || (l->kind == LAG_PERCENT && (p->t[l->pred].flags & F_ELAPSED));
+  if (elapsed)
+    return d + lag;
+  return cal_add (succ, succ->cal, d, lag);
+}
+
+/* ---- forward pass -------------------------------------------------------- */
+
+static inline gboolean
+usable_pred (Plan *p, guint pred, guint into_node)
+{
+  return !(p->t[pred].flags & F_SKIP) && p->pos[OUT (pred)] < p->pos[into_node]
+         && p->t[pred].es != NONE;
+}
+
+static inline GantryTime
+pred_start (Plan *p, PTask *pr)
+{
+  if (p->alap_pass && pr->ctype == GANTRY_CONSTRAINT_ALAP && !(pr->flags & F_SUMMARY)
+      && pr->astart == NONE && pr->ls != NONE)
+    return pr->ls;
+  return pr->es;
+}
+
+static inline GantryTime
+pred_finish (Plan *p, PTask *pr)
+{
+  if (p->alap_pass && pr->ctype == GANTRY_CONSTRAINT_ALAP && !(pr->flags & F_SUMMARY)
+      && pr->astart == NONE && pr->lf != NONE)
+    return prev_finish (p, pr, pr->lf);
+  return pr->ef;
+}
+
+static void
+forward_leaf (Plan *p, guint i)
+{
+  PTask *t = &p->t[i];
+  GantryTime es = NONE, ef = NONE, link_es, sf_finish = NONE;
+  gboolean have_pred = FALSE, ef_fixed = FALSE;
+  int a;
+
+  t->problems = 0;
+  if (t->flags & F_SKIP)
+    {
+      t->es = t->ef = NONE;
+      return;
+    }
+  if (t->flags & F_MANUAL)
+    {
+      t->es = t->mstart != NONE ? t->mstart : p->proj_start;
+      t->ef = t->mfinish != NONE ? t->mfinish : finish_from (p, t, t->es, t->dur, TRUE);
+      return;
+    }
+  if (t->astart != NONE)
+    {
+      t->es = t->astart;
+      if (t->afinish != NONE)
+        t->ef = t->afinish;
+      else
+        {
+          ef = finish_from (p, t, t->astart, t->dur, TRUE);
+          if (t->ctype == GANTRY_CONSTRAINT_FNET && ef < t->cdate)
+            ef = t->cdate;
+          t->ef = ef;
+        }
+      return;
+    }
+
+  for (a = (int) i; a > 0; a = p->t[a].parent)
+    {
+      guint e;
+      for (e = p->pred_off[a]; e < p->pred_off[a + 1]; e++)
+        {
+          const PLink *l = &p->links[p->pred_ix[e]];
+          PTask *pr = &p->t[l->pred];
+          PLink ll = *l;
+          GantryTime c = NONE;
+
+          if (!usable_pred (p, l->pred, IN (a)))
+            continue;
+          ll.succ = (int) i;
+          switch (l->type)
+            {
+            case GANTRY_LINK_FS:
+              c = apply_lag (p, &ll, pred_finish (p, pr), 1);
+              break;
+            case GANTRY_LINK_SS:
+              c = apply_lag (p, &ll, pred_start (p, pr), 1);
+              break;
+            case GANTRY_LINK_FF:
+              /* EF_succ >= EF_pred + lag (reference §2.3) */
+              c = start_from (p, t, apply_lag (p, &ll, pred_finish (p, pr), 1), t->remaining, FALSE);
+              if (p->proj_start != NONE)
+                c = tmax (c, p->proj_start);
+              break;
+            case GANTRY_LINK_SF:
+              c = start_from (p, t, apply_lag (p, &ll, pred_start (p, pr), 1), t->dur, TRUE);
+              sf_finish = tmax (sf_finish, apply_lag (p, &ll, pred_start (p, pr), 1));
+              break;
+            default:
+              break;
+            }
+          if (c != NONE)
+            {
+              es = tmax (es, c);
+              have_pred = TRUE;
+            }
+        }
+    }
+
+  if (!have_pred)
+    {
+      switch (t->ctype)
+        {
+        case GANTRY_CONSTRAINT_SNET:
+          es = t->cdate;
+          break;
+        case GANTRY_CONSTRAINT_FNET:
+          es = start_from (p, t, t->cdate, t->dur, TRUE);
+          break;
+        default:
+          es = next_start (p, t, p->proj_start);
+          if (t->lvl_delay > 0)
+            es += t->lvl_delay;
+          break;
+        }
+    }
+  es = next_start (p, t, es);
+  link_es = es;
+
+  switch (t->ctype)
+    {
+    case GANTRY_CONSTRAINT_SNET:
+      if (es < t->cdate)
+        es = next_start (p, t, t->cdate);
+      break;
+    case GANTRY_CONSTRAINT_FNET:
+      {
+        GantryTime s = start_from (p, t, t->cdate, t->dur, TRUE);
+        if (es < s)
+          es = s;
+      }
+      break;
+    case GANTRY_CONSTRAINT_FNLT:
+      {
+        GantryTime s = start_from (p, t, t->cdate, t->dur, TRUE);
+        if (es > s)
+          es = s;
+      }
+      break;
+    case GANTRY_CONSTRAINT_SNLT:
+      if (es > t->cdate)
+        es = t->cdate;
+      break;
+    case GANTRY_CONSTRAINT_MSO:
+      es = t->cdate;
+      break;
+    case GANTRY_CONSTRAINT_MFO:
+      ef = t->cdate;
+      ef_fixed = TRUE;
+      es = start_from (p, t, ef, t->dur, TRUE);
+      break;
+    default:
+      break;
+    }
+
+  if (have_pred && es < link_es)
+    {
+      if (p->honor)
+        t->problems |= P_CONFLICT;
+      else
+        {
+          es = link_es;
+          ef_fixed = FALSE;
+        }
+    }
+
+  if (!ef_fixed)
+    ef = finish_from (p, t, es, t->dur, TRUE);
+  /* a finish-type date the task reaches at an equivalent instant (the
+   * same working-time position) is kept as given, as MS Project does */
+  if (t->ctype == GANTRY_CONSTRAINT_FNET && ef != NONE && ef < t->cdate
+      && gantry_workcal_work_between (t->cal, ef, t->cdate) == 0)
+    ef = t->cdate;
+  if (sf_finish != NONE && sf_finish > ef && ef != NONE
+      && gantry_workcal_work_between (t->cal, ef, sf_finish) == 0)
+    ef = sf_finish;
+  if (t->deadline != NONE && ef != NONE && ef > t->deadline)
+    t->problems |= P_DEADLINE;
+  t->es = es;
+  t->ef = ef;
+}
+
+static void
+forward_summary (Plan *p, guint i)
+{
+  PTask *t = &p->t[i];
+  GantryTime es = NONE, ef = NONE, best = NONE;
+  int el = -1;
+  guint k;
+
+  for (k = 0; k < t->child_n; k++)
+    {
+      PTask *c = &p->t[p->children[t->child_first + k]];
+      GantryTime cs, cf;
+      int leaf;
+
+      if ((c->flags & F_SKIP) || c->es == NONE)
+        continue;
+      cs = pred_start (p, c);
+      cf = pred_finish (p, c);
+      es = tmin (es, cs);
+      ef = tmax (ef, cf);
+      leaf = (c->flags & F_SUMMARY) ? c->earliest_leaf : (int) p->children[t->child_first + k];
+      if (leaf >= 0 && (best == NONE || p->t[leaf].es < best))
+        {
+          best = p->t[leaf].es;
+          el = leaf;
+        }
+    }
+  t->es = es;
+  t->ef = ef;
+  t->earliest_leaf = el;
+}
+
+/* Returns TRUE when the node's forward values changed. */
+static gboolean
+forward_node (Plan *p, guint node)
+{
+  guint i = node / 2;
+  PTask *t = &p->t[i];
+  GantryTime es = t->es, ef = t->ef;
+  int el = t->earliest_leaf;
+  guint8 pr = t->problems;
+
+  if (!(node & 1))
+    return TRUE;   /* IN nodes only order things */
+  if (t->flags & F_SUMMARY)
+    forward_summary (p, i);
+  else
+    forward_leaf (p, i);
+  return es != t->es || ef != t->ef || el != t->earliest_leaf || pr != t->problems;
+}
+
+/* ---- backward pass ------------------------------------------------------- */
+
+static gboolean
+late_candidate (Plan *p, const PLink *l, guint pred_i, GantryTime *out)
+{
+  PTask *s = &p->t[l->succ];
+  PTask *t = &p->t[pred_i];
+  PLink ll = *l;
+  GantryTime s_ls, s_lf, c;
+
+  if ((s->flags & F_SKIP) || s->afinish != NONE)
+    return FALSE;
+  if (p->pos[IN (l->succ)] < p->pos[OUT (l->pred)])
+    return FALSE;   /* an edge broken to resolve a cycle */
+  if (s->flags & F_SUMMARY)
+    {
+      s_ls = s->min_ls;
+      s_lf = s->min_lf;
+    }
+  else
+    {
+      s_ls = s->ls;
+      s_lf = s->lf;
+    }
+  if (s_ls == NONE || s_lf == NONE)
+    return FALSE;
+  if ((s->flags & F_SUMMARY) && s->earliest_leaf >= 0)
+    ll.succ = s->earliest_leaf;
+  switch (l->type)
+    {
+    case GANTRY_LINK_FS:
+      c = apply_lag (p, &ll, s_ls, -1);
+      break;
+    case GANTRY_LINK_SS:
+      if (t->flags & F_MANUAL)
+        c = p->proj_finish;
+      else
+        c = finish_from (p, t, apply_lag (p, &ll, gantry_workcal_next_work_start (t->cal, s_ls), -1),
+                         t->dur, TRUE);
+      break;
+    case GANTRY_LINK_FF:
+      c = apply_lag (p, &ll, s_lf, -1);
+      break;
+    case GANTRY_LINK_SF:
+      c = finish_from (p, t, apply_lag (p, &ll, s_lf, -1), t->dur, TRUE);
+      break;
+    default:
+      return FALSE;
+    }
+  if (c == NONE)
+    return FALSE;
+  *out = p->proj_finish != NONE ? MIN (c, p->proj_finish) : c;
+  return TRUE;
+}
+
+static void
+backward_leaf (Plan *p, guint i)
+{
+  PTask *t = &p->t[i];
+  GantryTime lf = NONE, c;
+  gboolean have_succ = FALSE;
+  int a;
+
+  if ((t->flags & F_SKIP) || t->es == NONE)
+    {
+      t->ls = t->lf = NONE;
+      return;
+    }
+  if (t->afinish != NONE)
+    lf = t->afinish;
+  else
+    {
+      for (a = (int) i; a > 0; a = p->t[a].parent)
+        {
+          guint e;
+          for (e = p->succ_off[a]; e < p->succ_off[a + 1]; e++)
+            {
+              const PLink *l = &p->links[p->succ_ix[e]];
+              if (a != (int) i && (l->type == GANTRY_LINK_SS || l->type == GANTRY_LINK_SF)
+                  && p->t[a].earliest_leaf != (int) i)
+                continue;
+              if (late_candidate (p, l, i, &c))
+                {
+                  lf = tmin (lf, c);
+                  have_succ = TRUE;
+                }
+            }
+        }
+      if (!have_succ)
+        lf = p->mcp ? t->ef : p->proj_finish;
+      else if ((t->flags & F_MILESTONE) && t->dur == 0 && t->astart != NONE)
+        lf = t->astart;
+      switch (t->ctype)
+        {
+        case GANTRY_CONSTRAINT_MSO:
+          lf = finish_from (p, t, t->cdate, t->dur, TRUE);
+          break;
+        case GANTRY_CONSTRAINT_MFO:
+          lf = t->cdate;
+          break;
+        case GANTRY_CONSTRAINT_SNLT:
+          lf = tmin (lf, finish_from (p, t, t->cdate, t->dur, TRUE));
+          break;
+        case GANTRY_CONSTRAINT_FNLT:
+          lf = tmin (lf, t->cdate);
+          break;
+        default:
+          break;
+        }
+      if (t->deadline != NONE)
+        lf = tmin (lf, t->deadline);
+      /* not normalised: MS Project stores an FS predecessor's late finish
+       * as the successor's late start (reference §2.6, I11) */
+    }
+  t->lf = lf;
+  if (t->astart != NONE)
+    t->ls = t->astart;
+  else if (t->flags & F_MANUAL)
+    t->ls = start_from (p, t, lf, t->dur, TRUE);
+  else
+    t->ls = start_from (p, t, lf, t->remaining, FALSE);
+}
+
+static gboolean
+backward_node (Plan *p, guint node)
+{
+  guint i = node / 2;
+  PTask *t = &p->t[i];
+
+  if (t->flags & F_SUMMARY)
+    {
+      GantryTime a = t->min_ls, b = t->min_lf, ls = NONE, lf = NONE;
+      guint k;
+
+      if (node & 1)
+        return TRUE;     /* OUT of a summary: leaves read its links */
+      for (k = 0; k < t->child_n; k++)
+        {
+          PTask *c = &p->t[p->children[t->child_first + k]];
+          if (c->flags & F_SKIP)
+            continue;
+          if (c->flags & F_SUMMARY)
+            {
+              ls = tmin (ls, c->min_ls);
+              lf = tmin (lf, c->min_lf);
+            }
+          else
+            {
+              ls = tmin (ls, c->ls);
+              lf = tmin (lf, c->lf);
+            }
+        }
+      t->min_ls = ls;
+      t->min_lf = lf;
+      return a != ls || b != lf;
+    }
+  else
+    {
+      GantryTime ls = t->ls, lf = t->lf;
+
+      if (!(node & 1))
+        return TRUE;
+      backward_leaf (p, i);
+      return ls != t->ls || lf != t->lf;
+    }
+}
+
+/* ---- slack, roll-up, results --------------------------------------------- */
+
+static GantryDuration
+span_on (PTask *t, GantryTime a, GantryTime b)
+{
+  if (a == NONE || b == NONE)
+    return 0;
+  if (t->flags & F_ELAPSED)
+    return b - a;
+  return gantry_workcal_work_between (t->cal, a, b);
+}
+
+static void
+leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
+{
+  PTask *t = &p->t[i];
+  gboolean alap = t->ctype == GANTRY_CONSTRAINT_ALAP || (!p->from_start && t->ctype != GANTRY_CONSTRAINT_ASAP
+                                                          && FALSE);
+  GantryDuration ss, fs, free_slack = G_MAXINT64;
+  gboolean has_succ = FALSE;
+  guint e, k;
+  double cost = gantry_task_get_fixed_cost (t->task);
+  GantryDuration work = 0, actual_work = 0;
+
+  /* fields the engine does not compute (the duration of a task without
+   * work assignments, ...) keep the model's current value */
+  gantry_task_get_schedule (t->task, o);
+  if (t->flags & F_SKIP)
+    return;
+  if (t->flags & F_MANUAL)
+    {
+      o->start = t->mstart;
+      o->finish = t->mfinish;
+    }
+  else
+    {
+      o->start = t->astart != NONE ? t->astart : (alap && t->ls != NONE ? t->ls : t->es);
+      o->finish = t->afinish != NONE ? t->afinish
+                  : (alap && t->lf != NONE ? prev_finish (p, t, t->lf) : t->ef);
+    }
+  o->early_start = t->es;
+  o->early_finish = t->ef;
+  o->late_start = t->ls;
+  o->late_finish = t->lf;
+
+  ss = span_on (t, t->es, t->ls);
+  fs = span_on (t, t->ef, t->lf);
+  o->start_slack = ss;
+  o->finish_slack = fs;
+  o->total_slack = t->astart != NONE ? fs : MIN (ss, fs);
+  if (alap)
+    o->start_slack = o->finish_slack = 0;
+
+  for (e = p->succ_off[i]; e < p->succ_off[i + 1]; e++)
+    {
+      const PLink *l = &p->links[p->succ_ix[e]];
+      PTask *s = &p->t[l->succ];
+      GantryDuration f;
+      GantryDuration lag = l->kind == LAG_ELAPSED ? 0 : link_lag_ms (p, l);
+
+      if ((s->flags & F_SKIP) || s->es == NONE || p->pos[IN (l->succ)] < p->pos[OUT (i)])
+        continue;
+      switch (l->type)
+        {
+        case GANTRY_LINK_FS: f = span_on (t, t->ef, s->es); break;
+        case GANTRY_LINK_SS: f = span_on (t, t->es, s->es); break;
+        case GANTRY_LINK_FF: f = span_on (t, t->ef, s->ef); break;
+        default:             f = span_on (t, t->es, s->ef); break;
+        }
+      f -= lag;
+      free_slack = MIN (free_slack, f);
+      has_succ = TRUE;
+    }
+  if (!has_succ)
+    free_slack = o->total_slack;
+  free_slack = MAX (free_slack, 0);
+  if (o->total_slack >= 0)
+    free_slack = MIN (free_slack, o->total_slack);
+  if (t->pct >= 100)
+    free_slack = 0;
+  o->free_slack = free_slack;
+  o->critical = !(t->flags & F_MANUAL) && t->pct < 100 && o->total_slack <= p->crit_limit;
+
+  /* duration and costs */
+  for (k = 0; k < t->asg_n; k++)
+    {
+      PAsg *a = &p->asg[t->asg_first + k];
+      a->start = next_start (p, t, o->start);
+      if (a->delay > 0)
+        a->start = gantry_workcal_next_work_start (a->cal, gantry_workcal_add (a->cal, a->start, a->delay));
+      if (t->flags & F_RESOURCES)
+        a->finish = gantry_workcal_add (a->cal, a->start, a->span);
+      else
+        a->finish = o->finish;
+      if (a->finish == NONE)
+        a->finish = o->finish;
+    }
+  {
+    GPtrArray *as = gantry_task_get_assignments (t->task);
+    for (k = 0; as != NULL && k < as->len; k++)
+      {
+        GantryAssignment *a = g_ptr_array_index (as, k);
+        GantryResource *r = gantry_assignment_get_resource (a);
+        GantryDuration w = gantry_assignment_get_work (a);
+        GantryDuration ot = gantry_assignment_get_overtime_work (a);
+        double c = 0;
+
+        if (r == NULL)
+          continue;
+        switch (gantry_resource_get_resource_type (r))
+          {
+          case GANTRY_RESOURCE_WORK:
+            c = (double) (w - ot) / GANTRY_MS_HOUR * gantry_resource_get_standard_rate (r)
+                + (double) ot / GANTRY_MS_HOUR * gantry_resource_get_overtime_rate (r);
+            work += w;
+            actual_work += gantry_assignment_get_actual_work (a);
+            break;
+          case GANTRY_RESOURCE_MATERIAL:
+            c = gantry_assignment_get_units (a) * gantry_resource_get_standard_rate (r);
+            break;
+          default:
+            break;
+          }
+        c += gantry_resource_get_cost_per_use (r);
+        cost += c;
+      }
+    if (as != NULL && as->len > 0)
+      o->work = work;
+  }
+  o->cost = cost;
+  o->actual_cost = cost * t->pct / 100.0;
+  o->actual_work = actual_work;
+  if ((t->flags & F_RESOURCES) && !(t->flags & F_MANUAL))
+    o->duration = span_on (t, o->start, o->finish);
+}
+
+static void
+summary_results (Plan *p, guint i, GantryTaskSchedule *o)
+{
+  PTask *t = &p->t[i];
+  guint k;
+  gboolean any = FALSE;
+  double cost = (t->flags & F_ROOT) ? 0 : gantry_task_get_fixed_cost (t->task);
+  GantryDuration ss, fs;
+
+  *o = t->out;
+  o->start = o->finish = o->early_start = o->early_finish = NONE;
+  o->late_start = o->late_finish = NONE;
+  o->critical = FALSE;
+  o->work = 0;
+  o->actual_work = 0;
+  o->actual_cost = 0;
+  for (k = 0; k < t->child_n; k++)
+    {
+      PTask *c = &p->t[p->children[t->child_first + k]];
+      const GantryTaskSchedule *co = &c->out;
+
+      if (c->flags & F_SKIP)
+        continue;
+      any = TRUE;
+      o->start = tmin (o->start, co->start);
+      o->finish = tmax (o->finish, co->finish);
+      o->early_start = tmin (o->early_start, co->early_start);
+      o->early_finish = tmax (o->early_finish, co->early_finish);
+      o->late_start = tmin (o->late_start, co->late_start);
+      o->late_finish = tmax (o->late_finish, co->late_finish);
+      o->critical = o->critical || co->critical;
+      o->work += co->work;
+      o->actual_work += co->actual_work;
+      cost += co->cost;
+      o->actual_cost += co->actual_cost;
+    }
+  if (!any)
+    {
+      /* an empty plan: the project summary sits at the project start */
+      *o = t->out;
+      if (t->flags & F_ROOT)
+        {
+          o->start = o->finish = o->early_start = o->early_finish = p->proj_start;
+          o->late_start = o->late_finish = p->proj_start;
+          o->duration = 0;
+        }
+      return;
+    }
+  o->cost = cost;
+  o->duration = span_on (t, o->start, o->finish);
+  ss = span_on (t, o->early_start, o->late_start);
+  fs = span_on (t, o->early_finish, o->late_finish);
+  o->start_slack = ss;
+  o->finish_slack = fs;
+  o->total_slack = MIN (ss, fs);
+  o->free_slack = MAX (0, MIN (o->total_slack, fs));
+}
+
+static gboolean
+schedule_equal (const GantryTaskSchedule *a, const GantryTaskSchedule *b)
+{
+  return a->start == b->start && a->finish == b->finish && a->duration == b->duration
+         && a->work == b->work && a->early_start == b->early_start
+         && a->early_finish == b->early_finish && a->late_start == b->late_start
+         && a->late_finish == b->late_finish && a->total_slack == b->total_slack
+         && a->free_slack == b->free_slack && a->start_slack == b->start_slack
+         && a->finish_slack == b->finish_slack && a->critical == b->critical
+         && a->cost == b->cost && a->actual_cost == b->actual_cost
+         && a->actual_work == b->actual_work;
+}
+
+/* ---- the passes ---------------------------------------------------------- */
+
+static void
+mark_preds_slack (Plan *p, guint i)
+{
+  guint e;
+
+  p->sl_dirty[i] = 1;
+  for (e = p->pred_off[i]; e < p->pred_off[i + 1]; e++)
+    p->sl_dirty[p->links[p->pred_ix[e]].pred] = 1;
+}
+
+static guint
+run_forward (Plan *p)
+{
+  guint nn = 2 * p->n, k, visited = 0;
+
+  for (k = 0; k < nn; k++)
+    {
+      guint node = p->order[k], e;
+      int old_el;
+      if (!p->fw_dirty[node])
+        continue;
+      p->fw_dirty[node] = 0;
+      visited++;
+      old_el = p->t[node / 2].earliest_leaf;
+      if (!forward_node (p, node))
+        continue;
+      if (node & 1)
+        {
+          PTask *t = &p->t[node / 2];
+          if (!(t->flags & F_SUMMARY))
+            p->bw_dirty[node] = 1;
+          else if (old_el != t->earliest_leaf)
+            {
+              /* SS/SF links from a summary bind its earliest leaf */
+              if (old_el >= 0)
+                p->bw_dirty[OUT (old_el)] = 1;
+              if (t->earliest_leaf >= 0)
+                p->bw_dirty[OUT (t->earliest_leaf)] = 1;
+            }
+          mark_preds_slack (p, node / 2);
+        }
+      for (e = p->out_off[node]; e < p->out_off[node + 1]; e++)
+        {
+          guint w = p->out_ix[e];
+          if (p->pos[w] > k)
+            p->fw_dirty[w] = 1;
+        }
+    }
+  return visited;
+}
+
+static guint
+run_backward (Plan *p)
+{
+  guint nn = 2 * p->n, k, visited = 0;
+
+  for (k = nn; k-- > 0;)
+    {
+      guint node = p->order[k], e;
+      if (!p->bw_dirty[node])
+        continue;
+      p->bw_dirty[node] = 0;
+      visited++;
+      if (!backward_node (p, node))
+        continue;
+      p->sl_dirty[node / 2] = 1;
+      for (e = p->in_off[node]; e < p->in_off[node + 1]; e++)
+        {
+          guint w = p->in_ix[e];
+          if (p->pos[w] < k)
+            p->bw_dirty[w] = 1;
+        }
+    }
+  return visited;
+}
+
+static GantryTime
+compute_finish (Plan *p)
+{
+  GantryTime f = NONE;
+  guint i;
+
+  for (i = 1; i < p->n; i++)
+    if (!(p->t[i].flags & (F_SUMMARY | F_SKIP)))
+      f = tmax (f, p->t[i].ef);
+  return f;
+}
+
+static guint
+plan_run (Plan *p, gboolean full)
+{
+  guint nn = 2 * p->n, i, visited = 0;
+  GantryTime old_finish = p->proj_finish;
+
+  if (full)
+    {
+      memset (p->fw_dirty, 1, nn);
+      memset (p->bw_dirty, 1, nn);
+      memset (p->sl_dirty, 1, p->n);
+    }
+  if (p->proj_start == NONE)
+    p->proj_start = gantry_time_make (2000, 1, 3, 8, 0, 0);
+
+  if (!p->from_start && p->proj_finish_in != NONE)
+    {
+      /* schedule from finish: late dates from the project finish, then the
+       * project start is the earliest late start and early dates follow */
+      GantryTime s = NONE;
+      p->alap_pass = FALSE;
+      visited += run_forward (p);
+      p->proj_finish = p->proj_finish_in;
+      memset (p->bw_dirty, 1, nn);
+      visited += run_backward (p);
+      for (i = 1; i < p->n; i++)
+        if (!(p->t[i].flags & (F_SUMMARY | F_SKIP)))
+          s = tmin (s, p->t[i].ls);
+      if (s != NONE && s != p->proj_start)
+        {
+          p->proj_start = s;
+          memset (p->fw_dirty, 1, nn);
+          visited += run_forward (p);
+        }
+      memset (p->sl_dirty, 1, p->n);
+      return visited;
+    }
+
+  p->alap_pass = FALSE;
+  visited += run_forward (p);
+  p->proj_finish = compute_finish (p);
+  if (p->proj_finish != old_finish || p->has_alap || p->mcp)
+    memset (p->bw_dirty, 1, nn);
+  visited += run_backward (p);
+  if (p->has_alap)
+    {
+      p->alap_pass = TRUE;
+      memset (p->fw_dirty, 1, nn);
+      visited += run_forward (p);
+      memset (p->sl_dirty, 1, p->n);
+    }
+  return visited;
+}
+
+/* Computes results for dirty tasks and rolls up; writes changed ones back
+ * when write is TRUE. */
+static void
+plan_finish (Plan *p, gboolean write)
+{
+  guint8 *roll = g_new0 (guint8, p->n);
+  guint i;
+
+  for (i = 1; i < p->n; i++)
+    {
+      PTask *t = &p->t[i];
+      GantryTaskSchedule o;
+      int a;
+
+      if (!p->sl_dirty[i] || (t->flags & F_SUMMARY))
+        continue;
+      p->sl_dirty[i] = 0;
+      leaf_results (p, i, &o);
+      if (!schedule_equal (&o, &t->out))
+        {
+          t->out = o;
+          if (write)
+            gantry_task_set_schedule (t->task, &o);
+          for (a = t->parent; a >= 0 && !roll[a]; a = p->t[a].parent)
+            roll[a] = 1;
+        }
+      if (write)
+        for (a = 0; a < (int) t->asg_n; a++)
+          {
+            PAsg *pa = &p->asg[t->asg_first + a];
+            if (gantry_assignment_get_start (pa->asg) != pa->start
+                || gantry_assignment_get_finish (pa->asg) != pa->finish)
+              gantry_assignment_set_computed (pa->asg, pa->start, pa->finish,
+                                              gantry_assignment_get_cost (pa->asg));
+          }
+    }
+  for (i = 0; i < p->n; i++)
+    if (p->sl_dirty[i] && (p->t[i].flags & F_SUMMARY))
+      {
+        int a;
+        p->sl_dirty[i] = 0;
+        for (a = (int) i; a >= 0 && !roll[a]; a = p->t[a].parent)
+          roll[a] = 1;
+      }
+  /* children come after their parents in pre-order: go backwards */
+  for (i = p->n; i-- > 0;)
+    {
+      GantryTaskSchedule o;
+      if (!roll[i])
+        continue;
+      summary_results (p, i, &o);
+      if (!schedule_equal (&o, &p->t[i].out))
+        {
+          p->t[i].out = o;
+          if (write)
+            gantry_task_set_schedule (p->t[i].task, &o);
+        }
+    }
+  g_free (roll);
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+collect_problems (GantryScheduler *self)
+{
+  Plan *p = self->plan;
+  guint i, k;
+
+  g_ptr_array_set_size (self->problems, 0);
+  self->n_critical = 0;
+  for (k = 0; k < p->cycles->len; k++)
+    {
+      GPtrArray *tasks = g_ptr_array_index (p->cycles, k);
+      GantryProblem *pb = g_new0 (GantryProblem, 1);
+      GString *names = g_string_new (NULL);
+
+      pb->kind = GANTRY_PROBLEM_CYCLE;
+      pb->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+      for (i = 0; i < tasks->len; i++)
+        {
+          GantryTask *task = g_ptr_array_index (tasks, i);
+          g_ptr_array_add (pb->tasks, g_object_ref (task));
+          if (i > 0)
+            g_string_append (names, ", ");
+          g_string_append_printf (names, "“%s” (%d)", gantry_task_get_name (task) ? gantry_task_get_name (task) : "",
+                                  gantry_task_get_uid (task));
+        }
+      pb->message = g_strdup_printf (_("The links between these tasks form a loop: %s. "
+                                       "Remove one of the links."), names->str);
+      g_string_free (names, TRUE);
+      g_ptr_array_add (self->problems, pb);
+    }
+  for (i = 1; i < p->n; i++)
+    {
+      PTask *t = &p->t[i];
+      const char *name = gantry_task_get_name (t->task);
+      if (name == NULL)
+        name = "";
+      if (t->out.critical && !(t->flags & F_SUMMARY))
+        self->n_critical++;
+      if (t->problems & (P_CONFLICT | P_DEADLINE))
+        {
+          GantryProblem *pb = g_new0 (GantryProblem, 1);
+          pb->kind = GANTRY_PROBLEM_CONFLICT;
+          pb->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (pb->tasks, g_object_ref (t->task));
+          if (t->problems & P_CONFLICT)
+            pb->message = g_strdup_printf (_("Task “%s” (%d): its constraint date conflicts with "
+                                             "its predecessors; it has negative slack."),
+                                           name, gantry_task_get_uid (t->task));
+          else
+            pb->message = g_strdup_printf (_("Task “%s” (%d) finishes after its deadline."),
+                                           name, gantry_task_get_uid (t->task));
+          g_ptr_array_add (self->problems, pb);
+        }
+      if (t->problems & P_NO_WORK)
+        {
+          GantryProblem *pb = g_new0 (GantryProblem, 1);
+          pb->kind = GANTRY_PROBLEM_NO_WORKING_TIME;
+          pb->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (pb->tasks, g_object_ref (t->task));
+          pb->message = g_strdup_printf (_("Task “%s” (%d) has no working time in its calendar; "
+                                           "its dates use elapsed time instead."),
+                                         name, gantry_task_get_uid (t->task));
+          g_ptr_array_add (self->problems, pb);
+        }
+    }
+}
+
+static void
+scheduler_full (GantryScheduler *self, gboolean write)
+{
+  g_clear_pointer (&self->plan, plan_free);
+  self->plan = plan_build (self->project, self->cache);
+  self->last_n_visited = plan_run (self->plan, TRUE);
+  plan_finish (self->plan, write);
+  collect_problems (self);
+}
+
+void
+gantry_scheduler_run (GantryScheduler *self)
+{
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  scheduler_full (self, TRUE);
+  g_signal_emit (self, signals[SIG_SCHEDULED], 0);
+}
+
+gboolean
+gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
+{
+  Plan *p;
+  guint k;
+
+  g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), FALSE);
+  p = self->plan;
+  if (p == NULL || tasks == NULL || p->has_alap || !p->from_start)
+    goto full;
+  for (k = 0; k < tasks->len; k++)
+    {
+      int i = plan_lookup (p, g_ptr_array_index (tasks, k));
+      PTask *t;
+      guint flags;
+      gboolean alap;
+
+      if (i <= 0)
+        goto full;
+      t = &p->t[i];
+      flags = t->flags;
+      load_task (p, self->cache, self->project, (guint) i);
+      alap = t->ctype == GANTRY_CONSTRAINT_ALAP;
+      if (((flags ^ t->flags) & (F_SKIP | F_MANUAL)) || alap
+          || (guint) gantry_task_get_n_children (t->task) != t->child_n)
+        goto full;
+      p->fw_dirty[OUT (i)] = 1;
+      p->bw_dirty[OUT (i)] = 1;
+      p->sl_dirty[i] = 1;
+    }
+  plan_read_project (p, self->cache, self->project);
+  self->last_n_visited = plan_run (p, FALSE);
+  plan_finish (p, TRUE);
+  collect_problems (self);
+  g_signal_emit (self, signals[SIG_SCHEDULED], 0);
+  return TRUE;
+
+full:
+  gantry_scheduler_run (self);
+  return FALSE;
+}
+
+static void
+on_project_changed (GantryProject *project, guint flags, GPtrArray *tasks, GantryScheduler *self)
+{
+  if (!self->auto_schedule)
+    return;
+  if (flags == GANTRY_CHANGE_TASKS && self->plan != NULL && tasks != NULL && tasks->len > 0)
+    gantry_scheduler_run_incremental (self, tasks);
+  else
+    gantry_scheduler_run (self);
+}
+
+static void
+gantry_scheduler_dispose (GObject *object)
+{
+  GantryScheduler *self = GANTRY_SCHEDULER (object);
+
+  if (self->project != NULL && self->changed_id != 0)
+    g_signal_handler_disconnect (self->project, self->changed_id);
+  self->changed_id = 0;
+  g_clear_pointer (&self->plan, plan_free);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (gantry_scheduler_parent_class)->dispose (object);
+}
+
+static void
+gantry_scheduler_finalize (GObject *object)
+{
+  GantryScheduler *self = GANTRY_SCHEDULER (object);
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->cache, gantry_workcal_cache_free);
+  G_OBJECT_CLASS (gantry_scheduler_parent_class)->finalize (object);
+}
+
+static void
+gantry_scheduler_class_init (GantrySchedulerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gantry_scheduler_dispose;
+  object_class->finalize = gantry_scheduler_finalize;
+
+  signals[SIG_SCHEDULED] = g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+}
+
+static void
+gantry_scheduler_init (GantryScheduler *self)
+{
+  self->cache = gantry_workcal_cache_new ();
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) gantry_problem_free);
+}
+
+GantryScheduler *
+gantry_scheduler_new (GantryProject *project)
+{
+  GantryScheduler *self;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  self = g_object_new (GANTRY_TYPE_SCHEDULER, NULL);
+  self->project = g_object_ref (project);
+  self->changed_id = g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
+  return self;
+}
+
+void
+gantry_scheduler_set_auto (GantryScheduler *self, gboolean auto_schedule)
+{
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  self->auto_schedule = auto_schedule;
+}
+
+GPtrArray *
+gantry_scheduler_get_problems (GantryScheduler *self)
+{
+  g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), NULL);
+  return self->problems;
+}
+
+guint
+gantry_scheduler_get_n_critical (GantryScheduler *self)
+{
+  g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), 0);
+  return self->n_critical;
+}
+
+guint
+gantry_scheduler_get_n_visited (GantryScheduler *self)
+{
+  g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), 0);
+  return self->last_n_visited;
+}
+
+GPtrArray *
+gantry_schedule_project (GantryProject *project)
+{
+  g_autoptr (GantryScheduler) s = NULL;
+  GPtrArray *out;
+  guint k;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  s = gantry_scheduler_new (project);
+  gantry_scheduler_run (s);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) gantry_problem_free);
+  for (k = 0; k < s->problems->len; k++)
+    {
+      GantryProblem *src = g_ptr_array_index (s->problems, k);
+      GantryProblem *pb = g_new0 (GantryProblem, 1);
+      pb->kind = src->kind;
+      pb->message = g_strdup (src->message);
+      pb->tasks = g_ptr_array_ref (src->tasks);
+      g_ptr_array_add (out, pb);
+    }
+  return out;
+}
+
+/* Computes the schedule without writing into the model: fills out[i] for
+ * every task in gantry_project_get_all_tasks() order. */
+void
+gantry_scheduler_compute (GantryScheduler *self, GArray *out)
+{
+  guint i;
+
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  scheduler_full (self, FALSE);
+  if (out == NULL)
+    return;
+  g_array_set_size (out, self->plan->n - 1);
+  for (i = 1; i < self->plan->n; i++)
+    g_array_index (out, GantryTaskSchedule, i - 1) = self->plan->t[i].out;
+}
+

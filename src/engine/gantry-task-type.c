@@ -1,0 +1,158 @@
+/* gantry-task-type.c — Work = Duration × Units, effort-driven, progress
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gantry-task-type.h"
+
+static void
+set_int64 (GantryProject *project, gpointer object, const char *prop, gint64 v)
+{
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, v);
+  gantry_project_apply (project, gantry_command_set_property (object, prop, &value));
+  g_value_unset (&value);
+}
+
+static void
+set_int (GantryProject *project, gpointer object, const char *prop, int v)
+{
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, v);
+  gantry_project_apply (project, gantry_command_set_property (object, prop, &value));
+  g_value_unset (&value);
+}
+
+static void
+set_double (GantryProject *project, gpointer object, const char *prop, double v)
+{
+  GValue value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, v);
+  gantry_project_apply (project, gantry_command_set_property (object, prop, &value));
+  g_value_unset (&value);
+}
+
+static gboolean
+is_work_assignment (GantryAssignment *a)
+{
+  GantryResource *r = gantry_assignment_get_resource (a);
+
+  return r != NULL && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK;
+}
+
+GantryAssignment *
+gantry_assign_resource (GantryProject  *project,
+                        GantryTask     *task,
+                        GantryResource *resource,
+                        double          units)
+{
+  g_autoptr (GPtrArray) existing = g_ptr_array_new ();
+  GPtrArray *as;
+  GantryTaskType type;
+  GantryDuration dur, total = 0;
+  double sum_units = units;
+  gboolean share;
+  GantryAssignment *a;
+  guint k;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+  g_return_val_if_fail (GANTRY_IS_RESOURCE (resource), NULL);
+  if (!(units > 0) || gantry_task_get_project (task) != project
+      || gantry_resource_get_project (resource) != project)
+    return NULL;
+
+  type = gantry_task_get_task_type (task);
+  dur = gantry_task_get_duration (task);
+  as = gantry_task_get_assignments (task);
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *e = g_ptr_array_index (as, k);
+      if (!is_work_assignment (e))
+        continue;
+      g_ptr_array_add (existing, e);
+      total += gantry_assignment_get_work (e);
+      sum_units += gantry_assignment_get_units (e);
+    }
+  share = existing->len > 0 && gantry_resource_get_resource_type (resource) == GANTRY_RESOURCE_WORK
+          && (gantry_task_get_effort_driven (task) || type == GANTRY_TASK_FIXED_WORK);
+
+  gantry_project_begin_group (project, _("Assign Resource"));
+  if (!share)
+    {
+      GantryDuration work = (GantryDuration) ((double) dur * units + 0.5);
+      if (gantry_resource_get_resource_type (resource) != GANTRY_RESOURCE_WORK)
+        work = 0;
+      else if (type == GANTRY_TASK_FIXED_WORK && existing->len == 0 && gantry_task_get_work (task) > 0)
+        work = gantry_task_get_work (task);
+      a = gantry_assignment_new (gantry_project_next_assignment_uid (project), task, resource,
+                                 units, work);
+      gantry_project_apply (project, gantry_command_add_assignment (a));
+      g_object_unref (a);
+      if (work > 0)
+        set_int64 (project, task, "work", total + work);
+    }
+  else
+    {
+      GantryDuration new_work = (GantryDuration) ((double) total * units / sum_units + 0.5);
+
+      for (k = 0; k < existing->len; k++)
+        {
+          GantryAssignment *e = g_ptr_array_index (existing, k);
+          double u = gantry_assignment_get_units (e);
+          GantryDuration w = (GantryDuration) ((double) total * u / sum_units + 0.5);
+          set_int64 (project, e, "work", w);
+          if (type == GANTRY_TASK_FIXED_DURATION && dur > 0)
+            set_double (project, e, "units", (double) w / (double) dur);
+        }
+      a = gantry_assignment_new (gantry_project_next_assignment_uid (project), task, resource,
+                                 type == GANTRY_TASK_FIXED_DURATION && dur > 0
+                                 ? (double) new_work / (double) dur : units,
+                                 new_work);
+      gantry_project_apply (project, gantry_command_add_assignment (a));
+      g_object_unref (a);
+      if (type != GANTRY_TASK_FIXED_DURATION)
+        set_int64 (project, task, "duration", (GantryDuration) ((double) total / sum_units + 0.5));
+      set_int64 (project, task, "work", total);
+    }
+  gantry_project_end_group (project);
+  return a;
+}
+
+void
+gantry_set_percent_complete (GantryProject *project,
+                             GantryTask    *task,
+                             int            percent)
+{
+  GantryDuration dur, actual;
+
+  g_return_if_fail (GANTRY_IS_PROJECT (project));
+  g_return_if_fail (GANTRY_IS_TASK (task));
+  percent = CLAMP (percent, 0, 100);
+  dur = gantry_task_get_duration (task);
+  actual = dur * percent / 100;
+
+  gantry_project_begin_group (project, _("Set % Complete"));
+  set_int (project, task, "percent-complete", percent);
+  if (percent > 0 && gantry_task_get_actual_start (task) == GANTRY_TIME_NONE)
+    set_int64 (project, task, "actual-start", gantry_task_get_start (task));
+  if (percent == 0)
+    set_int64 (project, task, "actual-start", GANTRY_TIME_NONE);
+  set_int64 (project, task, "actual-duration", actual);
+  set_int64 (project, task, "remaining-duration", dur - actual);
+  if (percent == 100)
+    set_int64 (project, task, "actual-finish", gantry_task_get_finish (task));
+  else if (gantry_task_get_actual_finish (task) != GANTRY_TIME_NONE)
+    set_int64 (project, task, "actual-finish", GANTRY_TIME_NONE);
+  gantry_project_end_group (project);
+}

@@ -1,0 +1,502 @@
+/* test-properties.c — scheduling properties on random (seeded) plans
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "engine-test-util.h"
+#include "gantry-workcal.h"
+
+#define N_SEEDS 12
+
+typedef struct
+{
+  GantryProject *project;
+  GPtrArray     *leaves;     /* GantryTask* */
+  GPtrArray     *links;      /* GantryLink* */
+  GantryCalendar *cal;
+} RandomPlan;
+
+static void
+random_plan_free (RandomPlan *rp)
+{
+  g_ptr_array_unref (rp->leaves);
+  g_ptr_array_unref (rp->links);
+  g_object_unref (rp->project);
+  g_free (rp);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RandomPlan, random_plan_free)
+
+/* Leaves under a few summaries; links only go from an earlier leaf to a
+ * later one (no cycles); lags of every kind; some constraints. */
+static RandomPlan *
+random_plan_new (guint32 seed, guint n, gboolean constraints)
+{
+  RandomPlan *rp = g_new0 (RandomPlan, 1);
+  GRand *r = g_rand_new_with_seed (seed);
+  GantryCalendarException ex = { 0 };
+  GantryTask *summary = NULL;
+  guint i;
+
+  rp->project = plan_new (T (2025, 3, 3, 8, 0));
+  rp->cal = gantry_project_get_calendar (rp->project);
+  rp->leaves = g_ptr_array_new ();
+  rp->links = g_ptr_array_new ();
+  ex.from_day = gantry_time_day_number (T (2025, 1, 1, 0, 0));
+  ex.to_day = gantry_time_day_number (T (2035, 1, 1, 0, 0));
+  ex.recurrence = GANTRY_RECUR_MONTHLY_BY_DAY;
+  ex.period = 1;
+  ex.month_day = 1;
+  ex.day.kind = GANTRY_DAY_NONWORKING;
+  gantry_calendar_add_exception (rp->cal, &ex);
+
+  for (i = 0; i < n; i++)
+    {
+      GantryTask *t;
+      int kind = g_rand_int_range (r, 0, 20);
+
+      if (kind == 0 || summary == NULL)
+        summary = plan_task (rp->project, NULL, "Phase", DAY_MS, GANTRY_FORMAT_DAYS);
+      if (kind == 1)
+        t = plan_task (rp->project, summary, "M", 0, GANTRY_FORMAT_DAYS);
+      else if (kind == 2)
+        t = plan_task (rp->project, summary, "E",
+                       g_rand_int_range (r, 1, 5) * EDAY_MS, GANTRY_FORMAT_ELAPSED_DAYS);
+      else
+        t = plan_task (rp->project, summary, "T",
+                       g_rand_int_range (r, 1, 40) * HOUR_MS, GANTRY_FORMAT_HOURS);
+      if (constraints && g_rand_int_range (r, 0, 8) == 0)
+        {
+          static const GantryConstraintType types[] = {
+            GANTRY_CONSTRAINT_SNET, GANTRY_CONSTRAINT_FNET, GANTRY_CONSTRAINT_SNLT,
+            GANTRY_CONSTRAINT_FNLT, GANTRY_CONSTRAINT_MSO, GANTRY_CONSTRAINT_MFO,
+          };
+          GantryConstraintType ct = types[g_rand_int_range (r, 0, G_N_ELEMENTS (types))];
+          GantryTime d = T (2025, 3, 3, 8, 0) + g_rand_int_range (r, 0, 60) * GANTRY_MS_DAY;
+          gantry_task_set_constraint_type (t, ct);
+          gantry_task_set_constraint_date (t, d);
+        }
+      g_ptr_array_add (rp->leaves, t);
+    }
+  for (i = 1; i < n; i++)
+    {
+      guint k, nl = g_rand_int_range (r, 0, 3);
+      for (k = 0; k < nl; k++)
+        {
+          GantryTask *a = g_ptr_array_index (rp->leaves, g_rand_int_range (r, MAX ((int) i - 30, 0), i));
+          GantryTask *b = g_ptr_array_index (rp->leaves, i);
+          GantryLinkType type = g_rand_int_range (r, 0, 4);
+          int lk = g_rand_int_range (r, 0, 6);
+          gint64 lag = 0;
+          GantryDurationFormat fmt = GANTRY_FORMAT_DAYS;
+          GantryLink *l;
+
+          if (gantry_project_find_link (rp->project, a, b) != NULL)
+            continue;
+          if (lk == 1)
+            lag = g_rand_int_range (r, 1, 5) * DAY_MS;
+          else if (lk == 2)
+            lag = -g_rand_int_range (r, 1, 3) * DAY_MS;
+          else if (lk == 3)
+            {
+              lag = g_rand_int_range (r, 1, 4) * EDAY_MS;
+              fmt = GANTRY_FORMAT_ELAPSED_DAYS;
+            }
+          else if (lk == 4)
+            {
+              lag = g_rand_int_range (r, 1, 100) * 1000;
+              fmt = GANTRY_FORMAT_PERCENT;
+            }
+          l = plan_link (rp->project, a, b, type, lag, fmt);
+          g_ptr_array_add (rp->links, l);
+        }
+    }
+  g_rand_free (r);
+  return rp;
+}
+
+static GArray *
+snapshot (GantryProject *p)
+{
+  GPtrArray *all = gantry_project_get_all_tasks (p);
+  GArray *a = g_array_sized_new (FALSE, TRUE, sizeof (GantryTaskSchedule), all->len + 1);
+  guint i;
+
+  g_array_set_size (a, all->len + 1);
+  for (i = 0; i < all->len; i++)
+    gantry_task_get_schedule (g_ptr_array_index (all, i), &g_array_index (a, GantryTaskSchedule, i));
+  gantry_task_get_schedule (gantry_project_get_root_task (p), &g_array_index (a, GantryTaskSchedule, all->len));
+  return a;
+}
+
+static void
+assert_same_schedules (GantryProject *p, GArray *want, GArray *got)
+{
+  GPtrArray *all = gantry_project_get_all_tasks (p);
+  guint i;
+
+  g_assert_cmpuint (want->len, ==, got->len);
+  for (i = 0; i < want->len; i++)
+    {
+      const GantryTaskSchedule *w = &g_array_index (want, GantryTaskSchedule, i);
+      const GantryTaskSchedule *g = &g_array_index (got, GantryTaskSchedule, i);
+      if (i < all->len && !(g->late_start == w->late_start && g->start == w->start
+                            && g->late_finish == w->late_finish && g->total_slack == w->total_slack))
+        {
+          GantryTask *t = g_ptr_array_index (all, i);
+          GPtrArray *pr = gantry_task_get_predecessors (t), *su = gantry_task_get_successors (t);
+          guint k;
+          g_test_message ("task %d summary %d ctype %d dur %" G_GINT64_FORMAT " fmt %d", gantry_task_get_uid (t),
+                          gantry_task_get_summary (t), gantry_task_get_constraint_type (t),
+                          gantry_task_get_duration (t), gantry_task_get_duration_format (t));
+          for (k = 0; k < pr->len; k++)
+            {
+              GantryLink *l = g_ptr_array_index (pr, k);
+              g_test_message ("  pred %d type %d lag %" G_GINT64_FORMAT " fmt %d", gantry_task_get_uid (gantry_link_get_predecessor (l)),
+                              gantry_link_get_link_type (l), gantry_link_get_lag (l), gantry_link_get_lag_format (l));
+            }
+          for (k = 0; k < su->len; k++)
+            {
+              GantryLink *l = g_ptr_array_index (su, k);
+              g_test_message ("  succ %d type %d lag %" G_GINT64_FORMAT " fmt %d", gantry_task_get_uid (gantry_link_get_successor (l)),
+                              gantry_link_get_link_type (l), gantry_link_get_lag (l), gantry_link_get_lag_format (l));
+            }
+        }
+      assert_time (g->start, w->start);
+      assert_time (g->finish, w->finish);
+      assert_time (g->early_start, w->early_start);
+      assert_time (g->early_finish, w->early_finish);
+      assert_time (g->late_start, w->late_start);
+      assert_time (g->late_finish, w->late_finish);
+      g_assert_cmpint (g->duration, ==, w->duration);
+      g_assert_cmpint (g->total_slack, ==, w->total_slack);
+      g_assert_cmpint (g->free_slack, ==, w->free_slack);
+      g_assert_cmpint (g->critical, ==, w->critical);
+    }
+}
+
+static gboolean
+task_has_problem (GPtrArray *problems, GantryTask *t)
+{
+  guint i, k;
+
+  for (i = 0; i < problems->len; i++)
+    {
+      GantryProblem *pb = g_ptr_array_index (problems, i);
+      for (k = 0; k < pb->tasks->len; k++)
+        if (g_ptr_array_index (pb->tasks, k) == t)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every link and constraint holds, except where a conflict is reported. */
+static void
+test_no_violation (void)
+{
+  guint32 seed;
+
+  for (seed = 1; seed <= N_SEEDS; seed++)
+    {
+      g_autoptr (RandomPlan) rp = random_plan_new (seed, 300, TRUE);
+      g_autoptr (GantryWorkCal) wc = NULL;
+      g_autoptr (GPtrArray) problems = gantry_schedule_project (rp->project);
+      guint i;
+
+      wc = gantry_workcal_compile (rp->cal);
+      for (i = 0; i < rp->links->len; i++)
+        {
+          GantryLink *l = g_ptr_array_index (rp->links, i);
+          GantryTask *a = gantry_link_get_predecessor (l), *b = gantry_link_get_successor (l);
+          GantryDurationFormat fmt = gantry_link_get_lag_format (l);
+          gint64 lag = gantry_link_get_lag (l);
+          GantryTime from, to;
+
+          if (task_has_problem (problems, b) || gantry_task_get_constraint_type (b) != GANTRY_CONSTRAINT_ASAP)
+            continue;
+          switch (gantry_link_get_link_type (l))
+            {
+            case GANTRY_LINK_FS: from = gantry_task_get_finish (a); to = gantry_task_get_start (b); break;
+            case GANTRY_LINK_SS: from = gantry_task_get_start (a); to = gantry_task_get_start (b); break;
+            case GANTRY_LINK_FF: from = gantry_task_get_finish (a); to = gantry_task_get_finish (b); break;
+            default:             from = gantry_task_get_start (a); to = gantry_task_get_finish (b); break;
+            }
+          if (gantry_format_is_percent (fmt))
+            {
+              lag = (gint64) ((double) gantry_task_get_duration (a) * lag / 100000.0);
+              if (gantry_format_is_elapsed (gantry_task_get_duration_format (a)))
+                fmt = GANTRY_FORMAT_ELAPSED_DAYS;
+            }
+          if (gantry_format_is_elapsed (fmt))
+            {
+              /* a finish cannot sit in non-working time: compare
+               * working-time positions (Sat 10:00 is reached at Fri 17:00) */
+              g_assert_cmpint (gantry_workcal_work_between (wc, from + lag, to), >=, 0);
+              if (gantry_link_get_link_type (l) == GANTRY_LINK_FS
+                  || gantry_link_get_link_type (l) == GANTRY_LINK_SS)
+                g_assert_cmpint (to, >=, from + lag);
+            }
+          else
+            g_assert_cmpint (gantry_workcal_work_between (wc, from, to), >=, lag);
+        }
+      for (i = 0; i < rp->leaves->len; i++)
+        {
+          GantryTask *t = g_ptr_array_index (rp->leaves, i);
+          GantryTime d = gantry_task_get_constraint_date (t);
+          GantryTime s = gantry_task_get_start (t), f = gantry_task_get_finish (t);
+
+          g_assert_cmpint (s, !=, GANTRY_TIME_NONE);
+          g_assert_cmpint (f, >=, s);
+          if (task_has_problem (problems, t))
+            continue;
+          switch (gantry_task_get_constraint_type (t))
+            {
+            case GANTRY_CONSTRAINT_SNET: g_assert_cmpint (s, >=, d); break;
+            case GANTRY_CONSTRAINT_FNET: g_assert_cmpint (gantry_workcal_work_between (wc, d, f), >=, 0); break;
+            case GANTRY_CONSTRAINT_SNLT: g_assert_cmpint (s, <=, d); break;
+            case GANTRY_CONSTRAINT_FNLT: g_assert_cmpint (f, <=, d); break;
+            case GANTRY_CONSTRAINT_MSO:  g_assert_cmpint (s, ==, d); break;
+            case GANTRY_CONSTRAINT_MFO:  g_assert_cmpint (f, ==, d); break;
+            default: break;
+            }
+        }
+    }
+}
+
+static void
+set_duration_cmd (GantryProject *p, GantryTask *t, GantryDuration d)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, d);
+  g_assert_true (gantry_project_apply (p, gantry_command_set_property (t, "duration", &v)));
+  g_value_unset (&v);
+}
+
+/* One edit through a command: the scheduler's incremental pass (run from
+ * the "changed" signal) gives exactly what a fresh full pass gives. */
+static void
+test_incremental_equals_full (void)
+{
+  guint32 seed;
+
+  for (seed = 100; seed < 100 + N_SEEDS; seed++)
+    {
+      g_autoptr (RandomPlan) rp = random_plan_new (seed, 250, seed % 2 == 0);
+      g_autoptr (GantryScheduler) s = gantry_scheduler_new (rp->project);
+      GRand *r = g_rand_new_with_seed (seed);
+      int edit;
+
+      gantry_scheduler_set_auto (s, TRUE);
+      gantry_scheduler_run (s);
+      for (edit = 0; edit < 15; edit++)
+        {
+          GantryTask *t = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, rp->leaves->len));
+          g_autoptr (GArray) inc = NULL, full = NULL;
+          g_autoptr (GantryScheduler) fresh = NULL;
+          GantryDuration d = g_rand_int_range (r, 0, 60) * HOUR_MS;
+
+          if (gantry_format_is_elapsed (gantry_task_get_duration_format (t)))
+            d = g_rand_int_range (r, 1, 4) * EDAY_MS;
+          g_test_message ("edit %d: task %d duration %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT,
+                          edit, gantry_task_get_uid (t), gantry_task_get_duration (t), d);
+          set_duration_cmd (rp->project, t, d);
+          inc = snapshot (rp->project);
+          g_assert_cmpuint (gantry_scheduler_get_n_visited (s), <=, 4 * (gantry_project_get_n_tasks (rp->project) + 1));
+          fresh = gantry_scheduler_new (rp->project);
+          gantry_scheduler_run (fresh);
+          full = snapshot (rp->project);
+          assert_same_schedules (rp->project, full, inc);
+        }
+      g_rand_free (r);
+    }
+}
+
+/* The explicit incremental entry point follows only what it reaches:
+ * 20 independent chains of 10 tasks, one edit in one chain. */
+static void
+test_incremental_is_local (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  g_autoptr (GantryScheduler) s = gantry_scheduler_new (p);
+  g_autoptr (GPtrArray) edited = g_ptr_array_new ();
+  GantryTask *chain[20][10], *last;
+  guint c, i;
+
+  for (c = 0; c < 20; c++)
+    for (i = 0; i < 10; i++)
+      {
+        chain[c][i] = plan_task (p, NULL, "T", DAY_MS, GANTRY_FORMAT_DAYS);
+        if (i > 0)
+          plan_link (p, chain[c][i - 1], chain[c][i], GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+      }
+  last = plan_task (p, NULL, "Long", 100 * DAY_MS, GANTRY_FORMAT_DAYS);
+  gantry_scheduler_run (s);
+  g_assert_cmpuint (gantry_scheduler_get_n_visited (s), >=, 4 * 201);
+  assert_time (gantry_task_get_start (chain[7][9]), T (2025, 4, 25, 8, 0));
+  gantry_task_set_duration (chain[7][5], 2 * DAY_MS);
+  g_ptr_array_add (edited, chain[7][5]);
+  g_assert_true (gantry_scheduler_run_incremental (s, edited));
+  assert_time (gantry_task_get_start (chain[7][9]), T (2025, 4, 28, 8, 0));
+  assert_time (gantry_task_get_start (chain[6][9]), T (2025, 4, 25, 8, 0));
+  assert_time (gantry_task_get_finish (last), T (2025, 8, 29, 17, 0));
+  /* one chain forward and backward, not the 804 nodes of a full pass */
+  g_assert_cmpuint (gantry_scheduler_get_n_visited (s), <=, 4 * 10 + 4);
+}
+
+static void
+test_remove_readd_link (void)
+{
+  guint32 seed;
+
+  for (seed = 200; seed < 200 + N_SEEDS; seed++)
+    {
+      g_autoptr (RandomPlan) rp = random_plan_new (seed, 200, TRUE);
+      g_autoptr (GArray) before = NULL, after = NULL;
+      GRand *r = g_rand_new_with_seed (seed);
+      int k;
+
+      schedule (rp->project);
+      before = snapshot (rp->project);
+      for (k = 0; k < 5 && rp->links->len > 0; k++)
+        {
+          GantryLink *l = g_ptr_array_index (rp->links, g_rand_int_range (r, 0, rp->links->len));
+          GantryTask *a = gantry_link_get_predecessor (l), *b = gantry_link_get_successor (l);
+          GantryLinkType type = gantry_link_get_link_type (l);
+          gint64 lag = gantry_link_get_lag (l);
+          GantryDurationFormat fmt = gantry_link_get_lag_format (l);
+          GantryLink *nl;
+
+          g_ptr_array_remove (rp->links, l);
+          gantry_project_remove_link (rp->project, l);
+          schedule (rp->project);
+          nl = plan_link (rp->project, a, b, type, lag, fmt);
+          g_ptr_array_add (rp->links, nl);
+          schedule (rp->project);
+          after = snapshot (rp->project);
+          assert_same_schedules (rp->project, before, after);
+          g_clear_pointer (&after, g_array_unref);
+        }
+      g_rand_free (r);
+    }
+}
+
+/* Cycles are reported with the tasks on them; everything is still
+ * scheduled; nothing hangs. */
+static void
+test_cycles_reported (void)
+{
+  guint32 seed;
+
+  for (seed = 300; seed < 300 + N_SEEDS; seed++)
+    {
+      g_autoptr (RandomPlan) rp = random_plan_new (seed, 200, FALSE);
+      g_autoptr (GPtrArray) problems = NULL;
+      GantryTask *a = g_ptr_array_index (rp->leaves, 10 + seed % 50);
+      GantryTask *b = g_ptr_array_index (rp->leaves, 120 + seed % 50);
+      GantryTask *c = g_ptr_array_index (rp->leaves, 180);
+      GPtrArray *all;
+      guint i, n_cycles = 0;
+      gboolean a_in = FALSE, b_in = FALSE, c_in = FALSE;
+
+      /* a -> b -> c -> a, whatever else exists */
+      if (gantry_project_find_link (rp->project, a, b) == NULL)
+        plan_link (rp->project, a, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+      if (gantry_project_find_link (rp->project, b, c) == NULL)
+        plan_link (rp->project, b, c, GANTRY_LINK_SS, 0, GANTRY_FORMAT_DAYS);
+      if (gantry_project_find_link (rp->project, c, a) == NULL)
+        plan_link (rp->project, c, a, GANTRY_LINK_FF, DAY_MS, GANTRY_FORMAT_DAYS);
+      problems = gantry_schedule_project (rp->project);
+      for (i = 0; i < problems->len; i++)
+        {
+          GantryProblem *pb = g_ptr_array_index (problems, i);
+          guint k;
+          if (pb->kind != GANTRY_PROBLEM_CYCLE)
+            continue;
+          n_cycles++;
+          g_assert_cmpuint (pb->tasks->len, >=, 1);
+          g_assert_nonnull (pb->message);
+          for (k = 0; k < pb->tasks->len; k++)
+            {
+              GantryTask *t = g_ptr_array_index (pb->tasks, k);
+              a_in |= t == a;
+              b_in |= t == b;
+              c_in |= t == c;
+            }
+        }
+      g_assert_cmpuint (n_cycles, >=, 1);
+      g_assert_true (a_in && b_in && c_in);
+      all = gantry_project_get_all_tasks (rp->project);
+      for (i = 0; i < all->len; i++)
+        {
+          GantryTask *t = g_ptr_array_index (all, i);
+          g_assert_cmpint (gantry_task_get_start (t), !=, GANTRY_TIME_NONE);
+          g_assert_cmpint (gantry_task_get_finish (t), !=, GANTRY_TIME_NONE);
+        }
+    }
+}
+
+/* A link from a task to its own summary is a cycle too. */
+static void
+test_cycle_through_summary (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *s = plan_task (p, NULL, "S", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *a = plan_task (p, s, "A", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", DAY_MS, GANTRY_FORMAT_DAYS);
+  g_autoptr (GPtrArray) problems = NULL;
+  guint i;
+  gboolean found = FALSE;
+
+  plan_link (p, a, s, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  problems = gantry_schedule_project (p);
+  for (i = 0; i < problems->len; i++)
+    {
+      GantryProblem *pb = g_ptr_array_index (problems, i);
+      found |= pb->kind == GANTRY_PROBLEM_CYCLE;
+    }
+  g_assert_true (found);
+  assert_time (gantry_task_get_finish (b), T (2025, 4, 14, 17, 0));
+}
+
+/* Links to and from summaries apply to their leaves. */
+static void
+test_summary_links (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *s1 = plan_task (p, NULL, "S1", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *a = plan_task (p, s1, "A", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, s1, "B", 3 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *s2 = plan_task (p, NULL, "S2", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *c = plan_task (p, s2, "C", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *d = plan_task (p, s2, "D", DAY_MS, GANTRY_FORMAT_DAYS);
+
+  plan_link (p, s1, s2, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  schedule (p);
+  assert_time (gantry_task_get_finish (a), T (2025, 4, 15, 17, 0));
+  assert_time (gantry_task_get_finish (b), T (2025, 4, 16, 17, 0));
+  /* both leaves of S2 wait for the latest leaf of S1 */
+  assert_time (gantry_task_get_start (c), T (2025, 4, 17, 8, 0));
+  assert_time (gantry_task_get_start (d), T (2025, 4, 17, 8, 0));
+  assert_time (gantry_task_get_finish (s2), T (2025, 4, 17, 17, 0));
+  /* B drives, so it is critical; A has one day of slack */
+  g_assert_true (gantry_task_get_critical (b));
+  g_assert_cmpint (gantry_task_get_total_slack (a), ==, DAY_MS);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/property/no-violation", test_no_violation);
+  g_test_add_func ("/engine/property/incremental-equals-full", test_incremental_equals_full);
+  g_test_add_func ("/engine/property/incremental-is-local", test_incremental_is_local);
+  g_test_add_func ("/engine/property/remove-readd-link", test_remove_readd_link);
+  g_test_add_func ("/engine/property/cycles-reported", test_cycles_reported);
+  g_test_add_func ("/engine/property/cycle-through-summary", test_cycle_through_summary);
+  g_test_add_func ("/engine/property/summary-links", test_summary_links);
+  return g_test_run ();
+}
