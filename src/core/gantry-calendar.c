@@ -818,7 +818,9 @@ gantry_calendar_resolve_day (GantryCalendar *self, gint64 day_number, GantryDayD
 
   weekday = weekday_of_day (day_number);
 
-  /* Precedence: exception > work week > normal week > base calendar. */
+  /* Precedence: exceptions (this calendar's, then its bases': a company
+   * holiday applies to every resource) > work week > normal week, each
+   * falling back to the base calendar when it says "use base". */
   for (GantryCalendar *c = self; c != NULL && depth < 64; c = c->base, depth++)
     {
       /* Later exceptions win over earlier ones covering the same day. */
@@ -834,6 +836,11 @@ gantry_calendar_resolve_day (GantryCalendar *self, gint64 day_number, GantryDayD
               return;
             }
         }
+    }
+
+  depth = 0;
+  for (GantryCalendar *c = self; c != NULL && depth < 64; c = c->base, depth++)
+    {
       for (guint i = c->work_weeks->len; i > 0; i--)
         {
           const GantryWorkWeek *ww = &g_array_index (c->work_weeks, GantryWorkWeek, i - 1);

@@ -135,7 +135,11 @@ guint           gantry_calendar_get_stamp         (GantryCalendar *self);
 
 /* Plain answers without compiling (for the UI and tests; slow, per day):
  * the effective definition of a day after exceptions, work weeks and the
- * base calendar are applied.  Never returns DEFAULT. */
+ * base calendar are applied.  Never returns DEFAULT.  Order (as MPXJ and
+ * MS Project): an exception of this calendar, else one of its bases (a
+ * company holiday applies to every resource); else this calendar's work
+ * week, else its weekday, each "DEFAULT" deferring to the base calendar's
+ * work week / weekday; nothing defined at all = the Standard week. */
 void            gantry_calendar_resolve_day       (GantryCalendar *self,
                                                    gint64          day_number,
                                                    GantryDayDef   *out);
