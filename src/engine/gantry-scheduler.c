@@ -105,6 +105,8 @@ typedef struct
   guint         *order;                 /* topological order of nodes */
   guint         *pos;                   /* position of node in order */
   guint8        *fw_dirty, *bw_dirty, *sl_dirty;
+  guint8        *status;                /* compact: 1 critical leaf, 2 has problems */
+  GantryTime    *leaf_ef;               /* compact: early finish of scheduled leaves */
   GHashTable    *index;                 /* GantryTask* -> index + 1 */
   GPtrArray     *cycles;                /* GPtrArray of GantryTask* per cycle */
   /* project settings */
@@ -178,6 +180,8 @@ plan_free (Plan *p)
   g_free (p->fw_dirty);
   g_free (p->bw_dirty);
   g_free (p->sl_dirty);
+  g_free (p->status);
+  g_free (p->leaf_ef);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
   g_free (p);
@@ -600,6 +604,10 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->fw_dirty = g_new0 (guint8, 2 * p->n);
   p->bw_dirty = g_new0 (guint8, 2 * p->n);
   p->sl_dirty = g_new0 (guint8, p->n);
+  p->status = g_new0 (guint8, p->n);
+  p->leaf_ef = g_new (GantryTime, p->n);
+  for (i = 0; i < p->n; i++)
+    p->leaf_ef[i] = NONE;
   for (i = 0; i < p->n; i++)
     {
       gantry_task_get_schedule (p->t[i].task, &p->t[i].out);
@@ -972,7 +980,10 @@ forward_node (Plan *p, guint node)
   if (t->flags & F_SUMMARY)
     forward_summary (p, i);
   else
-    forward_leaf (p, i);
+    {
+      forward_leaf (p, i);
+      p->leaf_ef[i] = (t->flags & F_SKIP) ? NONE : t->ef;
+    }
   return es != t->es || ef != t->ef || el != t->earliest_leaf || pr != t->problems;
 }
 
@@ -1435,8 +1446,7 @@ compute_finish (Plan *p)
   guint i;
 
   for (i = 1; i < p->n; i++)
-    if (!(p->t[i].flags & (F_SUMMARY | F_SKIP)))
-      f = tmax (f, p->t[i].ef);
+    f = tmax (f, p->leaf_ef[i]);
   return f;
 }
 
@@ -1512,6 +1522,7 @@ plan_finish (Plan *p, gboolean write)
         continue;
       p->sl_dirty[i] = 0;
       leaf_results (p, i, &o);
+      p->status[i] = (o.critical ? 1 : 0) | (t->problems ? 2 : 0);
       if (!schedule_equal (&o, &t->out))
         {
           t->out = o;
@@ -1589,12 +1600,19 @@ collect_problems (GantryScheduler *self)
     }
   for (i = 1; i < p->n; i++)
     {
-      PTask *t = &p->t[i];
-      const char *name = gantry_task_get_name (t->task);
+      PTask *t;
+      const char *name;
+
+      if (p->status[i] == 0)
+        continue;
+      if (p->status[i] & 1)
+        self->n_critical++;
+      if (!(p->status[i] & 2))
+        continue;
+      t = &p->t[i];
+      name = gantry_task_get_name (t->task);
       if (name == NULL)
         name = "";
-      if (t->out.critical && !(t->flags & F_SUMMARY))
-        self->n_critical++;
       if (t->problems & (P_CONFLICT | P_DEADLINE))
         {
           GantryProblem *pb = g_new0 (GantryProblem, 1);
