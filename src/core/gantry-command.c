@@ -536,6 +536,7 @@ record_removed (GantryCommand *cmd, gpointer object, const GantryPlace *place)
 static void
 remove_link_recorded (GantryCommand *cmd, GantryProject *project, GantryLink *link)
 {
+  g_autoptr(GantryLink) keep = g_object_ref (link);
   GantryPlace place;
 
   _gantry_project_touch (project, GANTRY_CHANGE_LINKS, gantry_link_get_successor (link));
@@ -546,6 +547,7 @@ remove_link_recorded (GantryCommand *cmd, GantryProject *project, GantryLink *li
 static void
 remove_assignment_recorded (GantryCommand *cmd, GantryProject *project, GantryAssignment *a)
 {
+  g_autoptr(GantryAssignment) keep = g_object_ref (a);
   GantryPlace place;
 
   _gantry_project_touch (project, GANTRY_CHANGE_ASSIGNMENTS, gantry_assignment_get_task (a));
@@ -681,6 +683,15 @@ apply_set_property (GantryCommand *cmd, GantryProject *project)
       if ((other != NULL && other != (gpointer) object)
           || object == G_OBJECT (gantry_project_get_root_task (project)))
         return GANTRY_APPLY_FAILED;
+    }
+
+  /* A base calendar must not make a cycle. */
+  if (GANTRY_IS_CALENDAR (object) && g_strcmp0 (name, "base") == 0)
+    {
+      for (GantryCalendar *c = g_value_get_object (&cmd->new_value); c != NULL;
+           c = gantry_calendar_get_base (c))
+        if (c == GANTRY_CALENDAR (object))
+          return GANTRY_APPLY_FAILED;
     }
 
   if (G_IS_VALUE (&cmd->old_value))
