@@ -1,0 +1,157 @@
+/* gantry-application.c — the GtkApplication
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gantry-application.h"
+#include "gantry-window.h"
+#include "gantry-resources.h"
+
+struct _GantryApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GantryApplication, gantry_application, GTK_TYPE_APPLICATION)
+
+void
+gantry_ui_register_resources (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      gantry_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static GantryWindow *
+pristine_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (GANTRY_IS_WINDOW (l->data) && gantry_window_is_pristine (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+gantry_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (gantry_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+gantry_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      GantryWindow *window = pristine_window (GTK_APPLICATION (app));
+
+      if (window == NULL)
+        window = gantry_window_new (GTK_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (window));
+      gantry_window_load_file (window, files[i]);
+    }
+}
+
+static void
+action_new_window (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GantryWindow *window = gantry_window_new (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+action_quit (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* each window with unsaved changes asks before it goes */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static void
+action_about (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *authors[] = { "The Gantry authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Gantry"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Plan projects on a Gantt chart, track them, and exchange plans with Microsoft Project."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "copyright", "© 2026 The Gantry authors",
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", action_new_window, NULL, NULL, NULL, { 0 } },
+  { "quit", action_quit, NULL, NULL, NULL, { 0 } },
+  { "about", action_about, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+gantry_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *window_accels[] = { "<Control><Shift>n", NULL };
+
+  gantry_ui_register_resources ();
+  G_APPLICATION_CLASS (gantry_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", window_accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+gantry_application_class_init (GantryApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = gantry_application_startup;
+  app_class->activate = gantry_application_activate;
+  app_class->open = gantry_application_open;
+}
+
+static void
+gantry_application_init (GantryApplication *self)
+{
+}
+
+GantryApplication *
+gantry_application_new (GApplicationFlags extra_flags)
+{
+  gantry_ui_register_resources ();
+  return g_object_new (GANTRY_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | extra_flags,
+                       "resource-base-path", "/org/gantryplanner/Gantry",
+                       NULL);
+}

@@ -1,0 +1,860 @@
+/* gantry-task-table.c — the Gantt view's task table
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkColumnView over a GtkTreeListModel whose root is the project's root
+ * task (a GListModel of its children).  Every task returns itself as its
+ * child model, so a task that becomes a summary by indenting shows its new
+ * subtasks at once; the expander arrow is hidden on leaves by CSS.
+ * Cells are GtkEditableLabels; a commit parses the text and applies it as
+ * one command, or marks the cell with the "error" class and a tooltip.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gantry-task-table.h"
+#include "gantry-text.h"
+#include "gantry-cell-editor.h"
+
+struct _GantryTaskTable
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *scroller;
+  GtkColumnView      *view;
+  GtkColumnViewColumn *columns[GANTRY_N_COLUMNS];
+  GtkMultiSelection  *selection;
+  GtkTreeListModel   *tree;
+  GListStore         *empty;
+
+  GantryProject      *project;
+  gulong              changed_id;
+  GHashTable         *problem_tasks;     /* GantryTask* set, may be NULL */
+  GHashTable         *bound;             /* cell widgets currently bound */
+
+  GSimpleActionGroup *column_actions;
+  GMenu              *column_menu;
+};
+
+G_DEFINE_FINAL_TYPE (GantryTaskTable, gantry_task_table, GTK_TYPE_WIDGET)
+
+enum { SIGNAL_TASK_ACTIVATED, SIGNAL_CONTEXT_MENU, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  const char *id;
+  const char *title;
+  GantryField field;     /* -1: not editable */
+  int         width;
+  gboolean    expand;
+} column_info[GANTRY_N_COLUMNS] = {
+  { "id",           N_("ID"),           -1,                              44, FALSE },
+  { "indicators",   N_("Indicators"),   -1,                              56, FALSE },
+  { "name",         N_("Task Name"),    GANTRY_FIELD_NAME,              220, TRUE  },
+  { "duration",     N_("Duration"),     GANTRY_FIELD_DURATION,           84, FALSE },
+  { "start",        N_("Start"),        GANTRY_FIELD_START,             100, FALSE },
+  { "finish",       N_("Finish"),       GANTRY_FIELD_FINISH,            100, FALSE },
+  { "predecessors", N_("Predecessors"), GANTRY_FIELD_PREDECESSORS,       96, FALSE },
+  { "resources",    N_("Resources"),    GANTRY_FIELD_RESOURCES,         120, FALSE },
+  { "complete",     N_("% Complete"),   GANTRY_FIELD_PERCENT_COMPLETE,   80, FALSE },
+};
+
+/* ---- cells ------------------------------------------------------------- */
+
+typedef struct
+{
+  GantryTaskTable *table;
+  GantryColumn     column;
+  GantryTask      *task;         /* bound task (ref) */
+  gulong           notify_id;
+  GtkWidget       *widget;       /* the label / editable / box */
+  GtkWidget       *expander;     /* name column only */
+  GtkWidget       *icons[5];     /* indicators only */
+  gboolean         updating;
+} Cell;
+
+static void cell_update (Cell *cell);
+
+static void
+cell_set_error (Cell       *cell,
+                const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (cell->widget, "error");
+      gtk_widget_set_tooltip_text (cell->widget, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (cell->widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else if (gtk_widget_has_css_class (cell->widget, "error"))
+    {
+      gtk_widget_remove_css_class (cell->widget, "error");
+      gtk_widget_set_tooltip_text (cell->widget, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (cell->widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+on_editing_changed (GantryCellEditor *label,
+                    GParamSpec       *pspec,
+                    Cell             *cell)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  const char *text;
+
+  if (gantry_cell_editor_get_editing (label) || cell->task == NULL || cell->updating)
+    return;
+  text = gantry_cell_editor_get_text (label);
+  current = gantry_edit_format_field (cell->task, column_info[cell->column].field);
+  if (g_strcmp0 (text, current) == 0)
+    {
+      cell_set_error (cell, NULL);
+      return;
+    }
+  if (!gantry_edit_set_field_text (cell->task, column_info[cell->column].field, text, &error))
+    {
+      /* keep what was typed, marked, and change nothing */
+      cell_set_error (cell, error->message);
+      return;
+    }
+  cell_set_error (cell, NULL);
+  cell_update (cell);
+}
+
+static const char *indicator_icons[5] = {
+  "x-office-calendar-symbolic",      /* constraint */
+  "dialog-warning-symbolic",         /* missed deadline */
+  "accessories-text-editor-symbolic",/* notes */
+  "dialog-error-symbolic",           /* conflict */
+  "view-pin-symbolic",               /* manually scheduled */
+};
+
+static void
+update_indicators (Cell *cell)
+{
+  GantryTask *t = cell->task;
+  GantryConstraintType ct = gantry_task_get_constraint_type (t);
+  GantryTime deadline = gantry_task_get_deadline (t);
+  const char *notes = gantry_task_get_notes (t);
+  gboolean show[5];
+  g_autofree char *tips[5] = { NULL, };
+
+  show[0] = ct != GANTRY_CONSTRAINT_ASAP && ct != GANTRY_CONSTRAINT_ALAP;
+  if (show[0])
+    {
+      static const char *names[] = {
+        N_("As Soon As Possible"), N_("As Late As Possible"), N_("Must Start On"),
+        N_("Must Finish On"), N_("Start No Earlier Than"), N_("Start No Later Than"),
+        N_("Finish No Earlier Than"), N_("Finish No Later Than"),
+      };
+      g_autofree char *date = gantry_task_get_constraint_date (t) != GANTRY_TIME_NONE
+        ? gantry_time_format_display (gantry_task_get_constraint_date (t), TRUE) : g_strdup ("");
+      /* Translators: a constraint indicator's tooltip: "Start No Earlier Than 12/03/26 08:00" */
+      tips[0] = g_strdup_printf (_("This task has a constraint: %s %s"),
+                                 _(names[CLAMP ((int) ct, 0, 7)]), date);
+    }
+  show[1] = deadline != GANTRY_TIME_NONE && gantry_task_get_finish (t) != GANTRY_TIME_NONE
+            && gantry_task_get_finish (t) > deadline;
+  if (show[1])
+    {
+      g_autofree char *date = gantry_time_format_display (deadline, TRUE);
+      tips[1] = g_strdup_printf (_("This task finishes after its deadline of %s"), date);
+    }
+  show[2] = notes != NULL && notes[0] != '\0';
+  if (show[2])
+    tips[2] = g_strdup_printf (_("Notes: %.200s"), notes);
+  show[3] = cell->table->problem_tasks != NULL
+            && g_hash_table_contains (cell->table->problem_tasks, t);
+  if (show[3])
+    tips[3] = g_strdup (_("The scheduler cannot meet this task’s constraints or links"));
+  show[4] = gantry_task_get_manual (t);
+  if (show[4])
+    tips[4] = g_strdup (_("This task is scheduled manually"));
+
+  for (int i = 0; i < 5; i++)
+    {
+      gtk_widget_set_visible (cell->icons[i], show[i]);
+      gtk_widget_set_tooltip_text (cell->icons[i], tips[i]);
+      if (show[i])
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell->icons[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tips[i], -1);
+    }
+}
+
+static void
+cell_update (Cell *cell)
+{
+  if (cell->task == NULL)
+    return;
+
+  switch (cell->column)
+    {
+    case GANTRY_COLUMN_ID:
+      {
+        char buf[16];
+        g_snprintf (buf, sizeof buf, "%d", gantry_task_get_id (cell->task));
+        gtk_label_set_text (GTK_LABEL (cell->widget), buf);
+      }
+      break;
+
+    case GANTRY_COLUMN_INDICATORS:
+      update_indicators (cell);
+      break;
+
+    default:
+      {
+        g_autofree char *text = gantry_edit_format_field (cell->task, column_info[cell->column].field);
+
+        if (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (cell->widget)))
+          break;
+        if (gtk_widget_has_css_class (cell->widget, "error"))
+          break;  /* keep the bad text visible until the user edits again */
+        cell->updating = TRUE;
+        if (g_strcmp0 (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell->widget)), text) != 0)
+          gantry_cell_editor_set_text (GANTRY_CELL_EDITOR (cell->widget), text);
+        cell->updating = FALSE;
+        if (cell->column == GANTRY_COLUMN_NAME)
+          {
+            if (gantry_task_get_summary (cell->task))
+              {
+                gtk_widget_remove_css_class (cell->expander, "leaf");
+                gtk_widget_add_css_class (cell->widget, "summary");
+              }
+            else
+              {
+                gtk_widget_add_css_class (cell->expander, "leaf");
+                gtk_widget_remove_css_class (cell->widget, "summary");
+              }
+          }
+      }
+      break;
+    }
+}
+
+static void
+on_task_notify (GantryTask *task,
+                GParamSpec *pspec,
+                Cell       *cell)
+{
+  cell_update (cell);
+}
+
+static void
+cell_free (Cell *cell)
+{
+  if (cell->task != NULL)
+    {
+      g_clear_signal_handler (&cell->notify_id, cell->task);
+      g_clear_object (&cell->task);
+    }
+  g_free (cell);
+}
+
+static void
+factory_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
+  GantryColumn column = GPOINTER_TO_INT (user_data);
+  Cell *cell = g_new0 (Cell, 1);
+  GtkWidget *root;
+
+  cell->table = self;
+  cell->column = column;
+  switch (column)
+    {
+    case GANTRY_COLUMN_ID:
+      cell->widget = root = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (root), 1.0);
+      gtk_widget_add_css_class (root, "dim-label");
+      gtk_widget_add_css_class (root, "numeric");
+      break;
+
+    case GANTRY_COLUMN_INDICATORS:
+      cell->widget = root = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      for (int i = 0; i < 5; i++)
+        {
+          cell->icons[i] = gtk_image_new_from_icon_name (indicator_icons[i]);
+          gtk_widget_set_visible (cell->icons[i], FALSE);
+          gtk_box_append (GTK_BOX (root), cell->icons[i]);
+        }
+      gtk_widget_add_css_class (root, "indicators");
+      break;
+
+    case GANTRY_COLUMN_NAME:
+      cell->widget = gantry_cell_editor_new ();
+      cell->expander = root = gtk_tree_expander_new ();
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (root), cell->widget);
+      gtk_widget_set_hexpand (cell->widget, TRUE);
+      break;
+
+    default:
+      cell->widget = root = gantry_cell_editor_new ();
+      break;
+    }
+  if (GANTRY_IS_CELL_EDITOR (cell->widget))
+    {
+      g_signal_connect (cell->widget, "notify::editing", G_CALLBACK (on_editing_changed), cell);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(column_info[column].title), -1);
+    }
+  gtk_widget_set_size_request (root, -1, GANTRY_TASK_TABLE_ROW_HEIGHT);
+  gtk_widget_set_valign (cell->widget, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (root, "gantry-cell");
+  g_object_set_data_full (G_OBJECT (root), "gantry-cell", cell, (GDestroyNotify) cell_free);
+  gtk_list_item_set_child (item, root);
+}
+
+static void
+factory_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
+  GtkWidget *root = gtk_list_item_get_child (item);
+  Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GantryTask *task = gtk_tree_list_row_get_item (row);   /* transfer full */
+
+  cell->task = task;
+  cell->notify_id = g_signal_connect (task, "notify", G_CALLBACK (on_task_notify), cell);
+  if (cell->expander != NULL)
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->expander), row);
+  cell_set_error (cell, NULL);
+  cell_update (cell);
+  g_hash_table_add (self->bound, cell);
+}
+
+static void
+factory_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
+  GtkWidget *root = gtk_list_item_get_child (item);
+  Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
+
+  g_hash_table_remove (self->bound, cell);
+  if (cell->expander != NULL)
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->expander), NULL);
+  if (cell->task != NULL)
+    {
+      g_clear_signal_handler (&cell->notify_id, cell->task);
+      g_clear_object (&cell->task);
+    }
+}
+
+static void
+factory_teardown (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
+  GtkWidget *root = gtk_list_item_get_child (item);
+
+  if (root != NULL)
+    {
+      Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
+      if (self->bound != NULL)
+        g_hash_table_remove (self->bound, cell);
+    }
+}
+
+static void
+refresh_all_cells (GantryTaskTable *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    cell_update (key);
+}
+
+/* ---- model ------------------------------------------------------------- */
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  return g_object_ref (G_LIST_MODEL (item));
+}
+
+static GtkTreeListModel *
+make_tree (GantryTaskTable *self,
+           gboolean         expanded)
+{
+  GListModel *root = self->project
+    ? g_object_ref (G_LIST_MODEL (gantry_project_get_root_task (self->project)))
+    : g_object_ref (G_LIST_MODEL (self->empty));
+
+  return gtk_tree_list_model_new (root, FALSE, expanded, create_child_model, NULL, NULL);
+}
+
+static void
+set_tree (GantryTaskTable  *self,
+          GtkTreeListModel *tree)
+{
+  g_set_object (&self->tree, tree);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (tree));
+}
+
+static void
+on_project_changed (GantryProject *project,
+                    guint          flags,
+                    GPtrArray     *tasks,
+                    GantryTaskTable *self)
+{
+  /* (the commands renumber the rows themselves) */
+  refresh_all_cells (self);
+}
+
+void
+gantry_task_table_set_project (GantryTaskTable *self,
+                               GantryProject   *project)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+  g_return_if_fail (project == NULL || GANTRY_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    self->changed_id = g_signal_connect_after (project, "changed",
+                                               G_CALLBACK (on_project_changed), self);
+  tree = make_tree (self, TRUE);
+  set_tree (self, tree);
+}
+
+GantryProject *
+gantry_task_table_get_project (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return self->project;
+}
+
+void
+gantry_task_table_set_problem_tasks (GantryTaskTable *self,
+                                     GHashTable      *tasks)
+{
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+
+  g_clear_pointer (&self->problem_tasks, g_hash_table_unref);
+  if (tasks != NULL)
+    self->problem_tasks = g_hash_table_ref (tasks);
+  refresh_all_cells (self);
+}
+
+GtkSelectionModel *
+gantry_task_table_get_selection (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkAdjustment *
+gantry_task_table_get_vadjustment (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+}
+
+GtkColumnView *
+gantry_task_table_get_column_view (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return self->view;
+}
+
+GPtrArray *
+gantry_task_table_get_selected_tasks (GantryTaskTable *self)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), out);
+
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok;
+       ok = gtk_bitset_iter_next (&iter, &pos))
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), pos);
+      g_autoptr(GantryTask) task = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+      if (task != NULL)
+        g_ptr_array_add (out, task);  /* the project keeps it alive */
+    }
+  return out;
+}
+
+int
+gantry_task_table_find_row (GantryTaskTable *self,
+                            GantryTask      *task)
+{
+  GListModel *model;
+  guint n;
+  GPtrArray *all;
+  guint hint = 0;
+
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), -1);
+
+  if (self->project == NULL || task == NULL || gantry_task_get_project (task) != self->project)
+    return -1;
+  model = G_LIST_MODEL (self->tree);
+  n = g_list_model_get_n_items (model);
+  /* The row index is at most the task's pre-order index (equal when all is
+   * expanded): search downwards from there. */
+  all = gantry_project_get_all_tasks (self->project);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (g_ptr_array_index (all, i) == task)
+      {
+        hint = i;
+        break;
+      }
+  if (n == 0)
+    return -1;
+  hint = MIN (hint, n - 1);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (hint + n - k) % n;
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if ((gpointer) item == (gpointer) task)
+        return (int) i;
+    }
+  return -1;
+}
+
+static void
+expand_ancestors (GantryTaskTable *self,
+                  GantryTask      *task)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  GantryTask *root = gantry_project_get_root_task (self->project);
+
+  for (GantryTask *p = gantry_task_get_parent (task); p != NULL && p != root;
+       p = gantry_task_get_parent (p))
+    g_ptr_array_insert (chain, 0, p);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      int r = gantry_task_table_find_row (self, g_ptr_array_index (chain, i));
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (r < 0)
+        return;
+      row = gtk_tree_list_model_get_row (self->tree, r);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      return c;
+  return NULL;
+}
+
+static void
+scroll_to_row (GantryTaskTable *self,
+               guint            row)
+{
+  GtkAdjustment *adj = gantry_task_table_get_vadjustment (self);
+  double y = (double) row * GANTRY_TASK_TABLE_ROW_HEIGHT;
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  GtkWidget *list = find_list_view (GTK_WIDGET (self->view));
+
+  if (list != NULL && gtk_widget_get_mapped (list))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", row);
+  if (page <= 0)
+    return;
+  if (y < value)
+    gtk_adjustment_set_value (adj, y);
+  else if (y + GANTRY_TASK_TABLE_ROW_HEIGHT > value + page)
+    gtk_adjustment_set_value (adj, y + GANTRY_TASK_TABLE_ROW_HEIGHT - page);
+}
+
+gboolean
+gantry_task_table_select_task (GantryTaskTable *self,
+                               GantryTask      *task)
+{
+  int r;
+
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), FALSE);
+  g_return_val_if_fail (GANTRY_IS_TASK (task), FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+  expand_ancestors (self, task);
+  r = gantry_task_table_find_row (self, task);
+  if (r < 0)
+    return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), r, TRUE);
+  scroll_to_row (self, r);
+  return TRUE;
+}
+
+void
+gantry_task_table_select_tasks (GantryTaskTable *self,
+                                GPtrArray       *tasks)
+{
+  g_autoptr(GtkBitset) set = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  int first = -1;
+
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      int r;
+
+      expand_ancestors (self, g_ptr_array_index (tasks, i));
+      r = gantry_task_table_find_row (self, g_ptr_array_index (tasks, i));
+      if (r >= 0)
+        {
+          gtk_bitset_add (set, r);
+          if (first < 0)
+            first = r;
+        }
+    }
+  mask = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), set, mask);
+  if (first >= 0)
+    scroll_to_row (self, first);
+}
+
+void
+gantry_task_table_expand_all (GantryTaskTable *self)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+  /* A new model with every row expanded replaces the old one in one
+   * items-changed, instead of one signal per expanded row. */
+  tree = make_tree (self, TRUE);
+  set_tree (self, tree);
+}
+
+void
+gantry_task_table_collapse_all (GantryTaskTable *self)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+  tree = make_tree (self, FALSE);
+  set_tree (self, tree);
+  /* rows added later (indent, paste) open as usual */
+  gtk_tree_list_model_set_autoexpand (tree, TRUE);
+}
+
+GActionGroup *
+gantry_task_table_get_column_actions (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return G_ACTION_GROUP (self->column_actions);
+}
+
+GMenuModel *
+gantry_task_table_get_column_menu (GantryTaskTable *self)
+{
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+  return G_MENU_MODEL (self->column_menu);
+}
+
+GtkWidget *
+gantry_task_table_find_cell (GantryTaskTable *self,
+                             GantryTask      *task,
+                             GantryField      field)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (GANTRY_IS_TASK_TABLE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Cell *cell = key;
+
+      if (cell->task == task && (int) column_info[cell->column].field == (int) field
+          && GANTRY_IS_CELL_EDITOR (cell->widget))
+        return cell->widget;
+    }
+  return NULL;
+}
+
+void
+gantry_task_table_edit_selected (GantryTaskTable *self)
+{
+  g_autoptr(GPtrArray) tasks = gantry_task_table_get_selected_tasks (self);
+  GtkWidget *cell;
+
+  if (tasks->len == 0)
+    return;
+  cell = gantry_task_table_find_cell (self, g_ptr_array_index (tasks, 0), GANTRY_FIELD_NAME);
+  if (cell != NULL)
+    gantry_cell_editor_start_editing (GANTRY_CELL_EDITOR (cell), NULL);
+}
+
+/* ---- widget ------------------------------------------------------------ */
+
+static void
+on_column_toggled (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  GantryTaskTable *self = user_data;
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (action), "column"));
+
+  g_simple_action_set_state (action, state);
+  gtk_column_view_column_set_visible (self->columns[column], g_variant_get_boolean (state));
+}
+
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             GantryTaskTable *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+  g_autoptr(GantryTask) task = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (task != NULL)
+    g_signal_emit (self, signals[SIGNAL_TASK_ACTIVATED], 0, task);
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GantryTaskTable *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CONTEXT_MENU], 0, x, y);
+}
+
+static void
+gantry_task_table_dispose (GObject *object)
+{
+  GantryTaskTable *self = GANTRY_TASK_TABLE (object);
+
+  if (self->project != NULL)
+    g_clear_signal_handler (&self->changed_id, self->project);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->project);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->empty);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->column_menu);
+  g_clear_pointer (&self->problem_tasks, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+
+  G_OBJECT_CLASS (gantry_task_table_parent_class)->dispose (object);
+}
+
+static void
+gantry_task_table_class_init (GantryTaskTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gantry_task_table_dispose;
+
+  signals[SIGNAL_TASK_ACTIVATED] =
+    g_signal_new ("task-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, GANTRY_TYPE_TASK);
+  signals[SIGNAL_CONTEXT_MENU] =
+    g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "gantrytasktable");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+gantry_task_table_init (GantryTaskTable *self)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+  GtkGesture *gesture;
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->empty = g_list_store_new (GANTRY_TYPE_TASK);
+  tree = make_tree (self, TRUE);
+  self->tree = g_object_ref (tree);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (tree)));
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_column_view_set_show_row_separators (self->view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "gantry-task-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tasks"), -1);
+  g_signal_connect (self->view, "activate", G_CALLBACK (on_activate), self);
+
+  self->column_actions = g_simple_action_group_new ();
+  self->column_menu = g_menu_new ();
+
+  for (int i = 0; i < GANTRY_N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *name = g_strdup_printf ("show-%s", column_info[i].id);
+      g_autofree char *detailed = g_strdup_printf ("columns.%s", name);
+
+      g_object_set_data (G_OBJECT (factory), "table", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), GINT_TO_POINTER (i));
+      self->columns[i] = gtk_column_view_column_new (_(column_info[i].title), factory);
+      gtk_column_view_column_set_fixed_width (self->columns[i], column_info[i].width);
+      gtk_column_view_column_set_resizable (self->columns[i], TRUE);
+      gtk_column_view_column_set_expand (self->columns[i], column_info[i].expand);
+      gtk_column_view_append_column (self->view, self->columns[i]);
+      g_object_unref (self->columns[i]);
+
+      if (i == GANTRY_COLUMN_INDICATORS)
+        gtk_column_view_column_set_title (self->columns[i], "");
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      g_object_set_data (G_OBJECT (action), "column", GINT_TO_POINTER (i));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_column_toggled), self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      if (i != GANTRY_COLUMN_NAME)
+        g_menu_append (self->column_menu, _(column_info[i].title), detailed);
+    }
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+}
+
+GtkWidget *
+gantry_task_table_new (void)
+{
+  return g_object_new (GANTRY_TYPE_TASK_TABLE, NULL);
+}

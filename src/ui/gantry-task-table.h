@@ -1,0 +1,73 @@
+/* gantry-task-table.h — the Gantt view's task table
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gantry-core.h"
+#include "gantry-edit.h"
+
+G_BEGIN_DECLS
+
+/* Shared with the chart: every row is exactly this tall, and the column
+ * header (the chart's timescale) exactly this tall, in logical pixels. */
+#define GANTRY_TASK_TABLE_ROW_HEIGHT    28
+#define GANTRY_TASK_TABLE_HEADER_HEIGHT 48
+
+/* Column ids (also the names of the "columns.show-ID" actions). */
+typedef enum
+{
+  GANTRY_COLUMN_ID,
+  GANTRY_COLUMN_INDICATORS,
+  GANTRY_COLUMN_NAME,
+  GANTRY_COLUMN_DURATION,
+  GANTRY_COLUMN_START,
+  GANTRY_COLUMN_FINISH,
+  GANTRY_COLUMN_PREDECESSORS,
+  GANTRY_COLUMN_RESOURCES,
+  GANTRY_COLUMN_PERCENT_COMPLETE,
+  GANTRY_N_COLUMNS
+} GantryColumn;
+
+#define GANTRY_TYPE_TASK_TABLE (gantry_task_table_get_type ())
+G_DECLARE_FINAL_TYPE (GantryTaskTable, gantry_task_table, GANTRY, TASK_TABLE, GtkWidget)
+
+GtkWidget         *gantry_task_table_new                (void);
+void               gantry_task_table_set_project        (GantryTaskTable *self,
+                                                         GantryProject   *project);
+GantryProject     *gantry_task_table_get_project        (GantryTaskTable *self);
+/* The tasks the scheduler reports problems for (conflict indicator). */
+void               gantry_task_table_set_problem_tasks  (GantryTaskTable *self,
+                                                         GHashTable      *tasks);
+/* Items are GtkTreeListRow (item: GantryTask).  Stable for the table's life. */
+GtkSelectionModel *gantry_task_table_get_selection      (GantryTaskTable *self);
+GtkAdjustment     *gantry_task_table_get_vadjustment    (GantryTaskTable *self);
+GtkColumnView     *gantry_task_table_get_column_view    (GantryTaskTable *self);
+/* Selected tasks in row order (transfer container). */
+GPtrArray         *gantry_task_table_get_selected_tasks (GantryTaskTable *self);
+/* Expands the task's ancestors, selects it and scrolls it into view. */
+gboolean           gantry_task_table_select_task        (GantryTaskTable *self,
+                                                         GantryTask      *task);
+void               gantry_task_table_select_tasks       (GantryTaskTable *self,
+                                                         GPtrArray       *tasks);
+/* Row of task in the visible outline, or -1 when hidden/absent. */
+int                gantry_task_table_find_row           (GantryTaskTable *self,
+                                                         GantryTask      *task);
+void               gantry_task_table_expand_all         (GantryTaskTable *self);
+void               gantry_task_table_collapse_all       (GantryTaskTable *self);
+
+GActionGroup      *gantry_task_table_get_column_actions (GantryTaskTable *self);
+GMenuModel        *gantry_task_table_get_column_menu    (GantryTaskTable *self);
+
+/* Starts inline editing of the name of the selected task. */
+void               gantry_task_table_edit_selected      (GantryTaskTable *self);
+/* The editable cell widget showing field of task, when it is on screen
+ * (for tests and accessibility). */
+GtkWidget         *gantry_task_table_find_cell          (GantryTaskTable *self,
+                                                         GantryTask      *task,
+                                                         GantryField      field);
+
+G_END_DECLS

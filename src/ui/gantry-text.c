@@ -1,0 +1,464 @@
+/* gantry-text.c — the text forms of the task table's compound columns
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gantry-text.h"
+
+G_DEFINE_QUARK (gantry-text-error-quark, gantry_text_error)
+
+void
+gantry_resource_spec_free (GantryResourceSpec *spec)
+{
+  if (spec == NULL)
+    return;
+  g_free (spec->name);
+  g_free (spec);
+}
+
+static void
+get_context (GantryTask            *task,
+             GantryDurationContext *ctx)
+{
+  GantryProject *project = gantry_task_get_project (task);
+  GantryDurationContext def = GANTRY_DURATION_CONTEXT_DEFAULT;
+
+  if (project != NULL)
+    gantry_project_get_duration_context (project, ctx);
+  else
+    *ctx = def;
+}
+
+char *
+gantry_text_format_units (double units)
+{
+  double pct = units * 100.0;
+
+  if (fabs (pct - round (pct)) < 1e-6)
+    return g_strdup_printf ("%.0f%%", round (pct));
+  return g_strdup_printf ("%.1f%%", pct);
+}
+
+char *
+gantry_text_format_predecessors (GantryTask *task)
+{
+  GPtrArray *preds;
+  GString *s;
+  GantryDurationContext ctx;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+
+  preds = gantry_task_get_predecessors (task);
+  s = g_string_new (NULL);
+  if (preds == NULL)
+    return g_string_free (s, FALSE);
+
+  get_context (task, &ctx);
+  for (guint i = 0; i < preds->len; i++)
+    {
+      GantryLink *link = g_ptr_array_index (preds, i);
+      GantryTask *pred = gantry_link_get_predecessor (link);
+      GantryLinkType type = gantry_link_get_link_type (link);
+      gint64 lag = gantry_link_get_lag (link);
+
+      if (s->len > 0)
+        g_string_append_c (s, ';');
+      g_string_append_printf (s, "%d", gantry_task_get_id (pred));
+      if (type != GANTRY_LINK_FS || lag != 0)
+        g_string_append (s, gantry_link_type_to_string (type));
+      if (lag != 0)
+        {
+          g_autofree char *d = gantry_duration_format_short (lag < 0 ? -lag : lag,
+                                                             gantry_link_get_lag_format (link),
+                                                             &ctx);
+          g_string_append_c (s, lag < 0 ? '-' : '+');
+          g_string_append (s, d);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* TRUE when to can be reached from from by following successor links
+ * (and the implied summary/child relation). */
+static gboolean
+reaches (GantryTask *from,
+         GantryTask *to)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, from);
+  while (stack->len > 0)
+    {
+      GantryTask *t = g_ptr_array_steal_index_fast (stack, stack->len - 1);
+      GPtrArray *succ;
+
+      if (t == to)
+        return TRUE;
+      if (!g_hash_table_add (seen, t))
+        continue;
+      succ = gantry_task_get_successors (t);
+      for (guint i = 0; succ != NULL && i < succ->len; i++)
+        g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (succ, i)));
+      /* a link to a summary task reaches its subtasks */
+      for (guint i = 0; i < gantry_task_get_n_children (t); i++)
+        g_ptr_array_add (stack, gantry_task_get_child (t, i));
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_one_predecessor (GantryTask             *task,
+                       GantryProject          *project,
+                       const char             *item,
+                       GantryPredecessorSpec  *spec,
+                       GError                **error)
+{
+  const char *p = item;
+  char *end = NULL;
+  gint64 id;
+  GantryDurationContext ctx;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isdigit (*p))
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                   _("“%s” does not start with a task ID"), item);
+      return FALSE;
+    }
+  id = g_ascii_strtoll (p, &end, 10);
+  p = end;
+  if (id <= 0 || id > G_MAXINT)
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_NO_TASK,
+                   _("There is no task with ID %s"), item);
+      return FALSE;
+    }
+  spec->predecessor = gantry_project_lookup_task_by_id (project, (int) id);
+  if (spec->predecessor == NULL)
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_NO_TASK,
+                   _("There is no task with ID %d"), (int) id);
+      return FALSE;
+    }
+  spec->type = GANTRY_LINK_FS;
+  spec->lag = 0;
+  spec->lag_format = GANTRY_FORMAT_DAYS;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+    {
+      char t[3] = { g_ascii_toupper (p[0]), g_ascii_toupper (p[1]), 0 };
+
+      if (!gantry_link_type_from_string (t, &spec->type))
+        {
+          g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                       _("“%s”: the link type must be FS, SS, FF or SF"), item);
+          return FALSE;
+        }
+      p += 2;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    {
+      gboolean negative = (*p == '-');
+      g_autoptr(GError) local = NULL;
+      GantryDurationFormat fmt;
+      GantryDuration lag;
+
+      get_context (task, &ctx);
+      p++;
+      if (!gantry_duration_parse (p, &ctx, gantry_project_get_duration_format (project),
+                                  FALSE, TRUE, &lag, &fmt, &local))
+        {
+          g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                       _("“%s”: the lag is not a duration (%s)"), item, local->message);
+          return FALSE;
+        }
+      spec->lag = negative ? -lag : lag;
+      spec->lag_format = fmt;
+    }
+  else if (*p != '\0')
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                   _("“%s” is not a predecessor such as 3FS+2d"), item);
+      return FALSE;
+    }
+
+  if (spec->predecessor == task)
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                   _("A task cannot be its own predecessor"));
+      return FALSE;
+    }
+  if (gantry_task_is_ancestor_of (spec->predecessor, task)
+      || gantry_task_is_ancestor_of (task, spec->predecessor))
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                   _("Task %d is a summary or subtask of this task and cannot be linked to it"),
+                   (int) id);
+      return FALSE;
+    }
+  if (gantry_project_find_link (project, spec->predecessor, task) == NULL
+      && reaches (task, spec->predecessor))
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                   _("Linking task %d before this task would make a loop"), (int) id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gantry_text_parse_predecessors (GantryTask  *task,
+                                const char  *text,
+                                GPtrArray  **out,
+                                GError     **error)
+{
+  g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) items = NULL;
+  GantryProject *project;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  project = gantry_task_get_project (task);
+  g_return_val_if_fail (project != NULL, FALSE);
+
+  items = g_strsplit (text, ";", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      GantryPredecessorSpec *spec;
+
+      g_strstrip (items[i]);
+      if (items[i][0] == '\0')
+        continue;
+      spec = g_new0 (GantryPredecessorSpec, 1);
+      if (!parse_one_predecessor (task, project, items[i], spec, error))
+        {
+          g_free (spec);
+          return FALSE;
+        }
+      for (guint j = 0; j < specs->len; j++)
+        {
+          GantryPredecessorSpec *other = g_ptr_array_index (specs, j);
+
+          if (other->predecessor == spec->predecessor)
+            {
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                           _("Task %d is listed twice"),
+                           gantry_task_get_id (spec->predecessor));
+              g_free (spec);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (specs, spec);
+    }
+  *out = g_steal_pointer (&specs);
+  return TRUE;
+}
+
+char *
+gantry_text_format_resources (GantryTask *task)
+{
+  GPtrArray *assignments;
+  GString *s;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+
+  s = g_string_new (NULL);
+  assignments = gantry_task_get_assignments (task);
+  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
+    {
+      GantryAssignment *a = g_ptr_array_index (assignments, i);
+      GantryResource *r = gantry_assignment_get_resource (a);
+      double units = gantry_assignment_get_units (a);
+
+      if (s->len > 0)
+        g_string_append_c (s, ';');
+      g_string_append (s, gantry_resource_get_name (r) ? gantry_resource_get_name (r) : "");
+      if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
+        {
+          if (fabs (units - 1.0) > 1e-9)
+            {
+              g_autofree char *u = gantry_text_format_units (units);
+              g_string_append_printf (s, "[%s]", u);
+            }
+        }
+      else if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_MATERIAL
+               && fabs (units - 1.0) > 1e-9)
+        g_string_append_printf (s, "[%g]", units);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GantryResource *
+find_resource (GantryProject *project,
+               const char    *name)
+{
+  GListModel *list = gantry_project_get_resources (project);
+  guint n = g_list_model_get_n_items (list);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GantryResource *fallback = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (list, i);
+      const char *rn = gantry_resource_get_name (r);
+      g_autofree char *rf = NULL;
+
+      if (rn == NULL)
+        continue;
+      if (strcmp (rn, name) == 0)
+        return r;
+      rf = g_utf8_casefold (rn, -1);
+      if (fallback == NULL && strcmp (rf, folded) == 0)
+        fallback = r;
+    }
+  return fallback;
+}
+
+static gboolean
+parse_units (const char *text,
+             gboolean    material,
+             double     *units,
+             GError    **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gboolean percent = FALSE;
+  gsize len = strlen (copy);
+  char *end = NULL;
+  double v;
+
+  if (len > 0 && copy[len - 1] == '%')
+    {
+      percent = TRUE;
+      copy[--len] = '\0';
+      g_strstrip (copy);
+    }
+  g_strdelimit (copy, ",", '.');
+  v = g_ascii_strtod (copy, &end);
+  if (copy[0] == '\0' || end == NULL || *end != '\0' || !isfinite (v))
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                   _("“%s” is not a number of units such as 50%%"), text);
+      return FALSE;
+    }
+  if (percent || !material)
+    v /= 100.0;
+  if (v < 0 || v > 10000.0)
+    {
+      g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                   _("Units “%s” are out of range"), text);
+      return FALSE;
+    }
+  *units = v;
+  return TRUE;
+}
+
+gboolean
+gantry_text_parse_resources (GantryProject *project,
+                             const char    *text,
+                             GPtrArray    **out,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) specs = g_ptr_array_new_with_free_func ((GDestroyNotify) gantry_resource_spec_free);
+  const char *p = text;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      const char *bracket = NULL;
+      g_autofree char *name = NULL;
+      GantryResourceSpec *spec;
+
+      /* one item: up to ';' or ',' outside brackets */
+      while (*p != '\0' && *p != ';' && *p != ',' && *p != '[')
+        p++;
+      if (*p == '[')
+        {
+          bracket = p;
+          while (*p != '\0' && *p != ']')
+            p++;
+          if (*p != ']')
+            {
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                           _("“%s” has a “[” without its “]”"), start);
+              return FALSE;
+            }
+          p++;
+          while (g_ascii_isspace (*p))
+            p++;
+          if (*p != '\0' && *p != ';' && *p != ',')
+            {
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                           _("Unexpected text after “]” in “%s”"), start);
+              return FALSE;
+            }
+        }
+      name = g_strndup (start, (bracket ? bracket : p) - start);
+      g_strstrip (name);
+      if (*p != '\0')
+        p++;
+
+      if (name[0] == '\0')
+        {
+          if (bracket != NULL)
+            {
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_SYNTAX,
+                           _("Units without a resource name"));
+              return FALSE;
+            }
+          continue;
+        }
+
+      spec = g_new0 (GantryResourceSpec, 1);
+      spec->resource = find_resource (project, name);
+      spec->name = g_steal_pointer (&name);
+      spec->units = 1.0;
+      if (bracket != NULL)
+        {
+          const char *close = strchr (bracket, ']');
+          g_autofree char *inner = g_strndup (bracket + 1, close - bracket - 1);
+          gboolean material = spec->resource != NULL
+            && gantry_resource_get_resource_type (spec->resource) == GANTRY_RESOURCE_MATERIAL;
+
+          if (!parse_units (inner, material, &spec->units, error))
+            {
+              gantry_resource_spec_free (spec);
+              return FALSE;
+            }
+        }
+      for (guint j = 0; j < specs->len; j++)
+        {
+          GantryResourceSpec *other = g_ptr_array_index (specs, j);
+
+          if ((other->resource != NULL && other->resource == spec->resource)
+              || g_strcmp0 (other->name, spec->name) == 0)
+            {
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                           _("Resource “%s” is listed twice"), spec->name);
+              gantry_resource_spec_free (spec);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (specs, spec);
+    }
+  *out = g_steal_pointer (&specs);
+  return TRUE;
+}

@@ -1,0 +1,47 @@
+/* gantry-window.h — a document window
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gantry-core.h"
+#include "gantry-task-table.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GANTRY_FILE_FORMAT_NATIVE,   /* .gantry (SQLite) */
+  GANTRY_FILE_FORMAT_MSPDI,    /* MS Project XML */
+} GantryFileFormat;
+
+#define GANTRY_TYPE_WINDOW (gantry_window_get_type ())
+G_DECLARE_FINAL_TYPE (GantryWindow, gantry_window, GANTRY, WINDOW, GtkApplicationWindow)
+
+GantryWindow    *gantry_window_new            (GtkApplication *application);
+GantryProject   *gantry_window_get_project    (GantryWindow *self);
+/* Replaces the document (and attaches a scheduler to it). */
+void             gantry_window_set_project    (GantryWindow  *self,
+                                               GantryProject *project,
+                                               GFile         *file,
+                                               GantryFileFormat format);
+GFile           *gantry_window_get_file       (GantryWindow *self);
+/* TRUE when the window holds an untouched new plan (Open may reuse it). */
+gboolean         gantry_window_is_pristine    (GantryWindow *self);
+/* Loads file into this window.  On error shows a dialog naming the
+ * problem, keeps the current document, and returns FALSE. */
+gboolean         gantry_window_load_file      (GantryWindow *self, GFile *file);
+/* Saves to file in format; on error shows a dialog and returns FALSE. */
+gboolean         gantry_window_save_to_file   (GantryWindow *self, GFile *file,
+                                               GantryFileFormat format);
+GantryTaskTable *gantry_window_get_task_table (GantryWindow *self);
+GtkWidget       *gantry_window_get_chart      (GantryWindow *self);
+/* The warnings of the last MS Project import (may be empty). */
+GPtrArray       *gantry_window_get_import_warnings (GantryWindow *self);
+
+GantryFileFormat gantry_file_format_for_file  (GFile *file);
+
+G_END_DECLS

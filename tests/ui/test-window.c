@@ -1,0 +1,678 @@
+/* test-window.c — the main window on a real display (Xvfb in CI)
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the window through its actions and checks the model; edits table
+ * cells; opens bad files; saves screenshots (PNG) into the build folder.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gantry-application.h"
+#include "gantry-cell-editor.h"
+#include "gantry-edit.h"
+#include "gantry-store.h"
+#include "gantry-task-dialog.h"
+#include "gantry-task-table.h"
+#include "gantry-test-helper.h"
+#include "gantry-text.h"
+#include "gantry-window.h"
+
+static GtkApplication *app;
+static char *tmpdir;
+
+static void
+iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Runs the main loop until cond holds (or a generous limit passes: the
+ * assertion after it then fails). */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 _end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < _end) \
+      g_main_context_iteration (NULL, TRUE); \
+  } G_STMT_END
+
+static GantryProject *
+build_plan (void)
+{
+  GantryProject *p = gantry_project_new_default (gantry_time_make (2026, 3, 2, 8, 0, 0));
+  GantryTask *root = gantry_project_get_root_task (p);
+  const char *names[] = { "Design", "Build", "Test", "Release" };
+
+  /* new_default may have a blank first row: start from an empty outline */
+  while (gantry_task_get_n_children (root) > 0)
+    gantry_project_remove_task (p, gantry_task_get_child (root, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GantryTask) t = gantry_task_new (gantry_project_next_task_uid (p), names[i]);
+      gantry_task_set_duration (t, 2 * 480 * GANTRY_MS_MINUTE);
+      gantry_task_set_duration_format (t, GANTRY_FORMAT_DAYS);
+      g_assert_true (gantry_project_add_task (p, root, -1, t));
+    }
+  {
+    GantryTask *build = gantry_task_get_child (root, 1);
+    for (guint i = 1; i <= 2; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Module %u", i);
+        g_autoptr(GantryTask) t = gantry_task_new (gantry_project_next_task_uid (p), name);
+        gantry_task_set_duration (t, 3 * 480 * GANTRY_MS_MINUTE);
+        gantry_task_set_duration_format (t, GANTRY_FORMAT_DAYS);
+        g_assert_true (gantry_project_add_task (p, build, -1, t));
+      }
+  }
+  gantry_project_renumber (p);
+  gantry_project_clear_history (p);
+  return p;
+}
+
+static GantryTask *
+find_task (GantryProject *p, const char *name)
+{
+  GPtrArray *all = gantry_project_get_all_tasks (p);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gantry_task_get_name (g_ptr_array_index (all, i)), name) == 0)
+      return g_ptr_array_index (all, i);
+  return NULL;
+}
+
+static char *
+outline (GantryProject *p)
+{
+  GString *s = g_string_new (NULL);
+  GPtrArray *all = gantry_project_get_all_tasks (p);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (all, i);
+      g_autofree char *preds = gantry_text_format_predecessors (t);
+      g_string_append_printf (s, "%s@%d[%s]%s|", gantry_task_get_name (t),
+                              gantry_task_get_outline_level (t), preds,
+                              gantry_task_get_milestone (t) ? "M" : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GantryWindow *
+new_window (GantryProject *project)
+{
+  GantryWindow *win = gantry_window_new (app);
+
+  if (project != NULL)
+    gantry_window_set_project (win, project, NULL, GANTRY_FILE_FORMAT_NATIVE);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1400, 720);
+  gtk_window_present (GTK_WINDOW (win));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (win)));
+  iterate (5);
+  return win;
+}
+
+static void
+close_window (GantryWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate (3);
+}
+
+static void
+select_tasks (GantryWindow *win, GantryProject *p, const char *first, ...)
+{
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *n = first; n != NULL; n = va_arg (ap, const char *))
+    {
+      GantryTask *t = find_task (p, n);
+      if (t == NULL)
+        {
+          g_autofree char *o = outline (p);
+          g_test_message ("no task %s in %s", n, o);
+        }
+      g_assert_nonnull (t);
+      g_ptr_array_add (tasks, t);
+    }
+  va_end (ap);
+  gantry_task_table_select_tasks (gantry_window_get_task_table (win), tasks);
+}
+
+static void
+activate (GantryWindow *win, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), action, NULL));
+  iterate (2);
+}
+
+/* apply via action -> expect; doc.undo -> before; doc.redo -> expect */
+static void
+check_action (GantryWindow *win, GantryProject *p, const char *action, const char *expect)
+{
+  g_autofree char *before = outline (p);
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  activate (win, action);
+  after = outline (p);
+  g_assert_cmpstr (after, ==, expect);
+  activate (win, "doc.undo");
+  undone = outline (p);
+  g_assert_cmpstr (undone, ==, before);
+  activate (win, "doc.redo");
+  redone = outline (p);
+  g_assert_cmpstr (redone, ==, expect);
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void
+test_basics (void)
+{
+  GantryWindow *win = new_window (NULL);
+  GantryProject *p = gantry_window_get_project (win);
+  const char *title;
+
+  g_assert_nonnull (p);
+  title = gtk_window_get_title (GTK_WINDOW (win));
+  g_assert_nonnull (strstr (title, "Untitled"));
+  g_assert_null (strstr (title, "•"));
+  g_assert_true (gantry_window_is_pristine (win));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (win), "doc.undo", NULL) &&
+                  gantry_project_can_undo (p));
+
+  /* an edit marks the title and enables undo */
+  activate (win, "task.insert");
+  g_assert_true (gantry_project_can_undo (p));
+  title = gtk_window_get_title (GTK_WINDOW (win));
+  g_assert_nonnull (strstr (title, "•"));
+  g_assert_false (gantry_window_is_pristine (win));
+  activate (win, "doc.undo");
+  g_assert_false (gantry_project_get_modified (p));
+  title = gtk_window_get_title (GTK_WINDOW (win));
+  g_assert_null (strstr (title, "•"));
+  close_window (win);
+}
+
+static void
+test_actions (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  g_autofree char *s0 = outline (p);
+  guint n0 = gantry_project_get_n_tasks (p);
+
+  g_assert_cmpstr (s0, ==, "Design@1[]|Build@1[]|Module 1@2[]|Module 2@2[]|Test@1[]|Release@1[]|");
+
+  /* insert above the selected task, selected afterwards */
+  select_tasks (win, p, "Test", NULL);
+  activate (win, "task.insert");
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0 + 1);
+  {
+    g_autoptr(GPtrArray) sel = gantry_task_table_get_selected_tasks (gantry_window_get_task_table (win));
+    GantryTask *t = g_ptr_array_index (sel, 0);
+    g_assert_cmpuint (sel->len, ==, 1);
+    g_assert_true (gantry_task_get_parent (t) == gantry_project_get_root_task (p));
+    g_assert_cmpint (gantry_task_get_position (t), ==, 2);
+  }
+  activate (win, "doc.undo");
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0);
+  activate (win, "doc.redo");
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0 + 1);
+  activate (win, "doc.undo");
+
+  /* delete, indent, outdent, move, link, unlink, milestone */
+  select_tasks (win, p, "Test", NULL);
+  check_action (win, p, "task.delete", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@2[]|Release@1[]|");
+  activate (win, "doc.undo");
+  select_tasks (win, p, "Test", NULL);
+  check_action (win, p, "task.indent", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@2[]|Test@2[]|Release@1[]|");
+  select_tasks (win, p, "Module 2", NULL);
+  check_action (win, p, "task.outdent", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@1[]|Test@2[]|Release@1[]|");
+  select_tasks (win, p, "Release", NULL);
+  check_action (win, p, "task.move-up", "Design@1[]|Build@1[]|Module 1@2[]|Release@1[]|Module 2@1[]|Test@2[]|");
+  select_tasks (win, p, "Release", NULL);
+  check_action (win, p, "task.move-down", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@1[]|Test@2[]|Release@1[]|");
+  select_tasks (win, p, "Design", "Module 1", NULL);
+  check_action (win, p, "task.link", "Design@1[]|Build@1[]|Module 1@2[1]|Module 2@1[]|Test@2[]|Release@1[]|");
+  select_tasks (win, p, "Module 1", NULL);
+  check_action (win, p, "task.unlink", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@1[]|Test@2[]|Release@1[]|");
+  select_tasks (win, p, "Release", NULL);
+  check_action (win, p, "task.toggle-milestone", "Design@1[]|Build@1[]|Module 1@2[]|Module 2@1[]|Test@2[]|Release@1[]M|");
+
+  /* expand / collapse the outline */
+  activate (win, "view.collapse-all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gantry_task_table_get_selection (gantry_window_get_task_table (win)))),
+                    ==, gantry_task_get_n_children (gantry_project_get_root_task (p)));
+  activate (win, "view.expand-all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gantry_task_table_get_selection (gantry_window_get_task_table (win)))),
+                    ==, gantry_project_get_n_tasks (p));
+  /* selecting a hidden task opens its summary */
+  activate (win, "view.collapse-all");
+  g_assert_true (gantry_task_table_select_task (gantry_window_get_task_table (win), find_task (p, "Module 1")));
+  g_assert_cmpint (gantry_task_table_find_row (gantry_window_get_task_table (win), find_task (p, "Module 1")), ==, 2);
+
+  /* discard on close */
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+static void
+test_clipboard (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  g_autoptr(GantryProject) q = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryWindow *win2 = new_window (q);
+  g_autofree char *s0 = NULL;
+  g_autofree char *s1 = NULL;
+  guint n0 = gantry_project_get_n_tasks (p);
+
+  gantry_edit_set_field_text (find_task (p, "Module 2"), GANTRY_FIELD_PREDECESSORS, "3", NULL);
+  s0 = outline (p);
+
+  /* copy Build with its subtasks, paste above Design */
+  select_tasks (win, p, "Build", NULL);
+  activate (win, "task.copy");
+  select_tasks (win, p, "Design", NULL);
+  activate (win, "task.paste");
+  WAIT_FOR (gantry_project_get_n_tasks (p) == n0 + 3);
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0 + 3);
+  s1 = outline (p);
+  /* the link among the pasted tasks came along (new IDs) */
+  g_assert_cmpstr (s1, ==, "Build@1[]|Module 1@2[]|Module 2@2[2]|Design@1[]|Build@1[]|Module 1@2[]|Module 2@2[6]|Test@1[]|Release@1[]|");
+  activate (win, "doc.undo");
+  {
+    g_autofree char *s = outline (p);
+    g_assert_cmpstr (s, ==, s0);
+  }
+
+  /* between windows */
+  select_tasks (win2, q, "Release", NULL);
+  activate (win2, "task.paste");
+  WAIT_FOR (gantry_project_get_n_tasks (q) == n0 + 3);
+  g_assert_cmpuint (gantry_project_get_n_tasks (q), ==, n0 + 3);
+
+  /* cut = copy + delete, one undo step */
+  select_tasks (win, p, "Test", NULL);
+  activate (win, "task.cut");
+  g_assert_null (find_task (p, "Test"));
+  activate (win, "doc.undo");
+  g_assert_nonnull (find_task (p, "Test"));
+
+  gantry_project_mark_saved (p);
+  gantry_project_mark_saved (q);
+  close_window (win);
+  close_window (win2);
+}
+
+static GtkWidget *
+wait_cell (GantryWindow *win, GantryTask *task, GantryField field)
+{
+  GtkWidget *cell = NULL;
+
+  WAIT_FOR ((cell = gantry_task_table_find_cell (gantry_window_get_task_table (win), task, field)) != NULL);
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static void
+type_into (GtkWidget *cell, const char *text)
+{
+  gantry_cell_editor_start_editing (GANTRY_CELL_EDITOR (cell), NULL);
+  gtk_editable_set_text (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (cell)), text);
+  g_signal_emit_by_name (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (cell)), "activate");  /* Enter */
+  iterate (2);
+}
+
+static void
+test_table_edits (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTask *design = find_task (p, "Design");
+  GantryTask *test = find_task (p, "Test");
+  GtkWidget *cell;
+  const char *tip;
+
+  /* name */
+  cell = wait_cell (win, design, GANTRY_FIELD_NAME);
+  type_into (cell, "Design review");
+  g_assert_cmpstr (gantry_task_get_name (design), ==, "Design review");
+  activate (win, "doc.undo");
+  g_assert_cmpstr (gantry_task_get_name (design), ==, "Design");
+  g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, "Design");
+  activate (win, "doc.redo");
+  g_assert_cmpstr (gantry_task_get_name (design), ==, "Design review");
+
+  /* duration: good, then bad */
+  cell = wait_cell (win, design, GANTRY_FIELD_DURATION);
+  type_into (cell, "4d");
+  g_test_message ("duration cell: '%s' error=%d tip=%s", gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)),
+                  gtk_widget_has_css_class (cell, "error"), gtk_widget_get_tooltip_text (cell));
+  g_assert_cmpint (gantry_task_get_duration (design), ==, 4 * 480 * GANTRY_MS_MINUTE);
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  type_into (cell, "four days");
+  g_assert_cmpint (gantry_task_get_duration (design), ==, 4 * 480 * GANTRY_MS_MINUTE);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  tip = gtk_widget_get_tooltip_text (cell);
+  g_assert_nonnull (tip);
+  g_assert_cmpstr (tip, !=, "");
+  /* a good value clears the error */
+  type_into (cell, "5d");
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpint (gantry_task_get_duration (design), ==, 5 * 480 * GANTRY_MS_MINUTE);
+
+  /* start sets SNET */
+  cell = wait_cell (win, test, GANTRY_FIELD_START);
+  type_into (cell, "2026-04-06");
+  g_assert_cmpint (gantry_task_get_constraint_type (test), ==, GANTRY_CONSTRAINT_SNET);
+  g_assert_cmpint (gantry_task_get_constraint_date (test), ==, gantry_time_make (2026, 4, 6, 8, 0, 0));
+  activate (win, "doc.undo");
+  g_assert_cmpint (gantry_task_get_constraint_type (test), ==, GANTRY_CONSTRAINT_ASAP);
+
+  /* predecessors, with a bad one first */
+  cell = wait_cell (win, test, GANTRY_FIELD_PREDECESSORS);
+  type_into (cell, "42");
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpuint (gantry_task_get_predecessors (test)->len, ==, 0);
+  type_into (cell, "1FS+1d");
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpuint (gantry_task_get_predecessors (test)->len, ==, 1);
+
+  /* resources and % complete */
+  cell = wait_cell (win, test, GANTRY_FIELD_RESOURCES);
+  type_into (cell, "Ana[50%]");
+  g_assert_cmpuint (gantry_task_get_assignments (test)->len, ==, 1);
+  cell = wait_cell (win, test, GANTRY_FIELD_PERCENT_COMPLETE);
+  type_into (cell, "101");
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpint (gantry_task_get_percent_complete (test), ==, 0);
+  type_into (cell, "30");
+  g_assert_cmpint (gantry_task_get_percent_complete (test), ==, 30);
+
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+static void
+test_task_dialog (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTask *test = find_task (p, "Test");
+  GtkWidget *dialog = gantry_task_dialog_new (GTK_WINDOW (win), test);
+  g_autoptr(GError) error = NULL;
+  guint depth;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (3);
+  gtk_editable_set_text (GTK_EDITABLE (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "name")), "QA");
+  gtk_editable_set_text (GTK_EDITABLE (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "duration")), "nonsense");
+  g_assert_false (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (gantry_task_get_name (test), ==, "Test");   /* nothing applied */
+
+  gtk_editable_set_text (GTK_EDITABLE (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "duration")), "1w");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "milestone")), TRUE);
+  depth = 0;
+  g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gantry_task_get_name (test), ==, "QA");
+  g_assert_cmpint (gantry_task_get_duration (test), ==, 2400 * GANTRY_MS_MINUTE);
+  g_assert_true (gantry_task_get_milestone (test));
+  /* one undo step restores all */
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpstr (gantry_task_get_name (test), ==, "Test");
+  g_assert_cmpint (gantry_task_get_duration (test), ==, 2 * 480 * GANTRY_MS_MINUTE);
+  g_assert_false (gantry_task_get_milestone (test));
+  (void) depth;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+static GtkWidget *
+find_error_dialog (GantryWindow *win)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && gtk_widget_has_css_class (GTK_WIDGET (w), "gantry-error-dialog"))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static void
+check_bad_file (const char *name, const char *contents, gsize len)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  gantry_edit_set_field_text (find_task (p, "Test"), GANTRY_FIELD_NAME, "Edited", NULL);
+  before = outline (p);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  g_assert_false (gantry_window_load_file (win, file));
+  iterate (3);
+  dialog = find_error_dialog (win);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_nonnull (strstr (text, name));   /* the dialog names the file */
+  /* the document is intact and still the window's */
+  g_assert_true (gantry_window_get_project (win) == p);
+  after = outline (p);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gantry_project_get_modified (p));
+  g_assert_null (gantry_window_get_file (win));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);   /* the Close button */
+  iterate (2);
+  g_assert_null (find_error_dialog (win));
+  /* still usable */
+  activate (win, "doc.undo");
+  g_assert_nonnull (find_task (p, "Test"));
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+static void
+test_bad_files (void)
+{
+  static const char junk[] = "this is not a plan at all\n";
+  static const char xml[] = "<?xml version=\"1.0\"?><Project xmlns=\"http://schemas.microsoft.com/project\"><Tasks><Task>";
+  static const char html[] = "<html><body>hello</body></html>";
+
+  check_bad_file ("junk.gantry", junk, sizeof junk - 1);
+  check_bad_file ("empty.gantry", "", 0);
+  check_bad_file ("truncated.xml", xml, sizeof xml - 1);
+  check_bad_file ("not-project.xml", html, sizeof html - 1);
+  check_bad_file ("missing.gantry", NULL, 0);
+}
+
+static void
+test_save_open (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  g_autofree char *path = g_build_filename (tmpdir, "saved.gantry", NULL);
+  g_autofree char *xml_path = g_build_filename (tmpdir, "saved.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) xml = g_file_new_for_path (xml_path);
+  g_autofree char *s0 = NULL;
+  GantryWindow *win2, *win3;
+
+  gantry_edit_set_field_text (find_task (p, "Test"), GANTRY_FIELD_PREDECESSORS, "1", NULL);
+  s0 = outline (p);
+  g_assert_true (gantry_project_get_modified (p));
+  g_assert_true (gantry_window_save_to_file (win, file, GANTRY_FILE_FORMAT_NATIVE));
+  g_assert_false (gantry_project_get_modified (p));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "saved.gantry"));
+  g_assert_true (gantry_window_save_to_file (win, xml, GANTRY_FILE_FORMAT_MSPDI));
+
+  win2 = new_window (NULL);
+  g_assert_true (gantry_window_load_file (win2, file));
+  {
+    g_autofree char *s = outline (gantry_window_get_project (win2));
+    g_assert_cmpstr (s, ==, s0);
+  }
+  win3 = new_window (NULL);
+  g_assert_true (gantry_window_load_file (win3, xml));
+  {
+    g_autofree char *s = outline (gantry_window_get_project (win3));
+    g_assert_cmpstr (s, ==, s0);
+  }
+  g_assert_false (gantry_project_get_modified (gantry_window_get_project (win3)));
+  close_window (win);
+  close_window (win2);
+  close_window (win3);
+}
+
+static void
+test_geometry (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTaskTable *table = gantry_window_get_task_table (win);
+  GtkWidget *view = GTK_WIDGET (gantry_task_table_get_column_view (table));
+  GtkWidget *c1 = wait_cell (win, find_task (p, "Design"), GANTRY_FIELD_NAME);
+  GtkWidget *c2 = wait_cell (win, find_task (p, "Build"), GANTRY_FIELD_NAME);
+  graphene_point_t p1, p2;
+
+  iterate (5);
+  /* rows sit exactly ROW_HEIGHT apart, the first right under a header of
+   * HEADER_HEIGHT: what the chart is told */
+  g_assert_true (gtk_widget_compute_point (c1, view, &GRAPHENE_POINT_INIT (0, 0), &p1));
+  g_assert_true (gtk_widget_compute_point (c2, view, &GRAPHENE_POINT_INIT (0, 0), &p2));
+  g_assert_cmpfloat_with_epsilon (p2.y - p1.y, GANTRY_TASK_TABLE_ROW_HEIGHT, 0.01);
+  g_assert_cmpfloat_with_epsilon (p1.y - (GANTRY_TASK_TABLE_ROW_HEIGHT - gtk_widget_get_height (c1)) / 2.0,
+                                  GANTRY_TASK_TABLE_HEADER_HEIGHT, 0.51);
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int scale = gtk_widget_get_scale_factor (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autofree char *file = g_strdup_printf ("%s-scale%d.png", name, scale);
+
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w * scale, h * scale));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, w * scale);
+  path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GantryProject *
+example_plan (void)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "..", "data", "examples", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".gantry"))
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        GantryProject *p = gantry_store_load (path, NULL);
+        if (p != NULL)
+          return p;
+      }
+  return gantry_test_build_full_plan ();
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GantryProject) p = example_plan ();
+  GantryWindow *win = new_window (p);
+  GtkSettings *settings = gtk_settings_get_default ();
+  const char *themes[] = { "light", "dark" };
+
+  for (guint t = 0; t < 2; t++)
+    {
+      g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
+      iterate (5);
+      for (int z = 0; z < 3; z++)
+        {
+          g_autofree char *name = g_strdup_printf ("gantry-%s-zoom%d", themes[t], z);
+
+          if (z > 0)
+            activate (win, "view.zoom-out");
+          iterate (5);
+          save_png (GTK_WIDGET (win), name);
+        }
+      activate (win, "view.zoom-in");
+      activate (win, "view.zoom-in");
+    }
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  tmpdir = g_dir_make_tmp ("gantry-ui-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (the README's test command provides Xvfb)");
+      return g_test_run ();
+    }
+  app = GTK_APPLICATION (gantry_application_new (G_APPLICATION_NON_UNIQUE));
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/window/basics", test_basics);
+  g_test_add_func ("/ui/window/actions", test_actions);
+  g_test_add_func ("/ui/window/clipboard", test_clipboard);
+  g_test_add_func ("/ui/window/table-edits", test_table_edits);
+  g_test_add_func ("/ui/window/task-dialog", test_task_dialog);
+  g_test_add_func ("/ui/window/bad-files", test_bad_files);
+  g_test_add_func ("/ui/window/save-open", test_save_open);
+  g_test_add_func ("/ui/window/geometry", test_geometry);
+  g_test_add_func ("/ui/window/screenshots", test_screenshots);
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}
