@@ -1,0 +1,2292 @@
+/* gantry-mspdi-reader.c — reads MS Project XML (MSPDI) into a GantryProject
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Streaming: xmlTextReader walks the file; each Calendar, Task, Resource
+ * and Assignment (and each project-level element) is expanded on its own,
+ * turned into model objects and released, so memory stays bounded by the
+ * model plus one element.  No network, no DTD loading, no entity
+ * substitution; a document that uses entity references is refused, so
+ * neither external entities (XXE) nor expansion bombs can do anything.
+ * Cross references (links, assignments, calendars) are resolved at the end,
+ * so sections and elements may come in any order.  On a fatal error the
+ * half-built project is dropped: nothing half-imported is returned.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <libxml/xmlreader.h>
+
+#include "gantry-mspdi-private.h"
+
+#define MAX_DEPTH        64           /* MSPDI nests 8 deep */
+#define MAX_ELEMENT_SIZE (64 << 20)   /* one serialised extra */
+#define MAX_OUTLINE      1000
+
+typedef struct
+{
+  GantryTask          *successor;
+  int                  pred_uid;
+  int                  type;
+  gint64               lag;
+  GantryDurationFormat lag_format;
+  GantryExtras        *extras;
+  int                  line;
+} PendingLink;
+
+typedef struct
+{
+  int            uid, task_uid, resource_uid, line;
+  double         units;
+  GantryDuration work, delay, actual_work, overtime_work;
+  int            percent_work_complete, work_contour, cost_rate_table;
+  GantryTime     start, finish;
+  double         cost;
+  gboolean       has_units, has_work;
+  GantryExtras  *extras;
+} PendingAssignment;
+
+typedef struct
+{
+  GObject *object;     /* task, resource or project; NULL for base refs */
+  GantryCalendar *calendar;   /* for base refs */
+  int      uid;
+  int      line;
+} PendingCalendar;
+
+typedef struct
+{
+  xmlTextReaderPtr  reader;
+  GantryProject    *project;
+  GPtrArray        *warnings;
+  GError           *error;
+  GantryDurationContext ctx;
+  GPtrArray        *outline;          /* GantryTask*, index = level */
+  GArray           *links;            /* PendingLink */
+  GArray           *assignments;      /* PendingAssignment */
+  GArray           *calendar_refs;    /* PendingCalendar */
+  GArray           *base_refs;        /* PendingCalendar */
+  GArray           *duplicates;       /* PendingCalendar: object, file UID */
+  int               project_calendar_uid;
+  int               n_tasks;
+  GString          *out;              /* serialisation buffer */
+  const char       *last_element;
+  char              last_element_buf[64];
+  const char       *data;             /* the source, for error messages */
+  gsize             len;
+  const char       *path;
+  char             *xml_error_message;
+  int               xml_error_line;
+  int               xml_error_code;
+} Reader;
+
+/* ---- messages ---------------------------------------------------------- */
+
+static void G_GNUC_PRINTF (3, 4)
+warn (Reader     *R,
+      xmlNodePtr  node,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (R->warnings == NULL)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (node != NULL)
+    g_ptr_array_add (R->warnings,
+                     g_strdup_printf (_("Line %ld, element <%s>: %s"),
+                                      xmlGetLineNo (node), (const char *) node->name, msg));
+  else
+    g_ptr_array_add (R->warnings, g_steal_pointer (&msg));
+}
+
+static void G_GNUC_PRINTF (4, 5)
+fail (Reader     *R,
+      int         code,
+      xmlNodePtr  node,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (R->error != NULL)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (node != NULL)
+    g_set_error (&R->error, GANTRY_MSPDI_ERROR, code, _("Line %ld, element <%s>: %s"),
+                 xmlGetLineNo (node), (const char *) node->name, msg);
+  else
+    g_set_error_literal (&R->error, GANTRY_MSPDI_ERROR, code, msg);
+}
+
+static void
+on_xml_error (void       *data,
+              xmlErrorPtr e)
+{
+  Reader *R = data;
+
+  if (e == NULL || e->level < XML_ERR_ERROR || R->xml_error_message != NULL)
+    return;
+  R->xml_error_message = g_strstrip (g_strdup (e->message ? e->message : "?"));
+  R->xml_error_line = e->line;
+  R->xml_error_code = e->code;
+}
+
+/* The name of the last start tag on (or before) line `line` of the
+ * source, to name the element in a parse error; NULL if none. */
+static char *
+element_at_line (Reader *R,
+                 int     line)
+{
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  gsize len = 0;
+
+  if (R->data != NULL)
+    {
+      text = R->data;
+      len = R->len;
+    }
+  else if (R->path != NULL)
+    {
+      /* read up to the end of that line (only on an error) */
+      FILE *f = fopen (R->path, "rb");
+      GString *s;
+      int c, n = 1;
+
+      if (f == NULL)
+        return NULL;
+      s = g_string_new (NULL);
+      while ((c = fgetc (f)) != EOF && s->len < 512 * 1024 * 1024)
+        {
+          g_string_append_c (s, (char) c);
+          if (c == '\n' && ++n > line)
+            break;
+        }
+      fclose (f);
+      len = s->len;
+      text = owned = g_string_free (s, FALSE);
+    }
+  if (text == NULL)
+    return NULL;
+  {
+    const char *end = text, *limit = text + len;
+    const char *best = NULL;
+    int n = 1;
+
+    /* find the end of line `line` */
+    while (end < limit && n <= line)
+      {
+        if (*end == '\n')
+          n++;
+        if (n > line)
+          break;
+        end++;
+      }
+    for (const char *p = text; p < end; p++)
+      if (*p == '<' && p + 1 < end && (g_ascii_isalpha (p[1]) || p[1] == '_'))
+        best = p + 1;
+    if (best != NULL)
+      {
+        const char *q = best;
+        while (q < limit && (g_ascii_isalnum (*q) || *q == '_' || *q == '-' || *q == '.' || *q == ':'))
+          q++;
+        if (q - best < 64)
+          return g_strndup (best, q - best);
+      }
+  }
+  return NULL;
+}
+
+static void
+finish_xml_error (Reader *R)
+{
+  g_autofree char *element = NULL;
+  int code = GANTRY_MSPDI_ERROR_MALFORMED;
+
+  if (R->xml_error_message == NULL)
+    return;
+  g_clear_error (&R->error);
+  element = element_at_line (R, R->xml_error_line);
+  if (R->xml_error_code == XML_ERR_ENTITY_LOOP || R->xml_error_code == XML_ERR_INTERNAL_ERROR
+      || strstr (R->xml_error_message, "Huge input") || strstr (R->xml_error_message, "huge") || strstr (R->xml_error_message, "depth")
+      || strstr (R->xml_error_message, "too long") || strstr (R->xml_error_message, "too large")
+      || strstr (R->xml_error_message, "amplification"))
+    code = GANTRY_MSPDI_ERROR_LIMIT;
+  if (R->xml_error_code == XML_ERR_DOCUMENT_EMPTY)
+    {
+      g_set_error (&R->error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY,
+                   _("The file is empty: it has no XML root element"));
+      return;
+    }
+  if (element != NULL)
+    g_set_error (&R->error, GANTRY_MSPDI_ERROR, code,
+                 _("Line %d, element <%s>: %s: %s"), R->xml_error_line, element,
+                 code == GANTRY_MSPDI_ERROR_LIMIT ? _("a safety limit was exceeded")
+                                                  : _("not well-formed XML"),
+                 R->xml_error_message);
+  else
+    g_set_error (&R->error, GANTRY_MSPDI_ERROR, code,
+                 _("Line %d: %s: %s"), R->xml_error_line,
+                 code == GANTRY_MSPDI_ERROR_LIMIT ? _("a safety limit was exceeded")
+                                                  : _("not well-formed XML"),
+                 R->xml_error_message);
+}
+
+/* ---- values ------------------------------------------------------------ */
+
+/* The text of an element: its direct text and CDATA children only (entity
+ * references were refused before we get here).  Borrowed or static. */
+static const char *
+node_text (xmlNodePtr node)
+{
+  xmlNodePtr c = node->children;
+
+  if (c == NULL)
+    return "";
+  if (c->next == NULL && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
+    return (const char *) c->content;
+  return NULL;  /* mixed: caller uses node_text_dup */
+}
+
+static char *
+node_text_dup (xmlNodePtr node)
+{
+  const char *t = node_text (node);
+  GString *s;
+
+  if (t != NULL)
+    return g_strdup (t);
+  s = g_string_new (NULL);
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+      g_string_append (s, (const char *) c->content);
+  return g_string_free (s, FALSE);
+}
+
+#define TEXT(node) (node_text (node) ? node_text (node) : "")
+
+static gboolean
+get_int (Reader     *R,
+         xmlNodePtr  node,
+         int        *out)
+{
+  g_autofree char *t = node_text_dup (node);
+  char *end;
+  gint64 v;
+  double d;
+
+  g_strstrip (t);
+  errno = 0;
+  v = g_ascii_strtoll (t, &end, 10);
+  if (*t != '\0' && *end == '\0' && errno == 0 && v >= G_MININT && v <= G_MAXINT)
+    {
+      *out = (int) v;
+      return TRUE;
+    }
+  d = g_ascii_strtod (t, &end);
+  if (*t != '\0' && *end == '\0' && d == (double) (gint64) d && d >= G_MININT && d <= G_MAXINT)
+    {
+      *out = (int) d;
+      return TRUE;
+    }
+  warn (R, node, _("“%s” is not a whole number; the value is ignored"), t);
+  return FALSE;
+}
+
+static gboolean
+get_double (Reader     *R,
+            xmlNodePtr  node,
+            double     *out)
+{
+  g_autofree char *t = node_text_dup (node);
+  char *end;
+  double d;
+
+  g_strstrip (t);
+  d = g_ascii_strtod (t, &end);
+  if (*t != '\0' && *end == '\0' && isfinite (d))
+    {
+      *out = d;
+      return TRUE;
+    }
+  warn (R, node, _("“%s” is not a number; the value is ignored"), t);
+  return FALSE;
+}
+
+static gboolean
+get_bool (Reader     *R,
+          xmlNodePtr  node,
+          gboolean   *out)
+{
+  g_autofree char *t = node_text_dup (node);
+
+  g_strstrip (t);
+  if (g_str_equal (t, "1") || g_ascii_strcasecmp (t, "true") == 0)
+    *out = TRUE;
+  else if (g_str_equal (t, "0") || g_ascii_strcasecmp (t, "false") == 0)
+    *out = FALSE;
+  else
+    {
+      warn (R, node, _("“%s” is not a boolean (0, 1, true, false); the value is ignored"), t);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_date (Reader     *R,
+          xmlNodePtr  node,
+          GantryTime *out)
+{
+  g_autofree char *t = node_text_dup (node);
+  g_autoptr(GError) error = NULL;
+
+  g_strstrip (t);
+  if (gantry_time_parse_iso (t, out, &error))
+    return TRUE;
+  warn (R, node, _("“%s” is not a date; the value is ignored"), t);
+  return FALSE;
+}
+
+static gboolean
+get_duration (Reader     *R,
+              xmlNodePtr  node,
+              gint64     *out)
+{
+  g_autofree char *t = node_text_dup (node);
+
+  g_strstrip (t);
+  if (gantry_mspdi_parse_duration (t, out))
+    return TRUE;
+  warn (R, node, _("“%s” is not a duration; the value is ignored"), t);
+  return FALSE;
+}
+
+/* Tenths of a minute (LinkLag, slack, Delay) -> ms */
+static gboolean
+get_tenths (Reader     *R,
+            xmlNodePtr  node,
+            gint64     *out)
+{
+  double d;
+
+  if (!get_double (R, node, &d))
+    return FALSE;
+  if (fabs (d) > 1e15)
+    {
+      warn (R, node, _("the value is out of range and is ignored"));
+      return FALSE;
+    }
+  *out = (gint64) llround (d * 6000.0);
+  return TRUE;
+}
+
+/* "08:00:00" -> minutes from midnight; "24:00:00" -> 1440 */
+static gboolean
+get_time_of_day (Reader     *R,
+                 xmlNodePtr  node,
+                 int        *out)
+{
+  g_autofree char *t = node_text_dup (node);
+  int h, m, s = 0, n;
+
+  g_strstrip (t);
+  n = sscanf (t, "%2d:%2d:%2d", &h, &m, &s);
+  if (n >= 2 && h >= 0 && h <= 24 && m >= 0 && m < 60 && s >= 0 && s < 60
+      && (h < 24 || (m == 0 && s == 0)))
+    {
+      *out = h * 60 + m;
+      return TRUE;
+    }
+  warn (R, node, _("“%s” is not a time of day; the value is ignored"), t);
+  return FALSE;
+}
+
+static gboolean
+get_format (Reader               *R,
+            xmlNodePtr            node,
+            GantryDurationFormat *out)
+{
+  int v;
+
+  if (!get_int (R, node, &v))
+    return FALSE;
+  if (!gantry_format_is_valid (v))
+    {
+      warn (R, node, _("%d is not a duration format; the value is ignored"), v);
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+get_range (Reader     *R,
+           xmlNodePtr  node,
+           int        *out,
+           int         lo,
+           int         hi)
+{
+  int v;
+
+  if (!get_int (R, node, &v))
+    return FALSE;
+  if (v < lo || v > hi)
+    {
+      warn (R, node, _("%d is out of range (%d to %d); the value is ignored"), v, lo, hi);
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+/* ---- extras ------------------------------------------------------------ */
+
+static gboolean
+has_entity_refs (xmlNodePtr node,
+                 int        depth)
+{
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    {
+      if (c->type == XML_ENTITY_REF_NODE || c->type == XML_ENTITY_NODE)
+        return TRUE;
+      if (c->type == XML_ELEMENT_NODE && (depth > MAX_DEPTH || has_entity_refs (c, depth + 1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  for (const char *p = text; *p; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': if (attribute) g_string_append (out, "&quot;"); else g_string_append_c (out, '"'); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      default: g_string_append_c (out, *p); break;
+      }
+}
+
+typedef struct
+{
+  xmlNodePtr node;
+  int        key;
+  int        seq;
+} Child;
+
+static int
+compare_child (const void *a,
+               const void *b)
+{
+  const Child *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->seq - y->seq;
+}
+
+/* Canonical serialisation of a kept element: children in schema order (as
+ * the writer will put them; elements outside the schema stay after their
+ * predecessor), no namespace declarations, no white space between
+ * elements, text escaped, comments dropped. */
+static gboolean
+serialize (GString    *out,
+           xmlNodePtr  node,
+           const char *path,
+           int         depth)
+{
+  const GantryMspdiSchemaNode *sch = path ? gantry_mspdi_schema_lookup (path) : NULL;
+  gboolean has_elements = FALSE;
+  Child stack_kids[64];
+  Child *kids = stack_kids;
+  int n_kids = 0, cap = G_N_ELEMENTS (stack_kids), last_key = -1;
+
+  if (depth > MAX_DEPTH || out->len > MAX_ELEMENT_SIZE)
+    return FALSE;
+  g_string_append_c (out, '<');
+  g_string_append (out, (const char *) node->name);
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
+
+      g_string_append_printf (out, " %s=\"", (const char *) a->name);
+      append_escaped (out, v ? (const char *) v : "", TRUE);
+      g_string_append_c (out, '"');
+      xmlFree (v);
+    }
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      has_elements = TRUE;
+  if (node->children == NULL)
+    {
+      g_string_append (out, "/>");
+      return TRUE;
+    }
+  g_string_append_c (out, '>');
+  if (!has_elements)
+    {
+      for (xmlNodePtr c = node->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+          append_escaped (out, (const char *) c->content, FALSE);
+    }
+  else
+    {
+      gboolean ok = TRUE;
+
+      for (xmlNodePtr c = node->children; c; c = c->next)
+        {
+          Child k = { c, -1, n_kids };
+
+          if (c->type != XML_ELEMENT_NODE)
+            continue;   /* mixed text between elements: indentation */
+          if (sch != NULL)
+            {
+              k.key = gantry_mspdi_schema_child_index (sch, (const char *) c->name);
+              if (k.key < 0)
+                k.key = last_key;
+              else
+                last_key = k.key;
+            }
+          if (n_kids == cap)
+            {
+              Child *bigger = g_new (Child, cap * 2);
+              memcpy (bigger, kids, sizeof (Child) * n_kids);
+              if (kids != stack_kids)
+                g_free (kids);
+              kids = bigger;
+              cap *= 2;
+            }
+          kids[n_kids++] = k;
+        }
+      if (sch != NULL)
+        qsort (kids, n_kids, sizeof (Child), compare_child);
+      for (int i = 0; i < n_kids && ok; i++)
+        {
+          xmlNodePtr c = kids[i].node;
+
+          if (path != NULL)
+            {
+              g_autofree char *sub = g_strconcat (path, "/", (const char *) c->name, NULL);
+              ok = serialize (out, c, sub, depth + 1);
+            }
+          else
+            ok = serialize (out, c, NULL, depth + 1);
+        }
+      if (kids != stack_kids)
+        g_free (kids);
+      if (!ok)
+        return FALSE;
+    }
+  g_string_append (out, "</");
+  g_string_append (out, (const char *) node->name);
+  g_string_append_c (out, '>');
+  return TRUE;
+}
+
+static void
+keep_extra (Reader             *R,
+            GantryExtras       *extras,
+            const GantryMspdiSchemaNode *schema,
+            xmlNodePtr          node,
+            const char         *after)
+{
+  /* schema NULL: a whole object kept on purpose (placeholders), in schema */
+  gboolean in_schema = schema == NULL
+                       || gantry_mspdi_schema_child_index (schema, (const char *) node->name) >= 0;
+  GString *out = R->out;
+  g_autofree char *path = NULL;
+
+  g_string_truncate (out, 0);
+  if (!in_schema)
+    {
+      g_string_append (out, GANTRY_MSPDI_AFTER_PREFIX);
+      g_string_append (out, after ? after : "");
+      g_string_append (out, "-->");
+    }
+  if (schema != NULL)
+    path = g_strconcat (schema->path, "/", (const char *) node->name, NULL);
+  else if (xmlStrEqual (node->name, BAD_CAST "Resource"))
+    path = g_strdup ("Project/Resources/Resource");
+  else if (xmlStrEqual (node->name, BAD_CAST "Assignment"))
+    path = g_strdup ("Project/Assignments/Assignment");
+  if (!serialize (out, node, path, 0))
+    {
+      warn (R, node, _("the element is too large or too deep to keep and is dropped"));
+      return;
+    }
+  gantry_extras_append (extras, (const char *) node->name, out->str, in_schema);
+}
+
+/* MS Project 2010+ writes some elements out of schema order; the writer
+ * puts them in schema order, so the model keeps them in that order too
+ * (stable: equal names keep their order; elements outside the schema
+ * stay right after the element before them). */
+static void
+sort_extras (GantryExtras                *extras,
+             const GantryMspdiSchemaNode *sch)
+{
+  guint n = gantry_extras_get_n (extras);
+  g_autofree int *keys = NULL;
+  g_autofree guint *order = NULL;
+  GantryExtras *copy;
+  gboolean sorted = TRUE;
+  int last = -1;
+
+  if (n < 2)
+    return;
+  keys = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const GantryExtra *e = gantry_extras_get (extras, i);
+      int k;
+
+      if (e->in_schema)
+        {
+          k = gantry_mspdi_schema_child_index (sch, e->name);
+          k = k < 0 ? last : 2 * k;
+        }
+      else
+        {
+          /* right after its anchor (the writer puts it there) */
+          const char *a = e->xml + strlen (GANTRY_MSPDI_AFTER_PREFIX);
+          const char *end = strstr (a, "-->");
+          char anchor[128];
+
+          k = -1;
+          if (g_str_has_prefix (e->xml, GANTRY_MSPDI_AFTER_PREFIX) && end != NULL
+              && (gsize) (end - a) < sizeof anchor)
+            {
+              memcpy (anchor, a, end - a);
+              anchor[end - a] = '\0';
+              k = gantry_mspdi_schema_child_index (sch, anchor);
+              k = k < 0 ? (anchor[0] ? last : -1) : 2 * k + 1;
+            }
+          else
+            k = last;
+        }
+      if (k < last)
+        sorted = FALSE;
+      keys[i] = last = k;
+    }
+  if (sorted)
+    return;
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+      while (j > 0 && keys[order[j - 1]] > keys[i])
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = i;
+    }
+  copy = gantry_extras_copy (extras);
+  gantry_extras_clear (extras);
+  for (guint i = 0; i < n; i++)
+    {
+      const GantryExtra *e = gantry_extras_get (copy, order[i]);
+      gantry_extras_append (extras, e->name, e->xml, e->in_schema);
+    }
+  gantry_extras_free (copy);
+}
+
+static const GantryMspdiSchemaNode *
+schema (const char *path)
+{
+  const GantryMspdiSchemaNode *n = gantry_mspdi_schema_lookup (path);
+
+  g_assert (n != NULL);
+  return n;
+}
+
+/* Field codes: element name -> small integer, one table per object kind. */
+static GHashTable *
+field_table (const char * const *names)
+{
+  GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (int i = 0; names[i]; i++)
+    g_hash_table_insert (t, (gpointer) names[i], GINT_TO_POINTER (i + 1));
+  return t;
+}
+
+static int
+field_code (GHashTable *table,
+            xmlNodePtr  node)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (table, node->name));
+}
+
+#define ELEMENT_CHILDREN(c, parent) \
+  for (xmlNodePtr c = (parent)->children; c; c = c->next) \
+    if (c->type == XML_ELEMENT_NODE)
+
+/* ---- project ----------------------------------------------------------- */
+
+enum {
+  P_NONE, P_NAME, P_TITLE, P_SUBJECT, P_COMPANY, P_MANAGER, P_AUTHOR,
+  P_SCHEDULE_FROM_START, P_START, P_FINISH, P_CRITICAL_SLACK_LIMIT,
+  P_CURRENCY_DIGITS, P_CURRENCY_SYMBOL, P_CURRENCY_CODE, P_CURRENCY_POSITION,
+  P_CALENDAR_UID, P_DEFAULT_START_TIME, P_DEFAULT_FINISH_TIME, P_MINUTES_PER_DAY,
+  P_MINUTES_PER_WEEK, P_DAYS_PER_MONTH, P_DEFAULT_TASK_TYPE, P_DURATION_FORMAT,
+  P_WORK_FORMAT, P_HONOR_CONSTRAINTS, P_MULTIPLE_CRITICAL_PATHS,
+  P_NEW_TASKS_EFFORT_DRIVEN, P_WEEK_START_DAY, P_STATUS_DATE, P_CURRENT_DATE,
+  P_NEW_TASKS_ARE_MANUAL,
+};
+
+static const char * const project_fields[] = {
+  "Name", "Title", "Subject", "Company", "Manager", "Author",
+  "ScheduleFromStart", "StartDate", "FinishDate", "CriticalSlackLimit",
+  "CurrencyDigits", "CurrencySymbol", "CurrencyCode", "CurrencySymbolPosition",
+  "CalendarUID", "DefaultStartTime", "DefaultFinishTime", "MinutesPerDay",
+  "MinutesPerWeek", "DaysPerMonth", "DefaultTaskType", "DurationFormat",
+  "WorkFormat", "HonorConstraints", "MultipleCriticalPaths",
+  "NewTasksEffortDriven", "WeekStartDay", "StatusDate", "CurrentDate",
+  "NewTasksAreManual", NULL
+};
+
+/* Project 2002/2003 wrote OutlineCode definitions without the Guid the
+ * schema requires; give each one a stable Guid made from its FieldID, so
+ * what Gantry writes validates (MS Project assigns one the same way when
+ * it opens such a file). */
+static void
+add_outline_code_guids (xmlNodePtr node)
+{
+  ELEMENT_CHILDREN (oc, node)
+    {
+      gboolean has_guid = FALSE;
+      g_autofree char *field = NULL;
+      g_autofree char *sum = NULL;
+      char guid[40];
+      xmlNodePtr g;
+
+      ELEMENT_CHILDREN (c, oc)
+        {
+          if (xmlStrEqual (c->name, BAD_CAST "Guid"))
+            has_guid = TRUE;
+          else if (xmlStrEqual (c->name, BAD_CAST "FieldID"))
+            field = node_text_dup (c);
+        }
+      if (has_guid || !xmlStrEqual (oc->name, BAD_CAST "OutlineCode"))
+        continue;
+      sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1,
+                                           field ? field : "gantry-outline-code", -1);
+      g_snprintf (guid, sizeof guid, "%.8s-%.4s-%.4s-%.4s-%.12s",
+                  sum, sum + 8, sum + 12, sum + 16, sum + 20);
+      for (char *p = guid; *p; p++)
+        *p = g_ascii_toupper (*p);
+      g = xmlNewDocNode (oc->doc, oc->ns, BAD_CAST "Guid", BAD_CAST guid);
+      if (oc->children != NULL)
+        xmlAddPrevSibling (oc->children, g);
+      else
+        xmlAddChild (oc, g);
+
+      /* Their values lack FieldGUID and Type too: the code's Guid and 21
+       * (text), which is what such values hold. */
+      ELEMENT_CHILDREN (values, oc)
+        {
+          if (!xmlStrEqual (values->name, BAD_CAST "Values"))
+            continue;
+          ELEMENT_CHILDREN (v, values)
+            {
+              gboolean has_field = FALSE, has_type = FALSE;
+
+              ELEMENT_CHILDREN (c, v)
+                {
+                  has_field = has_field || xmlStrEqual (c->name, BAD_CAST "FieldGUID");
+                  has_type = has_type || xmlStrEqual (c->name, BAD_CAST "Type");
+                }
+              if (!has_field)
+                xmlAddChild (v, xmlNewDocNode (v->doc, v->ns, BAD_CAST "FieldGUID", BAD_CAST guid));
+              if (!has_type)
+                xmlAddChild (v, xmlNewDocNode (v->doc, v->ns, BAD_CAST "Type", BAD_CAST "21"));
+            }
+        }
+    }
+}
+
+static void
+read_project_field (Reader     *R,
+                    xmlNodePtr  node,
+                    const char *after)
+{
+  static GHashTable *table;
+  GantryProject *P = R->project;
+  GObject *obj = G_OBJECT (P);
+  int code, i;
+  gboolean b;
+  GantryTime t;
+  GantryDurationFormat f;
+
+  if (table == NULL)
+    table = field_table (project_fields);
+  code = field_code (table, node);
+  switch (code)
+    {
+    case P_NAME: g_object_set (obj, "name", TEXT (node), NULL); break;
+    case P_TITLE: g_object_set (obj, "title", TEXT (node), NULL); break;
+    case P_SUBJECT: g_object_set (obj, "subject", TEXT (node), NULL); break;
+    case P_COMPANY: g_object_set (obj, "company", TEXT (node), NULL); break;
+    case P_MANAGER: g_object_set (obj, "manager", TEXT (node), NULL); break;
+    case P_AUTHOR: g_object_set (obj, "author", TEXT (node), NULL); break;
+    case P_CURRENCY_SYMBOL: g_object_set (obj, "currency-symbol", TEXT (node), NULL); break;
+    case P_CURRENCY_CODE: g_object_set (obj, "currency-code", TEXT (node), NULL); break;
+    case P_SCHEDULE_FROM_START:
+      if (get_bool (R, node, &b)) g_object_set (obj, "schedule-from-start", b, NULL);
+      break;
+    case P_HONOR_CONSTRAINTS:
+      if (get_bool (R, node, &b)) g_object_set (obj, "honor-constraints", b, NULL);
+      break;
+    case P_MULTIPLE_CRITICAL_PATHS:
+      if (get_bool (R, node, &b)) g_object_set (obj, "multiple-critical-paths", b, NULL);
+      break;
+    case P_NEW_TASKS_EFFORT_DRIVEN:
+      if (get_bool (R, node, &b)) g_object_set (obj, "new-tasks-effort-driven", b, NULL);
+      break;
+    case P_NEW_TASKS_ARE_MANUAL:
+      if (get_bool (R, node, &b)) g_object_set (obj, "new-tasks-manual", b, NULL);
+      break;
+    case P_START: if (get_date (R, node, &t)) g_object_set (obj, "start", t, NULL); break;
+    case P_FINISH: if (get_date (R, node, &t)) g_object_set (obj, "finish", t, NULL); break;
+    case P_STATUS_DATE: if (get_date (R, node, &t)) g_object_set (obj, "status-date", t, NULL); break;
+    case P_CURRENT_DATE: if (get_date (R, node, &t)) g_object_set (obj, "current-date", t, NULL); break;
+    case P_CRITICAL_SLACK_LIMIT:
+      if (get_range (R, node, &i, -100000, 100000)) g_object_set (obj, "critical-slack-limit", i, NULL);
+      break;
+    case P_CURRENCY_DIGITS:
+      if (get_range (R, node, &i, 0, 3)) g_object_set (obj, "currency-digits", i, NULL);
+      break;
+    case P_CURRENCY_POSITION:
+      if (get_range (R, node, &i, 0, 3)) g_object_set (obj, "currency-symbol-position", i, NULL);
+      break;
+    case P_CALENDAR_UID:
+      if (get_int (R, node, &i)) R->project_calendar_uid = i;
+      break;
+    case P_DEFAULT_START_TIME:
+      if (get_time_of_day (R, node, &i)) g_object_set (obj, "default-start-time", i, NULL);
+      break;
+    case P_DEFAULT_FINISH_TIME:
+      if (get_time_of_day (R, node, &i)) g_object_set (obj, "default-finish-time", i, NULL);
+      break;
+    case P_MINUTES_PER_DAY:
+      if (get_range (R, node, &i, 1, 1440))
+        {
+          g_object_set (obj, "minutes-per-day", i, NULL);
+          R->ctx.minutes_per_day = i;
+        }
+      break;
+    case P_MINUTES_PER_WEEK:
+      if (get_range (R, node, &i, 1, 10080))
+        {
+          g_object_set (obj, "minutes-per-week", i, NULL);
+          R->ctx.minutes_per_week = i;
+        }
+      break;
+    case P_DAYS_PER_MONTH:
+      if (get_range (R, node, &i, 1, 31))
+        {
+          g_object_set (obj, "days-per-month", i, NULL);
+          R->ctx.days_per_month = i;
+        }
+      break;
+    case P_DEFAULT_TASK_TYPE:
+      if (get_range (R, node, &i, 0, 2)) g_object_set (obj, "default-task-type", i, NULL);
+      break;
+    case P_DURATION_FORMAT:
+      if (get_format (R, node, &f)) g_object_set (obj, "duration-format", (int) f, NULL);
+      break;
+    case P_WORK_FORMAT:
+      if (get_range (R, node, &i, 1, 5)) g_object_set (obj, "work-format", i, NULL);
+      break;
+    case P_WEEK_START_DAY:
+      if (get_range (R, node, &i, 0, 6)) g_object_set (obj, "week-start-day", i, NULL);
+      break;
+    default:
+      if (xmlStrEqual (node->name, BAD_CAST "OutlineCodes"))
+        add_outline_code_guids (node);
+      /* SaveVersion 14 (Project 2010-2019) is what the writer writes when
+       * none is kept (the schema requires one). */
+      if (xmlStrEqual (node->name, BAD_CAST "SaveVersion") && g_str_equal (TEXT (node), "14"))
+        break;
+      keep_extra (R, gantry_project_get_extras (P), schema ("Project"), node, after);
+      break;
+    }
+}
+
+/* ---- calendars --------------------------------------------------------- */
+
+static void
+read_working_times (Reader       *R,
+                    xmlNodePtr    node,
+                    GantryDayDef *def)
+{
+  ELEMENT_CHILDREN (wt, node)
+    {
+      int from = -1, to = -1;
+
+      if (!xmlStrEqual (wt->name, BAD_CAST "WorkingTime"))
+        continue;
+      ELEMENT_CHILDREN (c, wt)
+        {
+          if (xmlStrEqual (c->name, BAD_CAST "FromTime"))
+            get_time_of_day (R, c, &from);
+          else if (xmlStrEqual (c->name, BAD_CAST "ToTime"))
+            get_time_of_day (R, c, &to);
+        }
+      if (from < 0 || to < 0)
+        continue;
+      if (to == 0)
+        to = 1440;   /* 00:00:00 = midnight at the end of the day */
+      if (to <= from)
+        {
+          warn (R, wt, _("the working time ends before it starts and is ignored"));
+          continue;
+        }
+      if (def->n_ranges >= GANTRY_CALENDAR_MAX_RANGES)
+        {
+          warn (R, wt, _("more than %d working times in one day; the rest is ignored"),
+                GANTRY_CALENDAR_MAX_RANGES);
+          break;
+        }
+      if (def->n_ranges > 0 && from < def->ranges[def->n_ranges - 1].to)
+        {
+          warn (R, wt, _("working times overlap or are out of order; this one is ignored"));
+          continue;
+        }
+      def->ranges[def->n_ranges].from = from;
+      def->ranges[def->n_ranges].to = to;
+      def->n_ranges++;
+    }
+}
+
+static void
+read_day_def (Reader       *R,
+              xmlNodePtr    node,
+              GantryDayDef *def,
+              gboolean      working)
+{
+  def->kind = working ? GANTRY_DAY_WORKING : GANTRY_DAY_NONWORKING;
+  def->n_ranges = 0;
+  if (working)
+    {
+      ELEMENT_CHILDREN (c, node)
+        if (xmlStrEqual (c->name, BAD_CAST "WorkingTimes"))
+          read_working_times (R, c, def);
+      if (def->n_ranges == 0)
+        {
+          /* Working without times: MS Project's default day */
+          def->ranges[0].from = 8 * 60;
+          def->ranges[0].to = 12 * 60;
+          def->ranges[1].from = 13 * 60;
+          def->ranges[1].to = 17 * 60;
+          def->n_ranges = 2;
+        }
+    }
+}
+
+static void
+read_time_period (Reader     *R,
+                  xmlNodePtr  node,
+                  gint64     *from_day,
+                  gint64     *to_day)
+{
+  ELEMENT_CHILDREN (c, node)
+    {
+      GantryTime t;
+
+      if (xmlStrEqual (c->name, BAD_CAST "FromDate") && get_date (R, c, &t))
+        *from_day = gantry_time_day_number (t);
+      else if (xmlStrEqual (c->name, BAD_CAST "ToDate") && get_date (R, c, &t))
+        *to_day = gantry_time_day_number (t);
+    }
+}
+
+static gboolean
+read_weekday (Reader                  *R,
+              xmlNodePtr               node,
+              int                     *day_type,
+              GantryDayDef            *def,
+              GantryCalendarException *legacy)
+{
+  gboolean working = FALSE, have_working = FALSE;
+  int dt = -1;
+
+  ELEMENT_CHILDREN (c, node)
+    {
+      if (xmlStrEqual (c->name, BAD_CAST "DayType"))
+        get_range (R, c, &dt, 0, 7);
+      else if (xmlStrEqual (c->name, BAD_CAST "DayWorking"))
+        have_working = get_bool (R, c, &working);
+      else if (xmlStrEqual (c->name, BAD_CAST "TimePeriod") && legacy)
+        read_time_period (R, c, &legacy->from_day, &legacy->to_day);
+    }
+  if (dt < 0)
+    {
+      warn (R, node, _("a week day without a valid DayType is ignored"));
+      return FALSE;
+    }
+  if (!have_working)
+    working = FALSE;
+  read_day_def (R, node, def, working);
+  *day_type = dt;
+  return TRUE;
+}
+
+static void
+read_exception (Reader     *R,
+                xmlNodePtr  node,
+                GantryCalendar *cal)
+{
+  GantryCalendarException ex = { 0 };
+  gboolean working = FALSE;
+
+  ex.recurrence = GANTRY_RECUR_NONE;
+  ex.period = 1;
+  ex.from_day = G_MININT64;
+  ex.to_day = G_MININT64;
+  ELEMENT_CHILDREN (c, node)
+    {
+      const char *n = (const char *) c->name;
+
+      if (g_str_equal (n, "EnteredByOccurrences")) get_bool (R, c, &ex.entered_by_occurrences);
+      else if (g_str_equal (n, "TimePeriod")) read_time_period (R, c, &ex.from_day, &ex.to_day);
+      else if (g_str_equal (n, "Occurrences")) get_range (R, c, &ex.occurrences, 0, 100000);
+      else if (g_str_equal (n, "Name")) { g_free (ex.name); ex.name = node_text_dup (c); }
+      else if (g_str_equal (n, "Type"))
+        {
+          int t;
+          if (get_range (R, c, &t, 1, 9))
+            ex.recurrence = t;
+        }
+      else if (g_str_equal (n, "Period")) get_range (R, c, &ex.period, 1, 100000);
+      else if (g_str_equal (n, "DaysOfWeek")) get_range (R, c, &ex.days_of_week, 0, 127);
+      else if (g_str_equal (n, "MonthItem")) get_range (R, c, &ex.month_item, 0, 9);
+      else if (g_str_equal (n, "MonthPosition")) get_range (R, c, &ex.month_position, 0, 4);
+      else if (g_str_equal (n, "Month")) get_range (R, c, &ex.month, 0, 11);
+      else if (g_str_equal (n, "MonthDay")) get_range (R, c, &ex.month_day, 0, 31);
+      else if (g_str_equal (n, "DayWorking")) get_bool (R, c, &working);
+    }
+  if (ex.from_day == G_MININT64 || ex.to_day == G_MININT64 || ex.to_day < ex.from_day)
+    {
+      warn (R, node, _("a calendar exception without a valid time period is ignored"));
+      g_free (ex.name);
+      return;
+    }
+  read_day_def (R, node, &ex.day, working);
+  gantry_calendar_add_exception (cal, &ex);
+  g_free (ex.name);
+}
+
+static void
+read_work_week (Reader         *R,
+                xmlNodePtr      node,
+                GantryCalendar *cal)
+{
+  GantryWorkWeek ww = { 0 };
+
+  ww.from_day = G_MININT64;
+  ww.to_day = G_MININT64;
+  ELEMENT_CHILDREN (c, node)
+    {
+      if (xmlStrEqual (c->name, BAD_CAST "Name"))
+        {
+          g_free (ww.name);
+          ww.name = node_text_dup (c);
+        }
+      else if (xmlStrEqual (c->name, BAD_CAST "TimePeriod"))
+        read_time_period (R, c, &ww.from_day, &ww.to_day);
+      else if (xmlStrEqual (c->name, BAD_CAST "WeekDays"))
+        {
+          ELEMENT_CHILDREN (wd, c)
+          {
+            GantryDayDef def = { 0 };
+            int dt;
+
+            if (read_weekday (R, wd, &dt, &def, NULL) && dt >= 1)
+              ww.days[dt - 1] = def;
+          }
+        }
+    }
+  if (ww.from_day == G_MININT64 || ww.to_day == G_MININT64 || ww.to_day < ww.from_day)
+    warn (R, node, _("a work week without a valid time period is ignored"));
+  else
+    gantry_calendar_add_work_week (cal, &ww);
+  g_free (ww.name);
+}
+
+static void
+read_calendar (Reader     *R,
+               xmlNodePtr  node)
+{
+  g_autoptr(GantryCalendar) cal = NULL;
+  g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
+  const GantryMspdiSchemaNode *sch = schema ("Project/Calendars/Calendar");
+  gboolean have_exceptions = FALSE, b;
+  const char *after = NULL;
+  int uid = G_MININT, base_uid = -1;
+
+  ELEMENT_CHILDREN (c, node)
+    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+      get_int (R, c, &uid);
+  if (uid == G_MININT)
+    {
+      warn (R, node, _("a calendar without a UID is ignored"));
+      return;
+    }
+  cal = gantry_calendar_new (uid, NULL);
+  for (int d = 0; d < 7; d++)
+    {
+      GantryDayDef def = { GANTRY_DAY_DEFAULT, 0, { { 0, 0 } } };
+      gantry_calendar_set_weekday (cal, d, &def);
+    }
+
+  ELEMENT_CHILDREN (c, node)
+    {
+      const char *n = (const char *) c->name;
+
+      if (g_str_equal (n, "UID"))
+        ;
+      else if (g_str_equal (n, "Name"))
+        gantry_calendar_set_name (cal, TEXT (c));
+      else if (g_str_equal (n, "IsBaseCalendar"))
+        {
+          if (get_bool (R, c, &b))
+            gantry_calendar_set_is_base_calendar (cal, b);
+        }
+      else if (g_str_equal (n, "IsBaselineCalendar"))
+        {
+          if (get_bool (R, c, &b))
+            gantry_calendar_set_is_baseline_calendar (cal, b);
+        }
+      else if (g_str_equal (n, "BaseCalendarUID"))
+        get_int (R, c, &base_uid);
+      else if (g_str_equal (n, "WeekDays"))
+        {
+          ELEMENT_CHILDREN (wd, c)
+            {
+              GantryCalendarException *ex = g_new0 (GantryCalendarException, 1);
+              GantryDayDef def = { 0 };
+              int dt;
+
+              ex->from_day = ex->to_day = G_MININT64;
+              if (!read_weekday (R, wd, &dt, &def, ex))
+                {
+                  g_free (ex);
+                  continue;
+                }
+              if (dt >= 1)
+                {
+                  gantry_calendar_set_weekday (cal, dt - 1, &def);
+                  g_free (ex);
+                }
+              else if (ex->from_day == G_MININT64 || ex->to_day == G_MININT64
+                       || ex->to_day < ex->from_day)
+                {
+                  warn (R, wd, _("an exception day without a valid time period is ignored"));
+                  g_free (ex);
+                }
+              else
+                {
+                  ex->recurrence = GANTRY_RECUR_NONE;
+                  ex->period = 1;
+                  ex->day = def;
+                  g_ptr_array_add (legacy, ex);
+                }
+            }
+        }
+      else if (g_str_equal (n, "Exceptions"))
+        {
+          have_exceptions = TRUE;
+          ELEMENT_CHILDREN (e, c)
+            read_exception (R, e, cal);
+        }
+      else if (g_str_equal (n, "WorkWeeks"))
+        {
+          ELEMENT_CHILDREN (w, c)
+            read_work_week (R, w, cal);
+        }
+      else
+        keep_extra (R, gantry_calendar_get_extras (cal), sch, c, after);
+      after = n;
+    }
+
+  sort_extras (gantry_calendar_get_extras (cal), sch);
+
+  /* Legacy DayType 0 exceptions count only without <Exceptions>. */
+  if (!have_exceptions)
+    for (guint i = 0; i < legacy->len; i++)
+      gantry_calendar_add_exception (cal, g_ptr_array_index (legacy, i));
+
+  /* A base calendar with unspecified days: they are non-working. */
+  if (gantry_calendar_get_is_base_calendar (cal))
+    for (int d = 0; d < 7; d++)
+      if (gantry_calendar_get_weekday (cal, d)->kind == GANTRY_DAY_DEFAULT)
+        {
+          GantryDayDef def = { GANTRY_DAY_NONWORKING, 0, { { 0, 0 } } };
+          gantry_calendar_set_weekday (cal, d, &def);
+        }
+
+  if (!gantry_project_add_calendar (R->project, cal))
+    {
+      warn (R, node, _("calendar UID %d is used twice; the second calendar is ignored"), uid);
+      return;
+    }
+  if (base_uid > 0 || (base_uid == 0 && !gantry_calendar_get_is_base_calendar (cal)))
+    {
+      PendingCalendar p = { NULL, cal, base_uid, xmlGetLineNo (node) };
+      g_array_append_val (R->base_refs, p);
+    }
+}
+
+/* ---- tasks ------------------------------------------------------------- */
+
+enum {
+  T_NONE, T_UID, T_ID, T_NAME, T_NOTES, T_WBS, T_DURATION, T_DURATION_FORMAT,
+  T_START, T_FINISH, T_CONSTRAINT_TYPE, T_CONSTRAINT_DATE, T_DEADLINE, T_TYPE,
+  T_EFFORT_DRIVEN, T_MILESTONE, T_MANUAL, T_ACTIVE, T_IS_NULL, T_PERCENT_COMPLETE,
+  T_PERCENT_WORK_COMPLETE, T_ACTUAL_START, T_ACTUAL_FINISH, T_ACTUAL_DURATION,
+  T_REMAINING_DURATION, T_PRIORITY, T_CALENDAR_UID, T_IGNORE_RESOURCE_CALENDAR,
+  T_WORK, T_FIXED_COST, T_FIXED_COST_ACCRUAL, T_LEVELING_DELAY,
+  T_LEVELING_DELAY_FORMAT, T_HIDE_BAR, T_ROLLUP, T_EARLY_START, T_EARLY_FINISH,
+  T_LATE_START, T_LATE_FINISH, T_TOTAL_SLACK, T_FREE_SLACK, T_START_SLACK,
+  T_FINISH_SLACK, T_CRITICAL, T_COST, T_ACTUAL_COST, T_ACTUAL_WORK, T_BASELINE,
+  T_PREDECESSOR_LINK, T_OUTLINE_LEVEL, T_OUTLINE_NUMBER, T_SUMMARY,
+};
+
+static const char * const task_fields[] = {
+  "UID", "ID", "Name", "Notes", "WBS", "Duration", "DurationFormat",
+  "Start", "Finish", "ConstraintType", "ConstraintDate", "Deadline", "Type",
+  "EffortDriven", "Milestone", "Manual", "Active", "IsNull", "PercentComplete",
+  "PercentWorkComplete", "ActualStart", "ActualFinish", "ActualDuration",
+  "RemainingDuration", "Priority", "CalendarUID", "IgnoreResourceCalendar",
+  "Work", "FixedCost", "FixedCostAccrual", "LevelingDelay",
+  "LevelingDelayFormat", "HideBar", "Rollup", "EarlyStart", "EarlyFinish",
+  "LateStart", "LateFinish", "TotalSlack", "FreeSlack", "StartSlack",
+  "FinishSlack", "Critical", "Cost", "ActualCost", "ActualWork", "Baseline",
+  "PredecessorLink", "OutlineLevel", "OutlineNumber", "Summary", NULL
+};
+
+/* A task baseline: modelled when every child is a modelled one; otherwise
+ * kept whole as an extra (returns FALSE). */
+static gboolean
+read_baseline (Reader     *R,
+               xmlNodePtr  node,
+               GantryTask *task)
+{
+  GantryBaseline b = { 0 };
+  int number = 0;
+  double d;
+
+  ELEMENT_CHILDREN (c, node)
+    {
+      const char *n = (const char *) c->name;
+
+      if (!(g_str_equal (n, "Number") || g_str_equal (n, "Interim")
+            || g_str_equal (n, "Start") || g_str_equal (n, "Finish")
+            || g_str_equal (n, "Duration") || g_str_equal (n, "DurationFormat")
+            || g_str_equal (n, "EstimatedDuration") || g_str_equal (n, "Work")
+            || g_str_equal (n, "Cost") || g_str_equal (n, "BCWS")
+            || g_str_equal (n, "BCWP") || g_str_equal (n, "FixedCost")))
+        return FALSE;
+    }
+  b.set = TRUE;
+  b.start = b.finish = GANTRY_TIME_NONE;
+  b.duration_format = GANTRY_FORMAT_DAYS;
+  ELEMENT_CHILDREN (c, node)
+    {
+      const char *n = (const char *) c->name;
+
+      if (g_str_equal (n, "Number")) { if (!get_range (R, c, &number, 0, 10)) return FALSE; }
+      else if (g_str_equal (n, "Interim")) get_bool (R, c, &b.interim);
+      else if (g_str_equal (n, "Start")) get_date (R, c, &b.start);
+      else if (g_str_equal (n, "Finish")) get_date (R, c, &b.finish);
+      else if (g_str_equal (n, "Duration")) get_duration (R, c, &b.duration);
+      else if (g_str_equal (n, "DurationFormat")) get_format (R, c, &b.duration_format);
+      else if (g_str_equal (n, "EstimatedDuration")) get_bool (R, c, &b.estimated);
+      else if (g_str_equal (n, "Work")) get_duration (R, c, &b.work);
+      else if (g_str_equal (n, "Cost")) { if (get_double (R, c, &d)) b.cost = d / 100.0; }
+      else if (g_str_equal (n, "BCWS")) { if (get_double (R, c, &d)) b.bcws = d / 100.0; }
+      else if (g_str_equal (n, "BCWP")) { if (get_double (R, c, &d)) b.bcwp = d / 100.0; }
+      else if (g_str_equal (n, "FixedCost")) { if (get_double (R, c, &d)) b.fixed_cost = d / 100.0; }
+    }
+  if (gantry_task_get_baseline (task, number) != NULL)
+    {
+      warn (R, node, _("baseline %d appears twice; the second one is kept as it is"), number);
+      return FALSE;
+    }
+  gantry_task_set_baseline (task, number, &b);
+  return TRUE;
+}
+
+static gboolean
+read_link (Reader     *R,
+           xmlNodePtr  node,
+           GantryTask *task)
+{
+  PendingLink l = { task, G_MININT, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS, NULL, 0 };
+  const GantryMspdiSchemaNode *sch = schema ("Project/Tasks/Task/PredecessorLink");
+  const char *after = NULL;
+  gboolean cross = FALSE;
+  xmlNodePtr lag_node = NULL;
+  double lag = 0;
+
+  ELEMENT_CHILDREN (c, node)
+    if (xmlStrEqual (c->name, BAD_CAST "CrossProject"))
+      get_bool (R, c, &cross);
+  if (cross)
+    return FALSE;   /* kept raw with the task */
+
+  l.extras = gantry_extras_new ();
+  l.line = xmlGetLineNo (node);
+  ELEMENT_CHILDREN (c, node)
+    {
+      const char *n = (const char *) c->name;
+      int v;
+
+      if (g_str_equal (n, "PredecessorUID")) get_int (R, c, &l.pred_uid);
+      else if (g_str_equal (n, "Type")) { if (get_range (R, c, &v, 0, 3)) l.type = v; }
+      else if (g_str_equal (n, "LinkLag")) { if (get_double (R, c, &lag)) lag_node = c; }
+      else if (g_str_equal (n, "LagFormat")) get_format (R, c, &l.lag_format);
+      else if (g_str_equal (n, "CrossProject") || g_str_equal (n, "CrossProjectName"))
+        keep_extra (R, l.extras, sch, c, after);
+      else
+        keep_extra (R, l.extras, sch, c, after);
+      after = n;
+    }
+  sort_extras (l.extras, sch);
+  if (l.pred_uid == G_MININT)
+    {
+      warn (R, node, _("a predecessor link without PredecessorUID is ignored"));
+      gantry_extras_free (l.extras);
+      return TRUE;
+    }
+  if (lag_node != NULL)
+    {
+      if (fabs (lag) > 1e13)
+        warn (R, lag_node, _("the value is out of range and is ignored"));
+      else if (gantry_format_is_percent (l.lag_format))
+        l.lag = (gint64) llround (lag * 100.0);     /* tenths of % -> % x 1000 */
+      else
+        l.lag = (gint64) llround (lag * 6000.0);    /* tenths of a minute -> ms */
+    }
+  g_array_append_val (R->links, l);
+  return TRUE;
+}
+
+static void
+read_task (Reader     *R,
+           xmlNodePtr  node)
+{
+  static GHashTable *table;
+  const GantryMspdiSchemaNode *sch = schema ("Project/Tasks/Task");
+  g_autoptr(GantryTask) task = NULL;
+  GantryTask *target;
+  GantryTaskSchedule s;
+  gboolean is_root = FALSE, b, is_null = FALSE, keep_null_level = FALSE;
+  int uid = G_MININT, level = 1, i, calendar_uid = -1;
+  const char *after = NULL;
+  GantryTime t;
+  gint64 d;
+  double v;
+  GantryDurationFormat f;
+
+  if (table == NULL)
+    table = field_table (task_fields);
+
+  ELEMENT_CHILDREN (c, node)
+    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+      get_int (R, c, &uid);
+  if (uid == G_MININT)
+    {
+      warn (R, node, _("a task without a UID is ignored"));
+      return;
+    }
+  ELEMENT_CHILDREN (c, node)
+    {
+      if (xmlStrEqual (c->name, BAD_CAST "OutlineLevel"))
+        get_range (R, c, &level, 0, MAX_OUTLINE);
+      else if (xmlStrEqual (c->name, BAD_CAST "IsNull"))
+        get_bool (R, c, &is_null);
+    }
+
+  /* A blank row (IsNull) from MS Project carries OutlineLevel 0 and
+   * CalendarUID 0: it stays where it is in the outline, next to the task
+   * before it, and keeps those two values as they were. */
+  if (is_null && uid != 0 && level == 0)
+    {
+      keep_null_level = TRUE;
+      level = MAX (1, (int) R->outline->len - 1);
+    }
+
+  if (uid == 0 || level == 0)
+    {
+      if (uid != 0)
+        warn (R, node, _("only task UID 0 may have outline level 0; task %d is put at level 1"),
+              uid);
+      else
+        is_root = TRUE;
+    }
+  if (level == 0 && !is_root)
+    level = 1;
+
+  if (is_root)
+    target = gantry_project_get_root_task (R->project);
+  else
+    target = task = gantry_task_new (uid, NULL);
+
+  gantry_task_get_schedule (target, &s);
+  ELEMENT_CHILDREN (c, node)
+    {
+      int code = field_code (table, c);
+
+      switch (code)
+        {
+        case T_OUTLINE_LEVEL:
+          if (keep_null_level)
+            keep_extra (R, gantry_task_get_extras (target), sch, c, after);
+          break;
+        case T_UID: case T_OUTLINE_NUMBER: case T_SUMMARY:
+          break;   /* structure: recomputed */
+        case T_ID: if (get_int (R, c, &i)) gantry_task_set_id (target, i); break;
+        case T_NAME: gantry_task_set_name (target, TEXT (c)); break;
+        case T_NOTES:
+          {
+            g_autofree char *notes = node_text_dup (c);
+            gantry_task_set_notes (target, notes);
+          }
+          break;
+        case T_WBS: gantry_task_set_wbs (target, TEXT (c)); break;
+        case T_DURATION: get_duration (R, c, &s.duration); break;
+        case T_DURATION_FORMAT: if (get_format (R, c, &f)) gantry_task_set_duration_format (target, f); break;
+        case T_START: get_date (R, c, &s.start); break;
+        case T_FINISH: get_date (R, c, &s.finish); break;
+        case T_CONSTRAINT_TYPE:
+          if (get_range (R, c, &i, 0, 7)) gantry_task_set_constraint_type (target, i);
+          break;
+        case T_CONSTRAINT_DATE: if (get_date (R, c, &t)) gantry_task_set_constraint_date (target, t); break;
+        case T_DEADLINE: if (get_date (R, c, &t)) gantry_task_set_deadline (target, t); break;
+        case T_TYPE: if (get_range (R, c, &i, 0, 2)) gantry_task_set_task_type (target, i); break;
+        case T_EFFORT_DRIVEN: if (get_bool (R, c, &b)) gantry_task_set_effort_driven (target, b); break;
+        case T_MILESTONE: if (get_bool (R, c, &b)) gantry_task_set_milestone (target, b); break;
+        case T_MANUAL: if (get_bool (R, c, &b)) gantry_task_set_manual (target, b); break;
+        case T_ACTIVE: if (get_bool (R, c, &b)) gantry_task_set_active (target, b); break;
+        case T_IS_NULL: if (get_bool (R, c, &b)) gantry_task_set_is_null (target, b); break;
+        case T_PERCENT_COMPLETE:
+          if (get_range (R, c, &i, 0, 100)) gantry_task_set_percent_complete (target, i);
+          break;
+        case T_PERCENT_WORK_COMPLETE:
+          if (get_range (R, c, &i, 0, 100)) gantry_task_set_percent_work_complete (target, i);
+          break;
+        case T_ACTUAL_START: if (get_date (R, c, &t)) gantry_task_set_actual_start (target, t); break;
+        case T_ACTUAL_FINISH: if (get_date (R, c, &t)) gantry_task_set_actual_finish (target, t); break;
+        case T_ACTUAL_DURATION: if (get_duration (R, c, &d)) gantry_task_set_actual_duration (target, d); break;
+        case T_REMAINING_DURATION: if (get_duration (R, c, &d)) gantry_task_set_remaining_duration (target, d); break;
+        case T_PRIORITY: if (get_range (R, c, &i, 0, 1000)) gantry_task_set_priority (target, i); break;
+        case T_CALENDAR_UID:
+          if (is_null && g_str_equal (TEXT (c), "0"))
+            keep_extra (R, gantry_task_get_extras (target), sch, c, after);
+          else
+            get_int (R, c, &calendar_uid);
+          break;
+        case T_IGNORE_RESOURCE_CALENDAR:
+          if (get_bool (R, c, &b)) gantry_task_set_ignore_resource_calendar (target, b);
+          break;
+        case T_WORK: get_duration (R, c, &s.work); break;
+        case T_FIXED_COST: if (get_double (R, c, &v)) gantry_task_set_fixed_cost (target, v / 100.0); break;
+        case T_FIXED_COST_ACCRUAL:
+          if (get_range (R, c, &i, 1, 3)) gantry_task_set_fixed_cost_accrual (target, i);
+          break;
+        case T_LEVELING_DELAY: if (get_tenths (R, c, &d)) gantry_task_set_leveling_delay (target, d); break;
+        case T_LEVELING_DELAY_FORMAT:
+          if (get_format (R, c, &f)) gantry_task_set_leveling_delay_format (target, f);
+          break;
+        case T_HIDE_BAR: if (get_bool (R, c, &b)) gantry_task_set_hide_bar (target, b); break;
+        case T_ROLLUP: if (get_bool (R, c, &b)) gantry_task_set_rollup (target, b); break;
+        case T_EARLY_START: get_date (R, c, &s.early_start); break;
+        case T_EARLY_FINISH: get_date (R, c, &s.early_finish); break;
+        case T_LATE_START: get_date (R, c, &s.late_start); break;
+        case T_LATE_FINISH: get_date (R, c, &s.late_finish); break;
+        case T_TOTAL_SLACK: get_tenths (R, c, &s.total_slack); break;
+        case T_FREE_SLACK: get_tenths (R, c, &s.free_slack); break;
+        case T_START_SLACK: get_tenths (R, c, &s.start_slack); break;
+        case T_FINISH_SLACK: get_tenths (R, c, &s.finish_slack); break;
+        case T_CRITICAL: get_bool (R, c, &s.critical); break;
+        case T_COST: if (get_double (R, c, &v)) s.cost = v / 100.0; break;
+        case T_ACTUAL_COST: if (get_double (R, c, &v)) s.actual_cost = v / 100.0; break;
+        case T_ACTUAL_WORK: get_duration (R, c, &s.actual_work); break;
+        case T_BASELINE:
+          if (!read_baseline (R, c, target))
+            keep_extra (R, gantry_task_get_extras (target), sch, c, after);
+          break;
+        case T_PREDECESSOR_LINK:
+          if (!read_link (R, c, target))
+            keep_extra (R, gantry_task_get_extras (target), sch, c, after);
+          break;
+        default:
+          keep_extra (R, gantry_task_get_extras (target), sch, c, after);
+          break;
+        }
+      after = (const char *) c->name;
+    }
+  gantry_task_set_schedule (target, &s);
+  sort_extras (gantry_task_get_extras (target), sch);
+
+  if (calendar_uid != -1)
+    {
+      PendingCalendar p = { G_OBJECT (target), NULL, calendar_uid, xmlGetLineNo (node) };
+      g_array_append_val (R->calendar_refs, p);
+    }
+
+  if (is_root)
+    {
+      gantry_task_set_uid (target, 0);
+      return;
+    }
+
+  /* Outline: the parent is the nearest earlier task with a lower level. */
+  if ((guint) level >= R->outline->len)
+    level = R->outline->len;    /* a jump of more than one level */
+  {
+    GantryTask *parent = g_ptr_array_index (R->outline, level - 1);
+
+    if (!gantry_project_add_task (R->project, parent, -1, task))
+      {
+        /* A duplicate UID: a placeholder now, a fresh UID once every UID
+         * of the file is known (resolve). */
+        PendingCalendar dup = { G_OBJECT (task), NULL, uid, xmlGetLineNo (node) };
+
+        gantry_task_set_uid (task, G_MAXINT - (int) R->duplicates->len);
+        g_array_append_val (R->duplicates, dup);
+        if (!gantry_project_add_task (R->project, parent, -1, task))
+          {
+            fail (R, GANTRY_MSPDI_ERROR_MALFORMED, node, _("cannot add the task"));
+            return;
+          }
+      }
+    g_ptr_array_set_size (R->outline, level);
+    g_ptr_array_add (R->outline, task);
+    R->n_tasks++;
+  }
+}
+
+/* ---- resources --------------------------------------------------------- */
+
+enum {
+  R_NONE, R_UID, R_ID, R_NAME, R_TYPE, R_IS_COST, R_INITIALS, R_GROUP, R_EMAIL,
+  R_NOTES, R_MATERIAL_LABEL, R_MAX_UNITS, R_STANDARD_RATE, R_OVERTIME_RATE,
+  R_COST_PER_USE, R_ACCRUE_AT, R_CALENDAR_UID, R_IS_GENERIC, R_IS_INACTIVE,
+  R_WORK, R_COST, R_OVERALLOCATED, R_PEAK_UNITS,
+};
+
+static const char * const resource_fields[] = {
+  "UID", "ID", "Name", "Type", "IsCostResource", "Initials", "Group",
+  "EmailAddress", "Notes", "MaterialLabel", "MaxUnits", "StandardRate",
+  "OvertimeRate", "CostPerUse", "AccrueAt", "CalendarUID", "IsGeneric",
+  "IsInactive", "Work", "Cost", "OverAllocated", "PeakUnits", NULL
+};
+
+static void
+read_resource (Reader     *R,
+               xmlNodePtr  node)
+{
+  static GHashTable *table;
+  const GantryMspdiSchemaNode *sch = schema ("Project/Resources/Resource");
+  g_autoptr(GantryResource) res = NULL;
+  int uid = G_MININT, type = 1, i, calendar_uid = -1;
+  gboolean is_cost = FALSE, b, overallocated = FALSE;
+  double v, cost = 0, peak = 0;
+  gint64 work = 0;
+  const char *after = NULL;
+
+  if (table == NULL)
+    table = field_table (resource_fields);
+  ELEMENT_CHILDREN (c, node)
+    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+      get_int (R, c, &uid);
+  if (uid == G_MININT)
+    {
+      warn (R, node, _("a resource without a UID is ignored"));
+      return;
+    }
+  if (uid == 0)
+    {
+      /* MS Project's placeholder resource: kept as it is and written back,
+       * unless it is the bare one the writer makes anyway. */
+      gboolean bare = TRUE;
+
+      ELEMENT_CHILDREN (c, node)
+        if (!(xmlStrEqual (c->name, BAD_CAST "UID") || xmlStrEqual (c->name, BAD_CAST "ID")
+              || xmlStrEqual (c->name, BAD_CAST "Type") || xmlStrEqual (c->name, BAD_CAST "IsNull")))
+          bare = FALSE;
+      if (!bare)
+        keep_extra (R, gantry_project_get_extras (R->project), NULL, node, NULL);
+      return;
+    }
+  res = gantry_resource_new (uid, NULL);
+  ELEMENT_CHILDREN (c, node)
+    {
+      switch (field_code (table, c))
+        {
+        case R_UID: break;
+        case R_ID: if (get_int (R, c, &i)) gantry_resource_set_id (res, i); break;
+        case R_NAME: gantry_resource_set_name (res, TEXT (c)); break;
+        case R_TYPE: get_range (R, c, &type, 0, 2); break;
+        case R_IS_COST: get_bool (R, c, &is_cost); break;
+        case R_INITIALS: gantry_resource_set_initials (res, TEXT (c)); break;
+        case R_GROUP: gantry_resource_set_group (res, TEXT (c)); break;
+        case R_EMAIL: gantry_resource_set_email (res, TEXT (c)); break;
+        case R_NOTES:
+          {
+            g_autofree char *notes = node_text_dup (c);
+            gantry_resource_set_notes (res, notes);
+          }
+          break;
+        case R_MATERIAL_LABEL: gantry_resource_set_material_label (res, TEXT (c)); break;
+        case R_MAX_UNITS:
+          if (get_double (R, c, &v) && v >= 0) gantry_resource_set_max_units (res, v);
+          break;
+        case R_STANDARD_RATE: if (get_double (R, c, &v)) gantry_resource_set_standard_rate (res, v); break;
+        case R_OVERTIME_RATE: if (get_double (R, c, &v)) gantry_resource_set_overtime_rate (res, v); break;
+        case R_COST_PER_USE: if (get_double (R, c, &v)) gantry_resource_set_cost_per_use (res, v / 100.0); break;
+        case R_ACCRUE_AT: if (get_range (R, c, &i, 1, 3)) gantry_resource_set_accrue_at (res, i); break;
+        case R_CALENDAR_UID: get_int (R, c, &calendar_uid); break;
+        case R_IS_GENERIC: if (get_bool (R, c, &b)) gantry_resource_set_generic (res, b); break;
+        case R_IS_INACTIVE: if (get_bool (R, c, &b)) gantry_resource_set_inactive (res, b); break;
+        case R_WORK: get_duration (R, c, &work); break;
+        case R_COST: if (get_double (R, c, &v)) cost = v / 100.0; break;
+        case R_OVERALLOCATED: get_bool (R, c, &overallocated); break;
+        case R_PEAK_UNITS: get_double (R, c, &peak); break;
+        default:
+          keep_extra (R, gantry_resource_get_extras (res), sch, c, after);
+          break;
+        }
+      after = (const char *) c->name;
+    }
+  sort_extras (gantry_resource_get_extras (res), sch);
+  if (type == 1)
+    gantry_resource_set_resource_type (res, GANTRY_RESOURCE_WORK);
+  else if (type == 2 || is_cost)
+    gantry_resource_set_resource_type (res, GANTRY_RESOURCE_COST);
+  else
+    gantry_resource_set_resource_type (res, GANTRY_RESOURCE_MATERIAL);
+  gantry_resource_set_computed (res, work, cost, overallocated, peak);
+
+  if (!gantry_project_add_resource (R->project, -1, res))
+    {
+      PendingCalendar d = { G_OBJECT (res), NULL, uid, xmlGetLineNo (node) };
+
+      gantry_resource_set_uid (res, G_MAXINT - (int) R->duplicates->len);
+      g_array_append_val (R->duplicates, d);
+      if (!gantry_project_add_resource (R->project, -1, res))
+        return;
+    }
+  if (calendar_uid != -1)
+    {
+      PendingCalendar p = { G_OBJECT (res), NULL, calendar_uid, xmlGetLineNo (node) };
+      g_array_append_val (R->calendar_refs, p);
+    }
+}
+
+/* ---- assignments ------------------------------------------------------- */
+
+enum {
+  A_NONE, A_UID, A_TASK_UID, A_RESOURCE_UID, A_UNITS, A_WORK, A_DELAY,
+  A_ACTUAL_WORK, A_OVERTIME_WORK, A_PERCENT_WORK_COMPLETE, A_WORK_CONTOUR,
+  A_COST_RATE_TABLE, A_START, A_FINISH, A_COST,
+};
+
+static const char * const assignment_fields[] = {
+  "UID", "TaskUID", "ResourceUID", "Units", "Work", "Delay", "ActualWork",
+  "OvertimeWork", "PercentWorkComplete", "WorkContour", "CostRateTable",
+  "Start", "Finish", "Cost", NULL
+};
+
+static void
+read_assignment (Reader     *R,
+                 xmlNodePtr  node)
+{
+  static GHashTable *table;
+  const GantryMspdiSchemaNode *sch = schema ("Project/Assignments/Assignment");
+  PendingAssignment a = { 0 };
+  const char *after = NULL;
+  double v;
+
+  if (table == NULL)
+    table = field_table (assignment_fields);
+
+  a.uid = a.task_uid = a.resource_uid = G_MININT;
+  a.start = a.finish = GANTRY_TIME_NONE;
+  a.line = xmlGetLineNo (node);
+  ELEMENT_CHILDREN (c, node)
+    {
+      int code = field_code (table, c);
+
+      if (code == A_RESOURCE_UID)
+        get_int (R, c, &a.resource_uid);
+      else if (code == A_TASK_UID)
+        get_int (R, c, &a.task_uid);
+      else if (code == A_UID)
+        get_int (R, c, &a.uid);
+    }
+  if (a.uid == G_MININT || a.task_uid == G_MININT || a.resource_uid == G_MININT)
+    {
+      warn (R, node, _("an assignment without UID, TaskUID or ResourceUID is ignored"));
+      return;
+    }
+  a.extras = gantry_extras_new ();
+  if (a.resource_uid == -65535 || a.task_uid == 0)
+    {
+      /* MS Project's null-resource assignment, or one on the project
+       * summary task (budget resources): kept whole with the task. */
+      keep_extra (R, a.extras, NULL, node, NULL);
+      g_array_append_val (R->assignments, a);
+      return;
+    }
+  a.units = 1.0;
+  ELEMENT_CHILDREN (c, node)
+    {
+      switch (field_code (table, c))
+        {
+        case A_UID: case A_TASK_UID: case A_RESOURCE_UID: break;
+        case A_UNITS: if (get_double (R, c, &v) && v >= 0) { a.units = v; a.has_units = TRUE; } break;
+        case A_WORK: a.has_work = get_duration (R, c, &a.work); break;
+        case A_DELAY: get_tenths (R, c, &a.delay); break;
+        case A_ACTUAL_WORK: get_duration (R, c, &a.actual_work); break;
+        case A_OVERTIME_WORK: get_duration (R, c, &a.overtime_work); break;
+        case A_PERCENT_WORK_COMPLETE: get_range (R, c, &a.percent_work_complete, 0, 100); break;
+        case A_WORK_CONTOUR: get_range (R, c, &a.work_contour, 0, 8); break;
+        case A_COST_RATE_TABLE: get_range (R, c, &a.cost_rate_table, 0, 4); break;
+        case A_START: get_date (R, c, &a.start); break;
+        case A_FINISH: get_date (R, c, &a.finish); break;
+        case A_COST: if (get_double (R, c, &v)) a.cost = v / 100.0; break;
+        default:
+          keep_extra (R, a.extras, sch, c, after);
+          break;
+        }
+      after = (const char *) c->name;
+    }
+  sort_extras (a.extras, sch);
+  g_array_append_val (R->assignments, a);
+}
+
+/* ---- resolving references ---------------------------------------------- */
+
+static void
+resolve (Reader *R)
+{
+  GantryProject *P = R->project;
+
+  for (guint i = 0; i < R->duplicates->len; i++)
+    {
+      PendingCalendar *d = &g_array_index (R->duplicates, PendingCalendar, i);
+
+      if (GANTRY_IS_TASK (d->object))
+        {
+          int fresh = gantry_project_next_task_uid (P);
+
+          gantry_task_set_uid (GANTRY_TASK (d->object), fresh);
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: task UID %d is used twice; the second task gets UID %d"),
+                                            d->line, d->uid, fresh));
+        }
+      else
+        {
+          int fresh = gantry_project_next_resource_uid (P);
+
+          gantry_resource_set_uid (GANTRY_RESOURCE (d->object), fresh);
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: resource UID %d is used twice; the second resource gets UID %d"),
+                                            d->line, d->uid, fresh));
+        }
+    }
+
+  for (guint i = 0; i < R->base_refs->len; i++)
+    {
+      PendingCalendar *p = &g_array_index (R->base_refs, PendingCalendar, i);
+      GantryCalendar *base = gantry_project_lookup_calendar (P, p->uid);
+
+      if (base == NULL)
+        {
+          if (p->uid > 0)
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: calendar “%s” refers to base calendar UID %d, which does not exist"),
+                                              p->line, gantry_calendar_get_name (p->calendar), p->uid));
+        }
+      else if (!gantry_calendar_set_base (p->calendar, base))
+        g_ptr_array_add (R->warnings,
+                         g_strdup_printf (_("Line %d: calendar “%s” would derive from itself; its base is dropped"),
+                                          p->line, gantry_calendar_get_name (p->calendar)));
+    }
+
+  if (R->project_calendar_uid != G_MININT)
+    {
+      GantryCalendar *cal = gantry_project_lookup_calendar (P, R->project_calendar_uid);
+
+      if (cal != NULL)
+        gantry_project_set_calendar (P, cal);
+      else
+        g_ptr_array_add (R->warnings,
+                         g_strdup_printf (_("The project calendar UID %d does not exist"),
+                                          R->project_calendar_uid));
+    }
+
+  for (guint i = 0; i < R->calendar_refs->len; i++)
+    {
+      PendingCalendar *p = &g_array_index (R->calendar_refs, PendingCalendar, i);
+      GantryCalendar *cal = gantry_project_lookup_calendar (P, p->uid);
+
+      if (cal == NULL)
+        {
+          if (p->uid >= 0)
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: calendar UID %d does not exist; the reference is dropped"),
+                                              p->line, p->uid));
+          continue;
+        }
+      if (GANTRY_IS_TASK (p->object))
+        gantry_task_set_calendar (GANTRY_TASK (p->object), cal);
+      else if (GANTRY_IS_RESOURCE (p->object))
+        gantry_resource_set_calendar (GANTRY_RESOURCE (p->object), cal);
+    }
+
+  for (guint i = 0; i < R->links->len; i++)
+    {
+      PendingLink *l = &g_array_index (R->links, PendingLink, i);
+      GantryTask *pred = gantry_project_lookup_task (P, l->pred_uid);
+      g_autoptr(GantryLink) link = NULL;
+
+      if (pred == NULL || pred == gantry_project_get_root_task (P))
+        {
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: task %d has predecessor UID %d, which does not exist; the link is dropped"),
+                                            l->line, gantry_task_get_uid (l->successor), l->pred_uid));
+          continue;
+        }
+      if (l->successor == gantry_project_get_root_task (P))
+        {
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: the project summary task cannot have predecessors; the link is dropped"),
+                                            l->line));
+          continue;
+        }
+      link = gantry_link_new (pred, l->successor, l->type, l->lag, l->lag_format);
+      for (guint j = 0; j < gantry_extras_get_n (l->extras); j++)
+        {
+          const GantryExtra *e = gantry_extras_get (l->extras, j);
+          gantry_extras_append (gantry_link_get_extras (link), e->name, e->xml, e->in_schema);
+        }
+      if (!gantry_project_add_link (P, link))
+        g_ptr_array_add (R->warnings,
+                         g_strdup_printf (_("Line %d: the link from task %d to task %d is a duplicate or links a task to itself; it is dropped"),
+                                          l->line, l->pred_uid, gantry_task_get_uid (l->successor)));
+    }
+
+  for (guint i = 0; i < R->assignments->len; i++)
+    {
+      PendingAssignment *a = &g_array_index (R->assignments, PendingAssignment, i);
+      GantryTask *task = gantry_project_lookup_task (P, a->task_uid);
+      GantryResource *res;
+      g_autoptr(GantryAssignment) asg = NULL;
+
+      if (task == NULL && a->task_uid == 0)
+        task = gantry_project_get_root_task (P);
+      if (task == NULL)
+        {
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: assignment %d refers to task UID %d, which does not exist; it is dropped"),
+                                            a->line, a->uid, a->task_uid));
+          continue;
+        }
+      if (a->resource_uid == -65535 || a->task_uid == 0)
+        {
+          const GantryExtra *e = gantry_extras_get (a->extras, 0);
+          gantry_extras_append (gantry_task_get_extras (task), "Assignment", e->xml, TRUE);
+          continue;
+        }
+      res = gantry_project_lookup_resource (P, a->resource_uid);
+      if (res == NULL)
+        {
+          g_ptr_array_add (R->warnings,
+                           g_strdup_printf (_("Line %d: assignment %d refers to resource UID %d, which does not exist; it is dropped"),
+                                            a->line, a->uid, a->resource_uid));
+          continue;
+        }
+      asg = gantry_assignment_new (a->uid, task, res, a->units, a->work);
+      gantry_assignment_set_delay (asg, a->delay);
+      gantry_assignment_set_actual_work (asg, a->actual_work);
+      gantry_assignment_set_overtime_work (asg, a->overtime_work);
+      gantry_assignment_set_percent_work_complete (asg, a->percent_work_complete);
+      gantry_assignment_set_work_contour (asg, a->work_contour);
+      gantry_assignment_set_cost_rate_table (asg, a->cost_rate_table);
+      gantry_assignment_set_computed (asg, a->start, a->finish, a->cost);
+      for (guint j = 0; j < gantry_extras_get_n (a->extras); j++)
+        {
+          const GantryExtra *e = gantry_extras_get (a->extras, j);
+          gantry_extras_append (gantry_assignment_get_extras (asg), e->name, e->xml, e->in_schema);
+        }
+      if (!gantry_project_add_assignment (P, asg))
+        {
+          int fresh = gantry_project_next_assignment_uid (P);
+
+          gantry_assignment_set_uid (asg, fresh);
+          if (gantry_project_add_assignment (P, asg))
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: assignment UID %d is used twice; the second one gets UID %d"),
+                                              a->line, a->uid, fresh));
+          else
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: assignment %d cannot be added; it is dropped"),
+                                              a->line, a->uid));
+        }
+    }
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+static xmlNodePtr
+expand (Reader *R)
+{
+  xmlNodePtr node = xmlTextReaderExpand (R->reader);
+
+  if (node == NULL)
+    {
+      fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("The file is not well-formed XML"));
+      return NULL;
+    }
+  if (has_entity_refs (node, 0))
+    {
+      fail (R, GANTRY_MSPDI_ERROR_LIMIT, node,
+            _("the file uses entity references, which MS Project files never do; "
+              "it is refused for safety"));
+      return NULL;
+    }
+  return node;
+}
+
+static void
+set_last_element (Reader *R)
+{
+  const char *n = (const char *) xmlTextReaderConstLocalName (R->reader);
+
+  g_strlcpy (R->last_element_buf, n ? n : "?", sizeof R->last_element_buf);
+  R->last_element = R->last_element_buf;
+}
+
+static void
+walk (Reader *R)
+{
+  xmlTextReaderPtr r = R->reader;
+  const char *container = NULL;
+  char container_buf[32] = "";
+  char after_buf[128] = "";
+  gboolean seen_root = FALSE;
+  int ret;
+
+  ret = xmlTextReaderRead (r);
+  while (ret == 1 && R->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (r);
+      int depth = xmlTextReaderDepth (r);
+
+      if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+        {
+          fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL,
+                _("The file uses entity references, which MS Project files never do; "
+                  "it is refused for safety"));
+          return;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        {
+          if (type == XML_READER_TYPE_END_ELEMENT && depth == 1)
+            container = NULL;
+          ret = xmlTextReaderRead (r);
+          continue;
+        }
+      set_last_element (R);
+      if (depth > MAX_DEPTH)
+        {
+          fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL,
+                _("Line %d: elements are nested more than %d deep"),
+                xmlTextReaderGetParserLineNumber (r), MAX_DEPTH);
+          return;
+        }
+
+      if (depth == 0)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (r);
+          const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r);
+
+          if (seen_root)
+            break;
+          seen_root = TRUE;
+          if (!g_str_equal (name, "Project"))
+            {
+              fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
+                    _("Line %d: the root element is <%s>, not MS Project's <Project>; "
+                      "this is not an MS Project XML file"),
+                    xmlTextReaderGetParserLineNumber (r), name);
+              return;
+            }
+          if (ns == NULL)
+            g_ptr_array_add (R->warnings,
+                             g_strdup (_("The <Project> element has no namespace; read as MS Project XML anyway")));
+          else if (!g_str_equal (ns, GANTRY_MSPDI_NS))
+            {
+              fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
+                    _("Line %d: element <Project> is in namespace “%s”, not MS Project's “%s”"),
+                    xmlTextReaderGetParserLineNumber (r), ns, GANTRY_MSPDI_NS);
+              return;
+            }
+          if (xmlTextReaderIsEmptyElement (r))
+            break;
+          ret = xmlTextReaderRead (r);
+          continue;
+        }
+
+      if (depth == 1)
+        {
+          const char *name = (const char *) xmlTextReaderConstLocalName (r);
+
+          if (g_str_equal (name, "Calendars") || g_str_equal (name, "Tasks")
+              || g_str_equal (name, "Resources") || g_str_equal (name, "Assignments"))
+            {
+              g_strlcpy (container_buf, name, sizeof container_buf);
+              container = container_buf;
+              g_strlcpy (after_buf, name, sizeof after_buf);
+              ret = xmlTextReaderRead (r);
+              continue;
+            }
+          else
+            {
+              xmlNodePtr node = expand (R);
+
+              if (node == NULL)
+                return;
+              read_project_field (R, node, after_buf[0] ? after_buf : NULL);
+              g_strlcpy (after_buf, name, sizeof after_buf);
+            }
+          ret = xmlTextReaderNext (r);
+          continue;
+        }
+
+      if (depth == 2 && container != NULL)
+        {
+          xmlNodePtr node = expand (R);
+          const char *name;
+
+          if (node == NULL)
+            return;
+          name = (const char *) node->name;
+          if (g_str_equal (container, "Calendars") && g_str_equal (name, "Calendar"))
+            read_calendar (R, node);
+          else if (g_str_equal (container, "Tasks") && g_str_equal (name, "Task"))
+            read_task (R, node);
+          else if (g_str_equal (container, "Resources") && g_str_equal (name, "Resource"))
+            read_resource (R, node);
+          else if (g_str_equal (container, "Assignments") && g_str_equal (name, "Assignment"))
+            read_assignment (R, node);
+          else
+            warn (R, node, _("unexpected element inside <%s>; it is ignored"), container);
+          ret = xmlTextReaderNext (r);
+          continue;
+        }
+
+      ret = xmlTextReaderRead (r);
+    }
+  if (ret < 0 && R->error == NULL)
+    fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("The file is not well-formed XML"));
+  if (!seen_root && R->error == NULL)
+    fail (R, GANTRY_MSPDI_ERROR_EMPTY, NULL, _("The file is empty: it has no XML root element"));
+}
+
+static GantryProject *
+load (xmlTextReaderPtr reader,
+      const char      *data,
+      gsize            len,
+      const char      *path,
+      GPtrArray      **warnings,
+      GError         **error)
+{
+  Reader R = { 0 };
+  GantryDurationContext ctx = GANTRY_DURATION_CONTEXT_DEFAULT;
+  GantryProject *result = NULL;
+
+  if (reader == NULL)
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot open the file for reading"));
+      return NULL;
+    }
+  R.reader = reader;
+  R.data = data;
+  R.len = len;
+  R.path = path;
+  R.project = gantry_project_new ();
+  R.warnings = g_ptr_array_new_with_free_func (g_free);
+  R.ctx = ctx;
+  R.outline = g_ptr_array_new ();
+  g_ptr_array_add (R.outline, gantry_project_get_root_task (R.project));
+  R.links = g_array_new (FALSE, FALSE, sizeof (PendingLink));
+  R.assignments = g_array_new (FALSE, FALSE, sizeof (PendingAssignment));
+  R.calendar_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
+  R.base_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
+  R.duplicates = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
+  R.project_calendar_uid = G_MININT;
+  R.out = g_string_sized_new (4096);
+
+  xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, &R);
+  walk (&R);
+  finish_xml_error (&R);
+  sort_extras (gantry_project_get_extras (R.project), gantry_mspdi_schema_lookup ("Project"));
+  if (R.error == NULL)
+    resolve (&R);
+
+  if (R.error != NULL)
+    g_propagate_error (error, R.error);
+  else
+    {
+      gantry_project_clear_history (R.project);
+      gantry_project_mark_saved (R.project);
+      result = g_steal_pointer (&R.project);
+      if (warnings != NULL)
+        *warnings = g_steal_pointer (&R.warnings);
+    }
+
+  xmlFreeTextReader (reader);
+  g_string_free (R.out, TRUE);
+  for (guint i = 0; i < R.links->len; i++)
+    gantry_extras_free (g_array_index (R.links, PendingLink, i).extras);
+  for (guint i = 0; i < R.assignments->len; i++)
+    gantry_extras_free (g_array_index (R.assignments, PendingAssignment, i).extras);
+  g_array_unref (R.links);
+  g_array_unref (R.assignments);
+  g_array_unref (R.calendar_refs);
+  g_array_unref (R.base_refs);
+  g_array_unref (R.duplicates);
+  g_ptr_array_unref (R.outline);
+  g_clear_pointer (&R.warnings, g_ptr_array_unref);
+  g_clear_object (&R.project);
+  g_free (R.xml_error_message);
+  return result;
+}
+
+/* No network, no DTD loading or validation, no entity substitution, no
+ * XInclude, and libxml2's default (non-HUGE) size limits. */
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT \
+                        | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
+
+/* Nothing but a BOM, white space and an XML declaration? */
+static gboolean
+only_declaration (const char *data,
+                  gsize       len)
+{
+  const char *p = data, *end = data + len;
+
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (end - p >= 5 && memcmp (p, "<?xml", 5) == 0)
+    {
+      const char *q = g_strstr_len (p, end - p, "?>");
+      if (q == NULL)
+        return FALSE;
+      p = q + 2;
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+    }
+  return p == end;
+}
+
+GantryProject *
+gantry_mspdi_load (const char *path,
+                   GPtrArray **warnings,
+                   GError    **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot read “%s”: %s"), path, local->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot read “%s”: not a regular file"), path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) < 4096)
+    {
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (g_file_get_contents (path, &contents, &len, NULL) && only_declaration (contents, len))
+        {
+          g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY,
+                       _("“%s” is empty: it has no XML root element"), path);
+          return NULL;
+        }
+    }
+  return load (xmlReaderForFile (path, NULL, READER_OPTIONS), NULL, 0, path, warnings, error);
+}
+
+GantryProject *
+gantry_mspdi_load_data (const char *data,
+                        gsize       len,
+                        GPtrArray **warnings,
+                        GError    **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len == 0)
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
+  if (len > G_MAXINT)
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_LIMIT,
+                   _("The data is larger than 2 GB; load it from a file instead"));
+      return NULL;
+    }
+  if (only_declaration (data, len))
+    {
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY,
+                   _("The file is empty: it has no XML root element"));
+      return NULL;
+    }
+  return load (xmlReaderForMemory (data, (int) len, NULL, NULL, READER_OPTIONS),
+               data, len, NULL, warnings, error);
+}

@@ -1,0 +1,1343 @@
+/* gantry-mspdi-writer.c — writes a GantryProject as MS Project XML (MSPDI)
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every object is written by walking its element list from the XSD table
+ * (gantry-mspdi-schema.c) in schema order: at each position the modelled
+ * value (if Gantry models that element) and then the kept extras of that
+ * name.  Extras with children are re-emitted in schema order too, so an
+ * element MS Project wrote out of order comes back valid.  Extras outside
+ * the schema are written only with GANTRY_MSPDI_WRITE_KEEP_UNKNOWN, right
+ * after the element they followed in the original file.
+ *
+ * Encodings (reference §1.2): durations PTnHnMnS (negative PT-8H0M0S),
+ * LinkLag / slack / Delay / LevelingDelay in tenths of a minute, costs in
+ * cents, rates per hour, units as fractions, booleans 0/1.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
+
+#include "gantry-mspdi-private.h"
+
+typedef struct
+{
+  xmlTextWriterPtr      w;
+  GantryProject        *project;
+  GantryMspdiWriteFlags flags;
+  gboolean              failed;
+  GHashTable           *assignment_uids;   /* written UIDs */
+  int                   next_assignment_uid;
+} Writer;
+
+#define OK(call) G_STMT_START { if ((call) < 0) W->failed = TRUE; } G_STMT_END
+
+/* ---- leaves ------------------------------------------------------------ */
+
+static void
+w_str (Writer     *W,
+       const char *name,
+       const char *value)
+{
+  if (value == NULL)
+    return;
+  OK (xmlTextWriterWriteElement (W->w, BAD_CAST name, BAD_CAST value));
+}
+
+static void
+w_int (Writer     *W,
+       const char *name,
+       gint64      value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  w_str (W, name, buf);
+}
+
+static void
+w_bool (Writer     *W,
+        const char *name,
+        gboolean    value)
+{
+  w_str (W, name, value ? "1" : "0");
+}
+
+/* A decimal with up to `decimals` places, trailing zeros dropped. */
+static void
+w_decimal (Writer     *W,
+           const char *name,
+           double      value,
+           int         decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char fmt[8];
+  char *p;
+
+  if (!isfinite (value))
+    value = 0;
+  g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
+  g_ascii_formatd (buf, sizeof buf, fmt, value);
+  if (strchr (buf, '.') != NULL)
+    {
+      p = buf + strlen (buf) - 1;
+      while (*p == '0')
+        *p-- = '\0';
+      if (*p == '.')
+        *p = '\0';
+    }
+  if (g_str_equal (buf, "-0"))
+    strcpy (buf, "0");
+  w_str (W, name, buf);
+}
+
+static void
+w_cents (Writer     *W,
+         const char *name,
+         double      currency)
+{
+  w_decimal (W, name, currency * 100.0, 4);
+}
+
+static void
+w_date (Writer     *W,
+        const char *name,
+        GantryTime  t)
+{
+  g_autofree char *s = NULL;
+
+  if (t == GANTRY_TIME_NONE)
+    return;
+  s = gantry_time_format_iso (t);
+  w_str (W, name, s);
+}
+
+static void
+w_duration (Writer     *W,
+            const char *name,
+            gint64      ms)
+{
+  g_autofree char *s = gantry_mspdi_format_duration (ms);
+
+  w_str (W, name, s);
+}
+
+/* ms -> tenths of a minute (integer, as MS Project writes them) */
+static void
+w_tenths (Writer     *W,
+          const char *name,
+          gint64      ms)
+{
+  double tenths = (double) ms / 6000.0;
+
+  if (fabs (tenths - round (tenths)) < 1e-9)
+    w_int (W, name, (gint64) llround (tenths));
+  else
+    w_decimal (W, name, tenths, 3);
+}
+
+static void
+w_time_of_day (Writer     *W,
+               const char *name,
+               int         minutes)
+{
+  char buf[16];
+
+  if (minutes >= 1440)
+    minutes = 0;   /* midnight at the end of the day */
+  g_snprintf (buf, sizeof buf, "%02d:%02d:00", minutes / 60, minutes % 60);
+  w_str (W, name, buf);
+}
+
+/* ---- extras ------------------------------------------------------------ */
+
+typedef struct
+{
+  xmlNodePtr node;
+  int        key;
+  int        seq;
+} Child;
+
+static int
+compare_child (const void *a,
+               const void *b)
+{
+  const Child *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->seq - y->seq;
+}
+
+/* Writes node (parsed from an extra) with its children in schema order;
+ * children outside the schema are dropped unless keeping unknowns (then
+ * they follow their original predecessor). */
+static void
+write_node (Writer     *W,
+            xmlNodePtr  node,
+            const char *path,
+            int         depth)
+{
+  const GantryMspdiSchemaNode *sch = gantry_mspdi_schema_lookup (path);
+  gboolean keep_unknown = (W->flags & GANTRY_MSPDI_WRITE_KEEP_UNKNOWN) != 0;
+  g_autoptr(GArray) kids = g_array_new (FALSE, FALSE, sizeof (Child));
+  gboolean has_elements = FALSE;
+  int last_key = -1, seq = 0;
+
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      {
+        Child k = { c, -1, seq++ };
+
+        has_elements = TRUE;
+        if (sch != NULL)
+          {
+            k.key = gantry_mspdi_schema_child_index (sch, (const char *) c->name);
+            if (k.key < 0)
+              {
+                if (!keep_unknown)
+                  continue;
+                k.key = last_key;
+              }
+            else
+              last_key = k.key;
+          }
+        g_array_append_val (kids, k);
+      }
+
+  OK (xmlTextWriterStartElement (W->w, node->name));
+  if (!has_elements)
+    {
+      g_autofree char *text = (char *) xmlNodeGetContent (node);
+
+      if (text != NULL && *text != '\0')
+        OK (xmlTextWriterWriteString (W->w, BAD_CAST text));
+    }
+  else if (depth < 32)
+    {
+      g_array_sort (kids, compare_child);
+      for (guint i = 0; i < kids->len; i++)
+        {
+          xmlNodePtr c = g_array_index (kids, Child, i).node;
+          g_autofree char *sub = g_strconcat (path, "/", (const char *) c->name, NULL);
+
+          write_node (W, c, sub, depth + 1);
+        }
+    }
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* The element text of an extra (skipping the out-of-schema marker). */
+static const char *
+extra_body (const GantryExtra *e)
+{
+  const char *x = e->xml;
+
+  if (g_str_has_prefix (x, GANTRY_MSPDI_AFTER_PREFIX))
+    {
+      const char *end = strstr (x, "-->");
+      if (end != NULL)
+        return end + 3;
+    }
+  return x;
+}
+
+static void
+write_extra (Writer            *W,
+             const GantryExtra *e,
+             const char        *parent_path)
+{
+  const char *body = extra_body (e);
+  int n_lt = 0;
+
+  for (const char *p = body; *p; p++)
+    if (*p == '<' && ++n_lt > 2)
+      break;
+  if (n_lt <= 2 && body[0] == '<')
+    {
+      /* A leaf element, serialised by libxml2 when read: "<Name>text</Name>"
+       * or "<Name/>".  Its text is already escaped: copy it as is. */
+      const char *gt = strchr (body, '>');
+      const char *close = strrchr (body, '<');
+
+      if (gt != NULL)
+        {
+          gboolean empty = gt > body && gt[-1] == '/';
+          g_autofree char *name = g_strndup (body + 1, (gt - body) - 1 - (empty ? 1 : 0));
+
+          OK (xmlTextWriterStartElement (W->w, BAD_CAST name));
+          if (!empty && close != NULL && close > gt)
+            {
+              g_autofree char *text = g_strndup (gt + 1, close - gt - 1);
+              if (*text != '\0')
+                OK (xmlTextWriterWriteRaw (W->w, BAD_CAST text));
+            }
+          OK (xmlTextWriterEndElement (W->w));
+          return;
+        }
+    }
+  {
+    xmlDocPtr doc = xmlReadMemory (body, strlen (body), NULL, "UTF-8",
+                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    xmlNodePtr root = doc ? xmlDocGetRootElement (doc) : NULL;
+
+    if (root != NULL)
+      {
+        g_autofree char *path = g_strconcat (parent_path, "/", (const char *) root->name, NULL);
+        write_node (W, root, path, 0);
+      }
+    else
+      g_warning ("MSPDI writer: a kept element <%s> cannot be parsed; it is skipped", e->name);
+    if (doc != NULL)
+      xmlFreeDoc (doc);
+  }
+}
+
+static const char *
+extra_anchor (const GantryExtra *e,
+              char              *buf,
+              gsize              size)
+{
+  const char *start = e->xml + strlen (GANTRY_MSPDI_AFTER_PREFIX);
+  const char *end = strstr (start, "-->");
+  gsize len;
+
+  if (!g_str_has_prefix (e->xml, GANTRY_MSPDI_AFTER_PREFIX) || end == NULL)
+    return "";
+  len = MIN ((gsize) (end - start), size - 1);
+  memcpy (buf, start, len);
+  buf[len] = '\0';
+  return buf;
+}
+
+/* Field emitter: writes the modelled value of schema child `index`
+ * (returns nothing; writes nothing when Gantry does not model it). */
+typedef void (*FieldFunc) (Writer *W, gpointer object, const char *name, int code);
+
+typedef struct
+{
+  const char                  *path;
+  const GantryMspdiSchemaNode *schema;
+  int                         *codes;       /* schema index -> field code */
+} ObjectKind;
+
+static void
+kind_init (ObjectKind         *kind,
+           const char         *path,
+           const char * const *fields)
+{
+  if (kind->schema != NULL)
+    return;
+  kind->path = path;
+  kind->schema = gantry_mspdi_schema_lookup (path);
+  g_assert (kind->schema != NULL);
+  kind->codes = g_new0 (int, kind->schema->n_children);
+  for (int i = 0; fields[i]; i++)
+    {
+      int idx = gantry_mspdi_schema_child_index (kind->schema, fields[i]);
+      g_assert (idx >= 0);
+      kind->codes[idx] = i + 1;
+    }
+}
+
+static void
+write_unknown_after (Writer       *W,
+                     GantryExtras *extras,
+                     const char   *anchor,
+                     gboolean     *done,
+                     const char   *path,
+                     int           depth)
+{
+  guint n = extras ? gantry_extras_get_n (extras) : 0;
+
+  if (depth > 64)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const GantryExtra *e = gantry_extras_get (extras, i);
+      char buf[128];
+
+      if (e->in_schema || done[i])
+        continue;
+      if (!g_str_equal (extra_anchor (e, buf, sizeof buf), anchor))
+        continue;
+      done[i] = TRUE;
+      write_extra (W, e, path);
+      write_unknown_after (W, extras, e->name, done, path, depth + 1);
+    }
+}
+
+/* Writes the body of an object: schema order, modelled fields + extras. */
+static void
+write_object (Writer       *W,
+              ObjectKind   *kind,
+              gpointer      object,
+              GantryExtras *extras,
+              FieldFunc     field)
+{
+  const GantryMspdiSchemaNode *sch = kind->schema;
+  gboolean keep_unknown = (W->flags & GANTRY_MSPDI_WRITE_KEEP_UNKNOWN) != 0;
+  guint n = extras ? gantry_extras_get_n (extras) : 0;
+  g_autofree int *order = NULL;
+  g_autofree int *keys = NULL;
+  g_autofree gboolean *done = NULL;
+  guint n_in = 0, next = 0;
+
+  /* In-schema extras, sorted (stable) by schema position. */
+  order = g_new (int, n + 1);
+  keys = g_new (int, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const GantryExtra *e = gantry_extras_get (extras, i);
+      int key;
+
+      if (!e->in_schema)
+        continue;
+      key = gantry_mspdi_schema_child_index (sch, e->name);
+      if (key < 0)
+        continue;   /* kept objects written elsewhere (placeholders) */
+      /* insertion sort: extras are few and mostly in order already */
+      {
+        guint j = n_in;
+        while (j > 0 && keys[j - 1] > key)
+          {
+            keys[j] = keys[j - 1];
+            order[j] = order[j - 1];
+            j--;
+          }
+        keys[j] = key;
+        order[j] = i;
+        n_in++;
+      }
+    }
+  if (keep_unknown)
+    {
+      done = g_new0 (gboolean, n + 1);
+      write_unknown_after (W, extras, "", done, kind->path, 0);
+    }
+
+  for (guint idx = 0; idx < sch->n_children; idx++)
+    {
+      gboolean wrote_extra = FALSE;
+
+      if (kind->codes[idx] != 0)
+        field (W, object, sch->children[idx], kind->codes[idx]);
+      while (next < n_in && keys[next] == (int) idx)
+        {
+          write_extra (W, gantry_extras_get (extras, order[next]), kind->path);
+          next++;
+          wrote_extra = TRUE;
+        }
+      (void) wrote_extra;
+      if (keep_unknown)
+        write_unknown_after (W, extras, sch->children[idx], done, kind->path, 0);
+    }
+  if (keep_unknown)
+    for (guint i = 0; i < n; i++)
+      if (!done[i] && !gantry_extras_get (extras, i)->in_schema)
+        write_extra (W, gantry_extras_get (extras, i), kind->path);
+}
+
+/* ---- calendars --------------------------------------------------------- */
+
+static const char * const calendar_fields[] = {
+  "UID", "Name", "IsBaseCalendar", "IsBaselineCalendar", "BaseCalendarUID",
+  "WeekDays", "Exceptions", "WorkWeeks", NULL
+};
+
+static void
+write_day_def_times (Writer             *W,
+                     const GantryDayDef *def)
+{
+  if (def->kind != GANTRY_DAY_WORKING || def->n_ranges == 0)
+    return;
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkingTimes"));
+  for (int i = 0; i < def->n_ranges; i++)
+    {
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkingTime"));
+      w_time_of_day (W, "FromTime", def->ranges[i].from);
+      w_time_of_day (W, "ToTime", def->ranges[i].to);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+static void
+write_weekday (Writer             *W,
+               int                 day_type,
+               const GantryDayDef *def,
+               gint64              from_day,
+               gint64              to_day)
+{
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDay"));
+  w_int (W, "DayType", day_type);
+  w_bool (W, "DayWorking", def->kind == GANTRY_DAY_WORKING);
+  if (day_type == 0)
+    {
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+      w_date (W, "FromDate", gantry_time_from_day_number (from_day));
+      w_date (W, "ToDate", gantry_time_from_day_number (to_day) + 23 * GANTRY_MS_HOUR
+                           + 59 * GANTRY_MS_MINUTE);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  write_day_def_times (W, def);
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* The legacy DayType-0 form of the exceptions: one WeekDay per run of
+ * consecutive exception days (recurrences expanded), sorted by date. */
+static void
+write_legacy_exceptions (Writer         *W,
+                         GantryCalendar *cal)
+{
+  guint n = gantry_calendar_get_n_exceptions (cal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GantryCalendarException *ex = gantry_calendar_get_exception (cal, i);
+      gint64 last = MIN (ex->to_day, ex->from_day + 366 * 100);
+      gint64 run_start = G_MININT64;
+
+      if (ex->recurrence == GANTRY_RECUR_NONE || ex->recurrence == 0)
+        {
+          write_weekday (W, 0, &ex->day, ex->from_day, ex->to_day);
+          continue;
+        }
+      for (gint64 d = ex->from_day; d <= last + 1; d++)
+        {
+          gboolean covers = d <= last && gantry_calendar_exception_covers (ex, d);
+
+          if (covers && run_start == G_MININT64)
+            run_start = d;
+          else if (!covers && run_start != G_MININT64)
+            {
+              write_weekday (W, 0, &ex->day, run_start, d - 1);
+              run_start = G_MININT64;
+            }
+        }
+    }
+}
+
+static void
+calendar_field (Writer     *W,
+                gpointer    object,
+                const char *name,
+                int         code)
+{
+  GantryCalendar *cal = object;
+
+  switch (code)
+    {
+    case 1: w_int (W, name, gantry_calendar_get_uid (cal)); break;
+    case 2: w_str (W, name, gantry_calendar_get_name (cal)); break;
+    case 3: w_bool (W, name, gantry_calendar_get_is_base_calendar (cal)); break;
+    case 4: w_bool (W, name, gantry_calendar_get_is_baseline_calendar (cal)); break;
+    case 5:
+      {
+        GantryCalendar *base = gantry_calendar_get_base (cal);
+        w_int (W, name, base ? gantry_calendar_get_uid (base) : -1);
+      }
+      break;
+    case 6:
+      {
+        gboolean any = gantry_calendar_get_n_exceptions (cal) > 0;
+
+        for (int d = 0; d < 7; d++)
+          any = any || gantry_calendar_get_weekday (cal, d)->kind != GANTRY_DAY_DEFAULT;
+        if (!any)
+          break;
+        OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDays"));
+        for (int d = 0; d < 7; d++)
+          {
+            const GantryDayDef *def = gantry_calendar_get_weekday (cal, d);
+            if (def->kind != GANTRY_DAY_DEFAULT)
+              write_weekday (W, d + 1, def, 0, 0);
+          }
+        write_legacy_exceptions (W, cal);
+        OK (xmlTextWriterEndElement (W->w));
+      }
+      break;
+    case 7:
+      {
+        guint n = gantry_calendar_get_n_exceptions (cal);
+
+        if (n == 0)
+          break;
+        OK (xmlTextWriterStartElement (W->w, BAD_CAST "Exceptions"));
+        for (guint i = 0; i < n; i++)
+          {
+            const GantryCalendarException *ex = gantry_calendar_get_exception (cal, i);
+
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST "Exception"));
+            w_bool (W, "EnteredByOccurrences", ex->entered_by_occurrences);
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+            w_date (W, "FromDate", gantry_time_from_day_number (ex->from_day));
+            w_date (W, "ToDate", gantry_time_from_day_number (ex->to_day) + 23 * GANTRY_MS_HOUR
+                                 + 59 * GANTRY_MS_MINUTE);
+            OK (xmlTextWriterEndElement (W->w));
+            w_int (W, "Occurrences", ex->occurrences);
+            w_str (W, "Name", ex->name);
+            w_int (W, "Type", ex->recurrence ? ex->recurrence : GANTRY_RECUR_NONE);
+            w_int (W, "Period", ex->period);
+            w_int (W, "DaysOfWeek", ex->days_of_week);
+            w_int (W, "MonthItem", ex->month_item);
+            w_int (W, "MonthPosition", ex->month_position);
+            w_int (W, "Month", ex->month);
+            w_int (W, "MonthDay", ex->month_day);
+            w_bool (W, "DayWorking", ex->day.kind == GANTRY_DAY_WORKING);
+            write_day_def_times (W, &ex->day);
+            OK (xmlTextWriterEndElement (W->w));
+          }
+        OK (xmlTextWriterEndElement (W->w));
+      }
+      break;
+    case 8:
+      {
+        guint n = gantry_calendar_get_n_work_weeks (cal);
+
+        if (n == 0)
+          break;
+        OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkWeeks"));
+        for (guint i = 0; i < n; i++)
+          {
+            const GantryWorkWeek *ww = gantry_calendar_get_work_week (cal, i);
+            gboolean any = FALSE;
+
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkWeek"));
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+            w_date (W, "FromDate", gantry_time_from_day_number (ww->from_day));
+            w_date (W, "ToDate", gantry_time_from_day_number (ww->to_day) + 23 * GANTRY_MS_HOUR
+                                 + 59 * GANTRY_MS_MINUTE);
+            OK (xmlTextWriterEndElement (W->w));
+            w_str (W, "Name", ww->name);
+            for (int d = 0; d < 7; d++)
+              any = any || ww->days[d].kind != GANTRY_DAY_DEFAULT;
+            if (any)
+              {
+                OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDays"));
+                for (int d = 0; d < 7; d++)
+                  if (ww->days[d].kind != GANTRY_DAY_DEFAULT)
+                    write_weekday (W, d + 1, &ww->days[d], 0, 0);
+                OK (xmlTextWriterEndElement (W->w));
+              }
+            OK (xmlTextWriterEndElement (W->w));
+          }
+        OK (xmlTextWriterEndElement (W->w));
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+write_calendars (Writer *W)
+{
+  static ObjectKind kind;
+  GListModel *cals = gantry_project_get_calendars (W->project);
+  guint n = g_list_model_get_n_items (cals);
+
+  kind_init (&kind, "Project/Calendars/Calendar", calendar_fields);
+  if (n == 0)
+    return;
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Calendars"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GantryCalendar) cal = g_list_model_get_item (cals, i);
+
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Calendar"));
+      write_object (W, &kind, cal, gantry_calendar_get_extras (cal), calendar_field);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* ---- tasks ------------------------------------------------------------- */
+
+enum {
+  TW_NONE, TW_UID, TW_ID, TW_NAME, TW_TYPE, TW_IS_NULL, TW_WBS, TW_OUTLINE_NUMBER,
+  TW_OUTLINE_LEVEL, TW_PRIORITY, TW_START, TW_FINISH, TW_DURATION,
+  TW_DURATION_FORMAT, TW_WORK, TW_EFFORT_DRIVEN, TW_MILESTONE, TW_SUMMARY,
+  TW_CRITICAL, TW_EARLY_START, TW_EARLY_FINISH, TW_LATE_START, TW_LATE_FINISH,
+  TW_FREE_SLACK, TW_START_SLACK, TW_FINISH_SLACK, TW_TOTAL_SLACK, TW_FIXED_COST,
+  TW_FIXED_COST_ACCRUAL, TW_PERCENT_COMPLETE, TW_PERCENT_WORK_COMPLETE, TW_COST,
+  TW_ACTUAL_START, TW_ACTUAL_FINISH, TW_ACTUAL_DURATION, TW_ACTUAL_COST,
+  TW_ACTUAL_WORK, TW_REMAINING_DURATION, TW_CONSTRAINT_TYPE, TW_CALENDAR_UID,
+  TW_CONSTRAINT_DATE, TW_DEADLINE, TW_LEVELING_DELAY, TW_LEVELING_DELAY_FORMAT,
+  TW_IGNORE_RESOURCE_CALENDAR, TW_NOTES, TW_HIDE_BAR, TW_ROLLUP,
+  TW_PREDECESSOR_LINK, TW_BASELINE, TW_ACTIVE, TW_MANUAL,
+};
+
+static const char * const task_fields[] = {
+  "UID", "ID", "Name", "Type", "IsNull", "WBS", "OutlineNumber", "OutlineLevel",
+  "Priority", "Start", "Finish", "Duration", "DurationFormat", "Work",
+  "EffortDriven", "Milestone", "Summary", "Critical", "EarlyStart",
+  "EarlyFinish", "LateStart", "LateFinish", "FreeSlack", "StartSlack",
+  "FinishSlack", "TotalSlack", "FixedCost", "FixedCostAccrual",
+  "PercentComplete", "PercentWorkComplete", "Cost", "ActualStart",
+  "ActualFinish", "ActualDuration", "ActualCost", "ActualWork",
+  "RemainingDuration", "ConstraintType", "CalendarUID", "ConstraintDate",
+  "Deadline", "LevelingDelay", "LevelingDelayFormat", "IgnoreResourceCalendar",
+  "Notes", "HideBar", "Rollup", "PredecessorLink", "Baseline", "Active",
+  "Manual", NULL
+};
+
+static const char * const link_fields[] = {
+  "PredecessorUID", "Type", "LinkLag", "LagFormat", NULL
+};
+
+static void
+link_field (Writer     *W,
+            gpointer    object,
+            const char *name,
+            int         code)
+{
+  GantryLink *link = object;
+  GantryDurationFormat f = gantry_link_get_lag_format (link);
+
+  switch (code)
+    {
+    case 1: w_int (W, name, gantry_task_get_uid (gantry_link_get_predecessor (link))); break;
+    case 2: w_int (W, name, gantry_link_get_link_type (link)); break;
+    case 3:
+      if (gantry_format_is_percent (f))
+        w_int (W, name, (gantry_link_get_lag (link) + (gantry_link_get_lag (link) >= 0 ? 50 : -50)) / 100);
+      else
+        w_tenths (W, name, gantry_link_get_lag (link));
+      break;
+    case 4: w_int (W, name, f); break;
+    default: break;
+    }
+}
+
+static void
+write_baseline (Writer               *W,
+                guint                 n,
+                const GantryBaseline *b)
+{
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Baseline"));
+  w_int (W, "Number", n);
+  w_bool (W, "Interim", b->interim);
+  w_date (W, "Start", b->start);
+  w_date (W, "Finish", b->finish);
+  w_duration (W, "Duration", b->duration);
+  w_int (W, "DurationFormat", b->duration_format);
+  w_bool (W, "EstimatedDuration", b->estimated);
+  w_duration (W, "Work", b->work);
+  w_cents (W, "Cost", b->cost);
+  w_cents (W, "BCWS", b->bcws);
+  w_cents (W, "BCWP", b->bcwp);
+  w_cents (W, "FixedCost", b->fixed_cost);
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+static void
+task_field (Writer     *W,
+            gpointer    object,
+            const char *name,
+            int         code)
+{
+  static ObjectKind link_kind;
+  GantryTask *t = object;
+  gboolean root = gantry_task_get_parent (t) == NULL;
+
+  switch (code)
+    {
+    case TW_UID: w_int (W, name, root ? 0 : gantry_task_get_uid (t)); break;
+    case TW_ID: w_int (W, name, root ? 0 : gantry_task_get_id (t)); break;
+    case TW_NAME: w_str (W, name, gantry_task_get_name (t)); break;
+    case TW_TYPE: w_int (W, name, gantry_task_get_task_type (t)); break;
+    case TW_IS_NULL: w_bool (W, name, gantry_task_get_is_null (t)); break;
+    case TW_WBS:
+    case TW_OUTLINE_NUMBER:
+      {
+        g_autofree char *num = root ? g_strdup ("0") : gantry_task_dup_outline_number (t);
+        const char *wbs = gantry_task_get_wbs (t);
+
+        /* WBS only when set (MS Project derives it from the outline) */
+        if (code == TW_WBS)
+          w_str (W, name, wbs);
+        else
+          w_str (W, name, num);
+      }
+      break;
+    case TW_OUTLINE_LEVEL:
+      /* a blank row keeps its original level (kept as an extra) */
+      if (gantry_task_get_is_null (t) && gantry_extras_lookup (gantry_task_get_extras (t), name))
+        break;
+      w_int (W, name, root ? 0 : gantry_task_get_outline_level (t)); break;
+    case TW_PRIORITY: w_int (W, name, gantry_task_get_priority (t)); break;
+    case TW_START: w_date (W, name, gantry_task_get_start (t)); break;
+    case TW_FINISH: w_date (W, name, gantry_task_get_finish (t)); break;
+    case TW_DURATION: w_duration (W, name, gantry_task_get_duration (t)); break;
+    case TW_DURATION_FORMAT: w_int (W, name, gantry_task_get_duration_format (t)); break;
+    case TW_WORK: w_duration (W, name, gantry_task_get_work (t)); break;
+    case TW_EFFORT_DRIVEN: w_bool (W, name, gantry_task_get_effort_driven (t)); break;
+    case TW_MILESTONE: w_bool (W, name, gantry_task_get_milestone (t)); break;
+    case TW_SUMMARY: w_bool (W, name, root || gantry_task_get_n_children (t) > 0); break;
+    case TW_CRITICAL: w_bool (W, name, gantry_task_get_critical (t)); break;
+    case TW_EARLY_START: w_date (W, name, gantry_task_get_early_start (t)); break;
+    case TW_EARLY_FINISH: w_date (W, name, gantry_task_get_early_finish (t)); break;
+    case TW_LATE_START: w_date (W, name, gantry_task_get_late_start (t)); break;
+    case TW_LATE_FINISH: w_date (W, name, gantry_task_get_late_finish (t)); break;
+    case TW_FREE_SLACK: w_tenths (W, name, gantry_task_get_free_slack (t)); break;
+    case TW_START_SLACK: w_tenths (W, name, gantry_task_get_start_slack (t)); break;
+    case TW_FINISH_SLACK: w_tenths (W, name, gantry_task_get_finish_slack (t)); break;
+    case TW_TOTAL_SLACK: w_tenths (W, name, gantry_task_get_total_slack (t)); break;
+    case TW_FIXED_COST: w_cents (W, name, gantry_task_get_fixed_cost (t)); break;
+    case TW_FIXED_COST_ACCRUAL: w_int (W, name, gantry_task_get_fixed_cost_accrual (t)); break;
+    case TW_PERCENT_COMPLETE: w_int (W, name, gantry_task_get_percent_complete (t)); break;
+    case TW_PERCENT_WORK_COMPLETE: w_int (W, name, gantry_task_get_percent_work_complete (t)); break;
+    case TW_COST: w_cents (W, name, gantry_task_get_cost (t)); break;
+    case TW_ACTUAL_START: w_date (W, name, gantry_task_get_actual_start (t)); break;
+    case TW_ACTUAL_FINISH: w_date (W, name, gantry_task_get_actual_finish (t)); break;
+    case TW_ACTUAL_DURATION: w_duration (W, name, gantry_task_get_actual_duration (t)); break;
+    case TW_ACTUAL_COST: w_cents (W, name, gantry_task_get_actual_cost (t)); break;
+    case TW_ACTUAL_WORK: w_duration (W, name, gantry_task_get_actual_work (t)); break;
+    case TW_REMAINING_DURATION: w_duration (W, name, gantry_task_get_remaining_duration (t)); break;
+    case TW_CONSTRAINT_TYPE: w_int (W, name, gantry_task_get_constraint_type (t)); break;
+    case TW_CALENDAR_UID:
+      if (gantry_task_get_is_null (t) && gantry_extras_lookup (gantry_task_get_extras (t), name))
+        break;
+      {
+        GantryCalendar *cal = gantry_task_get_calendar (t);
+        w_int (W, name, cal ? gantry_calendar_get_uid (cal) : -1);
+      }
+      break;
+    case TW_CONSTRAINT_DATE: w_date (W, name, gantry_task_get_constraint_date (t)); break;
+    case TW_DEADLINE: w_date (W, name, gantry_task_get_deadline (t)); break;
+    case TW_LEVELING_DELAY: w_tenths (W, name, gantry_task_get_leveling_delay (t)); break;
+    case TW_LEVELING_DELAY_FORMAT: w_int (W, name, gantry_task_get_leveling_delay_format (t)); break;
+    case TW_IGNORE_RESOURCE_CALENDAR:
+      w_bool (W, name, gantry_task_get_ignore_resource_calendar (t));
+      break;
+    case TW_NOTES:
+      {
+        const char *notes = gantry_task_get_notes (t);
+        if (notes != NULL && *notes != '\0')
+          w_str (W, name, notes);
+      }
+      break;
+    case TW_HIDE_BAR: w_bool (W, name, gantry_task_get_hide_bar (t)); break;
+    case TW_ROLLUP: w_bool (W, name, gantry_task_get_rollup (t)); break;
+    case TW_PREDECESSOR_LINK:
+      {
+        GPtrArray *preds = gantry_task_get_predecessors (t);
+
+        kind_init (&link_kind, "Project/Tasks/Task/PredecessorLink", link_fields);
+        for (guint i = 0; preds && i < preds->len; i++)
+          {
+            GantryLink *link = g_ptr_array_index (preds, i);
+
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST "PredecessorLink"));
+            write_object (W, &link_kind, link, gantry_link_get_extras (link), link_field);
+            OK (xmlTextWriterEndElement (W->w));
+          }
+      }
+      break;
+    case TW_BASELINE:
+      for (guint n = 0; n < GANTRY_N_BASELINES; n++)
+        {
+          const GantryBaseline *b = gantry_task_get_baseline (t, n);
+          if (b != NULL && b->set)
+            write_baseline (W, n, b);
+        }
+      break;
+    case TW_ACTIVE: w_bool (W, name, gantry_task_get_active (t)); break;
+    case TW_MANUAL: w_bool (W, name, gantry_task_get_manual (t)); break;
+    default: break;
+    }
+}
+
+static void
+write_task (Writer     *W,
+            ObjectKind *kind,
+            GantryTask *task)
+{
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Task"));
+  write_object (W, kind, task, gantry_task_get_extras (task), task_field);
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+static void
+write_tasks (Writer *W)
+{
+  static ObjectKind kind;
+  GPtrArray *all = gantry_project_get_all_tasks (W->project);
+
+  kind_init (&kind, "Project/Tasks/Task", task_fields);
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Tasks"));
+  write_task (W, &kind, gantry_project_get_root_task (W->project));
+  for (guint i = 0; i < all->len && !W->failed; i++)
+    write_task (W, &kind, g_ptr_array_index (all, i));
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* ---- resources --------------------------------------------------------- */
+
+static const char * const resource_fields[] = {
+  "UID", "ID", "Name", "Type", "Initials", "MaterialLabel", "Group",
+  "EmailAddress", "MaxUnits", "PeakUnits", "OverAllocated", "AccrueAt", "Work",
+  "StandardRate", "Cost", "OvertimeRate", "CostPerUse", "CalendarUID", "Notes",
+  "IsGeneric", "IsInactive", "IsCostResource", NULL
+};
+
+static void
+resource_field (Writer     *W,
+                gpointer    object,
+                const char *name,
+                int         code)
+{
+  GantryResource *r = object;
+  GantryResourceType type = gantry_resource_get_resource_type (r);
+
+  switch (code)
+    {
+    case 1: w_int (W, name, gantry_resource_get_uid (r)); break;
+    case 2: w_int (W, name, gantry_resource_get_id (r)); break;
+    case 3: w_str (W, name, gantry_resource_get_name (r)); break;
+    case 4: w_int (W, name, type == GANTRY_RESOURCE_WORK ? 1 : 0); break;
+    case 5: w_str (W, name, gantry_resource_get_initials (r)); break;
+    case 6: if (type == GANTRY_RESOURCE_MATERIAL) w_str (W, name, gantry_resource_get_material_label (r)); break;
+    case 7: w_str (W, name, gantry_resource_get_group (r)); break;
+    case 8: w_str (W, name, gantry_resource_get_email (r)); break;
+    case 9: w_decimal (W, name, gantry_resource_get_max_units (r), 6); break;
+    case 10: w_decimal (W, name, gantry_resource_get_peak_units (r), 6); break;
+    case 11: w_bool (W, name, gantry_resource_get_overallocated (r)); break;
+    case 12: w_int (W, name, gantry_resource_get_accrue_at (r)); break;
+    case 13: w_duration (W, name, gantry_resource_get_work (r)); break;
+    case 14: w_decimal (W, name, gantry_resource_get_standard_rate (r), 6); break;
+    case 15: w_cents (W, name, gantry_resource_get_cost (r)); break;
+    case 16: w_decimal (W, name, gantry_resource_get_overtime_rate (r), 6); break;
+    case 17: w_cents (W, name, gantry_resource_get_cost_per_use (r)); break;
+    case 18:
+      {
+        GantryCalendar *cal = gantry_resource_get_calendar (r);
+        if (cal != NULL)
+          w_int (W, name, gantry_calendar_get_uid (cal));
+      }
+      break;
+    case 19:
+      {
+        const char *notes = gantry_resource_get_notes (r);
+        if (notes != NULL && *notes != '\0')
+          w_str (W, name, notes);
+      }
+      break;
+    case 20: w_bool (W, name, gantry_resource_get_generic (r)); break;
+    case 21: w_bool (W, name, gantry_resource_get_inactive (r)); break;
+    case 22: w_bool (W, name, type == GANTRY_RESOURCE_COST); break;
+    default: break;
+    }
+}
+
+static void
+write_resources (Writer *W)
+{
+  static ObjectKind kind;
+  GListModel *list = gantry_project_get_resources (W->project);
+  GantryExtras *pextras = gantry_project_get_extras (W->project);
+  guint n = g_list_model_get_n_items (list);
+  gboolean placeholder = FALSE;
+
+  kind_init (&kind, "Project/Resources/Resource", resource_fields);
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resources"));
+  for (guint i = 0; i < gantry_extras_get_n (pextras); i++)
+    {
+      const GantryExtra *e = gantry_extras_get (pextras, i);
+
+      if (e->in_schema && g_str_equal (e->name, "Resource"))
+        {
+          write_extra (W, e, "Project/Resources");
+          placeholder = TRUE;
+        }
+    }
+  if (!placeholder)
+    {
+      /* MS Project always has the resource UID 0 placeholder. */
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resource"));
+      w_int (W, "UID", 0);
+      w_int (W, "ID", 0);
+      w_int (W, "Type", 1);
+      w_bool (W, "IsNull", FALSE);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (list, i);
+
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resource"));
+      write_object (W, &kind, r, gantry_resource_get_extras (r), resource_field);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* ---- assignments ------------------------------------------------------- */
+
+static const char * const assignment_fields[] = {
+  "UID", "TaskUID", "ResourceUID", "PercentWorkComplete", "ActualWork", "Cost",
+  "CostRateTable", "Delay", "Finish", "OvertimeWork", "Start", "Units", "Work",
+  "WorkContour", NULL
+};
+
+static void
+assignment_field (Writer     *W,
+                  gpointer    object,
+                  const char *name,
+                  int         code)
+{
+  GantryAssignment *a = object;
+  GantryTask *task = gantry_assignment_get_task (a);
+
+  switch (code)
+    {
+    case 1: w_int (W, name, gantry_assignment_get_uid (a)); break;
+    case 2: w_int (W, name, gantry_task_get_parent (task) ? gantry_task_get_uid (task) : 0); break;
+    case 3: w_int (W, name, gantry_resource_get_uid (gantry_assignment_get_resource (a))); break;
+    case 4: w_int (W, name, gantry_assignment_get_percent_work_complete (a)); break;
+    case 5: w_duration (W, name, gantry_assignment_get_actual_work (a)); break;
+    case 6: w_cents (W, name, gantry_assignment_get_cost (a)); break;
+    case 7: w_int (W, name, gantry_assignment_get_cost_rate_table (a)); break;
+    case 8: w_tenths (W, name, gantry_assignment_get_delay (a)); break;
+    case 9: w_date (W, name, gantry_assignment_get_finish (a)); break;
+    case 10: w_duration (W, name, gantry_assignment_get_overtime_work (a)); break;
+    case 11: w_date (W, name, gantry_assignment_get_start (a)); break;
+    case 12: w_decimal (W, name, gantry_assignment_get_units (a), 6); break;
+    case 13: w_duration (W, name, gantry_assignment_get_work (a)); break;
+    case 14: w_int (W, name, gantry_assignment_get_work_contour (a)); break;
+    default: break;
+    }
+}
+
+/* The kept -65535 placeholder of a task; its UID is renumbered if a
+ * Gantry assignment took it meanwhile. */
+static void
+write_placeholder (Writer            *W,
+                   GantryTask        *task,
+                   const GantryExtra *e)
+{
+  xmlDocPtr doc = xmlReadMemory (e->xml, strlen (e->xml), NULL, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  xmlNodePtr root = doc ? xmlDocGetRootElement (doc) : NULL;
+
+  if (root == NULL)
+    {
+      if (doc)
+        xmlFreeDoc (doc);
+      return;
+    }
+  for (xmlNodePtr c = root->children; c; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (c->name, BAD_CAST "UID"))
+        {
+          g_autofree char *t = (char *) xmlNodeGetContent (c);
+          int uid = atoi (t);
+
+          if (g_hash_table_contains (W->assignment_uids, GINT_TO_POINTER (uid)))
+            {
+              char buf[16];
+
+              uid = W->next_assignment_uid++;
+              g_snprintf (buf, sizeof buf, "%d", uid);
+              xmlNodeSetContent (c, BAD_CAST buf);
+            }
+          g_hash_table_add (W->assignment_uids, GINT_TO_POINTER (uid));
+        }
+      else if (xmlStrEqual (c->name, BAD_CAST "TaskUID"))
+        {
+          char buf[16];
+
+          g_snprintf (buf, sizeof buf, "%d",
+                      gantry_task_get_parent (task) ? gantry_task_get_uid (task) : 0);
+          xmlNodeSetContent (c, BAD_CAST buf);
+        }
+    }
+  write_node (W, root, "Project/Assignments/Assignment", 0);
+  xmlFreeDoc (doc);
+}
+
+static void
+write_assignments (Writer *W)
+{
+  static ObjectKind kind;
+  GListModel *list = gantry_project_get_assignments (W->project);
+  GPtrArray *all = gantry_project_get_all_tasks (W->project);
+  guint n = g_list_model_get_n_items (list);
+
+  kind_init (&kind, "Project/Assignments/Assignment", assignment_fields);
+  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Assignments"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GantryAssignment) a = g_list_model_get_item (list, i);
+      int uid = gantry_assignment_get_uid (a);
+
+      g_hash_table_add (W->assignment_uids, GINT_TO_POINTER (uid));
+      W->next_assignment_uid = MAX (W->next_assignment_uid, uid + 1);
+      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Assignment"));
+      write_object (W, &kind, a, gantry_assignment_get_extras (a), assignment_field);
+      OK (xmlTextWriterEndElement (W->w));
+    }
+  for (guint i = 0; i <= all->len; i++)
+    {
+      GantryTask *task = i == 0 ? gantry_project_get_root_task (W->project)
+                                : g_ptr_array_index (all, i - 1);
+      GantryExtras *extras = gantry_task_get_extras (task);
+
+      for (guint j = 0; j < gantry_extras_get_n (extras); j++)
+        {
+          const GantryExtra *e = gantry_extras_get (extras, j);
+
+          if (e->in_schema && g_str_equal (e->name, "Assignment"))
+            write_placeholder (W, task, e);
+        }
+    }
+  OK (xmlTextWriterEndElement (W->w));
+}
+
+/* ---- project ----------------------------------------------------------- */
+
+enum {
+  PW_NONE, PW_SAVE_VERSION, PW_NAME, PW_TITLE, PW_SUBJECT, PW_COMPANY, PW_MANAGER,
+  PW_AUTHOR, PW_SCHEDULE_FROM_START, PW_START, PW_FINISH, PW_CRITICAL_SLACK_LIMIT,
+  PW_CURRENCY_DIGITS, PW_CURRENCY_SYMBOL, PW_CURRENCY_CODE, PW_CURRENCY_POSITION,
+  PW_CALENDAR_UID, PW_DEFAULT_START_TIME, PW_DEFAULT_FINISH_TIME,
+  PW_MINUTES_PER_DAY, PW_MINUTES_PER_WEEK, PW_DAYS_PER_MONTH,
+  PW_DEFAULT_TASK_TYPE, PW_DURATION_FORMAT, PW_WORK_FORMAT,
+  PW_HONOR_CONSTRAINTS, PW_MULTIPLE_CRITICAL_PATHS, PW_NEW_TASKS_EFFORT_DRIVEN,
+  PW_WEEK_START_DAY, PW_STATUS_DATE, PW_CURRENT_DATE, PW_NEW_TASKS_ARE_MANUAL,
+  PW_CALENDARS, PW_TASKS, PW_RESOURCES, PW_ASSIGNMENTS,
+};
+
+static const char * const project_fields[] = {
+  "SaveVersion", "Name", "Title", "Subject", "Company", "Manager", "Author",
+  "ScheduleFromStart", "StartDate", "FinishDate", "CriticalSlackLimit",
+  "CurrencyDigits", "CurrencySymbol", "CurrencyCode", "CurrencySymbolPosition",
+  "CalendarUID", "DefaultStartTime", "DefaultFinishTime", "MinutesPerDay",
+  "MinutesPerWeek", "DaysPerMonth", "DefaultTaskType", "DurationFormat",
+  "WorkFormat", "HonorConstraints", "MultipleCriticalPaths",
+  "NewTasksEffortDriven", "WeekStartDay", "StatusDate", "CurrentDate",
+  "NewTasksAreManual", "Calendars", "Tasks", "Resources", "Assignments", NULL
+};
+
+static void
+w_prop_str (Writer     *W,
+            const char *name,
+            const char *prop)
+{
+  g_autofree char *v = NULL;
+
+  g_object_get (W->project, prop, &v, NULL);
+  w_str (W, name, v);
+}
+
+static void
+w_prop_int (Writer     *W,
+            const char *name,
+            const char *prop)
+{
+  int v = 0;
+
+  g_object_get (W->project, prop, &v, NULL);
+  w_int (W, name, v);
+}
+
+static void
+w_prop_bool (Writer     *W,
+             const char *name,
+             const char *prop)
+{
+  gboolean v = FALSE;
+
+  g_object_get (W->project, prop, &v, NULL);
+  w_bool (W, name, v);
+}
+
+static void
+w_prop_date (Writer     *W,
+             const char *name,
+             const char *prop)
+{
+  gint64 v = GANTRY_TIME_NONE;
+
+  g_object_get (W->project, prop, &v, NULL);
+  w_date (W, name, v);
+}
+
+static void
+project_field (Writer     *W,
+               gpointer    object,
+               const char *name,
+               int         code)
+{
+  GantryProject *P = object;
+
+  switch (code)
+    {
+    case PW_SAVE_VERSION:
+      if (gantry_extras_lookup (gantry_project_get_extras (P), "SaveVersion") == NULL)
+        w_int (W, name, 14);
+      break;
+    case PW_NAME: w_prop_str (W, name, "name"); break;
+    case PW_TITLE: w_prop_str (W, name, "title"); break;
+    case PW_SUBJECT: w_prop_str (W, name, "subject"); break;
+    case PW_COMPANY: w_prop_str (W, name, "company"); break;
+    case PW_MANAGER: w_prop_str (W, name, "manager"); break;
+    case PW_AUTHOR: w_prop_str (W, name, "author"); break;
+    case PW_SCHEDULE_FROM_START: w_prop_bool (W, name, "schedule-from-start"); break;
+    case PW_START: w_prop_date (W, name, "start"); break;
+    case PW_FINISH: w_prop_date (W, name, "finish"); break;
+    case PW_CRITICAL_SLACK_LIMIT: w_prop_int (W, name, "critical-slack-limit"); break;
+    case PW_CURRENCY_DIGITS: w_prop_int (W, name, "currency-digits"); break;
+    case PW_CURRENCY_SYMBOL: w_prop_str (W, name, "currency-symbol"); break;
+    case PW_CURRENCY_CODE:
+      {
+        g_autofree char *v = NULL;
+
+        g_object_get (P, "currency-code", &v, NULL);
+        w_str (W, name, v && *v ? v : "USD");   /* required by the schema */
+      }
+      break;
+    case PW_CURRENCY_POSITION: w_prop_int (W, name, "currency-symbol-position"); break;
+    case PW_CALENDAR_UID:
+      {
+        GantryCalendar *cal = gantry_project_get_calendar (P);
+        if (cal != NULL)
+          w_int (W, name, gantry_calendar_get_uid (cal));
+      }
+      break;
+    case PW_DEFAULT_START_TIME: w_time_of_day (W, name, gantry_project_get_default_start_time (P)); break;
+    case PW_DEFAULT_FINISH_TIME: w_time_of_day (W, name, gantry_project_get_default_finish_time (P)); break;
+    case PW_MINUTES_PER_DAY: w_prop_int (W, name, "minutes-per-day"); break;
+    case PW_MINUTES_PER_WEEK: w_prop_int (W, name, "minutes-per-week"); break;
+    case PW_DAYS_PER_MONTH: w_prop_int (W, name, "days-per-month"); break;
+    case PW_DEFAULT_TASK_TYPE: w_prop_int (W, name, "default-task-type"); break;
+    case PW_DURATION_FORMAT: w_prop_int (W, name, "duration-format"); break;
+    case PW_WORK_FORMAT: w_prop_int (W, name, "work-format"); break;
+    case PW_HONOR_CONSTRAINTS: w_prop_bool (W, name, "honor-constraints"); break;
+    case PW_MULTIPLE_CRITICAL_PATHS: w_prop_bool (W, name, "multiple-critical-paths"); break;
+    case PW_NEW_TASKS_EFFORT_DRIVEN: w_prop_bool (W, name, "new-tasks-effort-driven"); break;
+    case PW_WEEK_START_DAY: w_prop_int (W, name, "week-start-day"); break;
+    case PW_STATUS_DATE: w_prop_date (W, name, "status-date"); break;
+    case PW_CURRENT_DATE: w_prop_date (W, name, "current-date"); break;
+    case PW_NEW_TASKS_ARE_MANUAL: w_prop_bool (W, name, "new-tasks-manual"); break;
+    case PW_CALENDARS: write_calendars (W); break;
+    case PW_TASKS: write_tasks (W); break;
+    case PW_RESOURCES: write_resources (W); break;
+    case PW_ASSIGNMENTS: write_assignments (W); break;
+    default: break;
+    }
+}
+
+static gboolean
+write_project (GantryProject        *project,
+               xmlTextWriterPtr      w,
+               GantryMspdiWriteFlags flags)
+{
+  static ObjectKind kind;
+  Writer W = { w, project, flags, FALSE, NULL, 1 };
+
+  kind_init (&kind, "Project", project_fields);
+  W.assignment_uids = g_hash_table_new (NULL, NULL);
+  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterSetIndentString (w, BAD_CAST "\t");
+  if (xmlTextWriterStartDocument (w, "1.0", "UTF-8", "yes") < 0)
+    W.failed = TRUE;
+  if (xmlTextWriterStartElementNS (w, NULL, BAD_CAST "Project", BAD_CAST GANTRY_MSPDI_NS) < 0)
+    W.failed = TRUE;
+  write_object (&W, &kind, project, gantry_project_get_extras (project), project_field);
+  if (xmlTextWriterEndElement (w) < 0 || xmlTextWriterEndDocument (w) < 0)
+    W.failed = TRUE;
+  g_hash_table_unref (W.assignment_uids);
+  return !W.failed;
+}
+
+char *
+gantry_mspdi_save_to_data (GantryProject        *project,
+                           GantryMspdiWriteFlags flags,
+                           gsize                *len,
+                           GError              **error)
+{
+  xmlBufferPtr buf;
+  xmlTextWriterPtr w;
+  gboolean ok;
+  char *result = NULL;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  buf = xmlBufferCreate ();
+  xmlBufferSetAllocationScheme (buf, XML_BUFFER_ALLOC_DOUBLEIT);
+  w = xmlNewTextWriterMemory (buf, 0);
+  ok = w != NULL && write_project (project, w, flags);
+  if (w != NULL)
+    xmlFreeTextWriter (w);   /* flushes into buf */
+  if (!ok)
+    g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                 _("Cannot write the MS Project XML data (out of memory?)"));
+  else
+    {
+      if (len != NULL)
+        *len = xmlBufferLength (buf);
+      result = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
+    }
+  xmlBufferFree (buf);
+  return result;
+}
+
+gboolean
+gantry_mspdi_save (GantryProject        *project,
+                   const char           *path,
+                   GantryMspdiWriteFlags flags,
+                   GError              **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local = NULL;
+  xmlTextWriterPtr w;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Written next to the target and renamed over it: a failure never
+   * damages an existing file. */
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  w = xmlNewTextWriterFilename (tmp, 0);
+  ok = w != NULL && write_project (project, w, flags);
+  if (w != NULL)
+    xmlFreeTextWriter (w);
+  if (ok && g_rename (tmp, path) != 0)
+    ok = FALSE;
+  if (!ok)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved ? saved : EIO));
+      return FALSE;
+    }
+  return TRUE;
+}

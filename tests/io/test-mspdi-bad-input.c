@@ -1,0 +1,357 @@
+/* test-mspdi-bad-input.c — bad and hostile MSPDI input is recovered from
+ * with warnings or refused with a message naming the line and element;
+ * never a crash, never a half-imported project.
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "test-mspdi-common.h"
+
+static void
+assert_refused (const char *doc,
+                gsize       len,
+                int         code,
+                const char *must_mention)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  GantryProject *p = gantry_mspdi_load_data (doc, len, &warnings, &error);
+
+  g_assert_null (p);          /* nothing half-imported */
+  g_assert_null (warnings);
+  g_assert_error (error, GANTRY_MSPDI_ERROR, code);
+  g_test_message ("message: %s", error->message);
+  if (must_mention != NULL && strstr (error->message, must_mention) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, must_mention);
+}
+
+static gboolean
+warnings_mention (GPtrArray  *warnings,
+                  const char *a,
+                  const char *b)
+{
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    {
+      const char *w = g_ptr_array_index (warnings, i);
+      if (strstr (w, a) && (b == NULL || strstr (w, b)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_malformed (void)
+{
+  const char *doc =
+    MSPDI_HEAD
+    "<Tasks>\n<Task><UID>1</UID><Name>A</Name></Task>\n"
+    "<Task><UID>2</UID><Name>B</Nme></Task>\n"
+    "</Tasks>" MSPDI_TAIL;
+
+  assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_MALFORMED, "Line 5");
+}
+
+static void
+test_truncated (void)
+{
+  const char *doc = MSPDI_HEAD "<Tasks><Task><UID>1</UID><Name>A</Name>";
+
+  assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_MALFORMED, "Line");
+}
+
+static void
+test_wrong_root (void)
+{
+  const char *doc = "<?xml version=\"1.0\"?>\n<project name=\"planner\"><tasks/></project>";
+
+  assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_NOT_MSPDI, "<project>");
+}
+
+static void
+test_wrong_namespace (void)
+{
+  const char *doc = "<?xml version=\"1.0\"?>\n<Project xmlns=\"http://example.com/other\"><Name>x</Name></Project>";
+
+  assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_NOT_MSPDI, "http://example.com/other");
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  assert_refused ("", 0, GANTRY_MSPDI_ERROR_EMPTY, NULL);
+  assert_refused ("  \n ", 4, GANTRY_MSPDI_ERROR_EMPTY, NULL);
+  assert_refused ("<?xml version=\"1.0\"?>\n", 22, GANTRY_MSPDI_ERROR_EMPTY, NULL);
+
+  fd = g_file_open_tmp ("gantry-empty-XXXXXX.xml", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_null (gantry_mspdi_load (path, NULL, &error));
+  g_assert_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY);
+  g_unlink (path);
+  g_clear_error (&error);
+  g_assert_null (gantry_mspdi_load ("/nonexistent/gantry.xml", NULL, &error));
+  g_assert_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO);
+}
+
+/* MS Project once wrote 2008-12-04T17:-0:00: warning, value dropped, the
+ * rest of the task kept. */
+static void
+test_bad_date_and_number (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GantryProject) p = load_body (
+    "<Tasks><Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>\n"
+    "<Start>2008-12-04T17:-0:00</Start>\n<Finish>2008-12-05T17:00:00</Finish>\n"
+    "<Priority>high</Priority><PercentComplete>150</PercentComplete>"
+    "<Milestone>yes</Milestone><Duration>8 hours</Duration></Task></Tasks>", &warnings);
+  GantryTask *t = gantry_project_lookup_task (p, 1);
+
+  g_assert_nonnull (t);
+  g_assert_cmpstr (gantry_task_get_name (t), ==, "A");
+  g_assert_cmpint (gantry_task_get_finish (t), ==, gantry_time_make (2008, 12, 5, 17, 0, 0));
+  g_assert_cmpint (gantry_task_get_start (t), !=, gantry_time_make (2008, 12, 4, 17, 0, 0));
+  g_assert_cmpint (gantry_task_get_priority (t), ==, 500);
+  g_assert_true (warnings_mention (warnings, "Line 4", "<Start>"));
+  g_assert_true (warnings_mention (warnings, "2008-12-04T17:-0:00", NULL));
+  g_assert_true (warnings_mention (warnings, "<Priority>", "high"));
+  g_assert_true (warnings_mention (warnings, "<PercentComplete>", "150"));
+  g_assert_true (warnings_mention (warnings, "<Milestone>", "yes"));
+  g_assert_true (warnings_mention (warnings, "<Duration>", NULL));
+}
+
+static void
+test_dangling_and_duplicate_uids (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GantryProject) p = load_body (
+    "<Tasks>"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel></Task>"
+    "<Task><UID>1</UID><Name>A again</Name><OutlineLevel>1</OutlineLevel></Task>"
+    "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><CalendarUID>77</CalendarUID>"
+    "<PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink>"
+    "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
+    "</Tasks><Resources><Resource><UID>1</UID><Name>R</Name><Type>1</Type></Resource></Resources>"
+    "<Assignments>"
+    "<Assignment><UID>1</UID><TaskUID>42</TaskUID><ResourceUID>1</ResourceUID></Assignment>"
+    "<Assignment><UID>2</UID><TaskUID>2</TaskUID><ResourceUID>43</ResourceUID></Assignment>"
+    "<Assignment><UID>3</UID><TaskUID>2</TaskUID><ResourceUID>1</ResourceUID></Assignment>"
+    "</Assignments>", &warnings);
+  GantryTask *b = gantry_project_lookup_task (p, 2);
+
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, 3);        /* both UID 1 tasks kept */
+  g_assert_cmpstr (gantry_task_get_name (gantry_project_lookup_task (p, 1)), ==, "A");
+  g_assert_cmpuint (gantry_task_get_predecessors (b)->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 1);
+  g_assert_null (gantry_task_get_calendar (b));
+  g_assert_true (warnings_mention (warnings, "UID 1 is used twice", NULL));
+  g_assert_true (warnings_mention (warnings, "99", "does not exist"));
+  g_assert_true (warnings_mention (warnings, "42", "does not exist"));
+  g_assert_true (warnings_mention (warnings, "43", "does not exist"));
+  g_assert_true (warnings_mention (warnings, "77", "does not exist"));
+}
+
+/* A cycle loads (the scheduler reports it); the file is kept as written. */
+static void
+test_cycle (void)
+{
+  g_autoptr(GantryProject) p = load_body (
+    "<Tasks>"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink></Task>"
+    "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel>"
+    "<PredecessorLink><PredecessorUID>1</PredecessorUID></PredecessorLink></Task>"
+    "</Tasks>", NULL);
+  g_autofree char *xml = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), ==, 2);
+  xml = save (p, 0);
+  assert_xpath (xml, "Tasks/Task[1]/PredecessorLink/PredecessorUID", "2");
+  assert_xpath (xml, "Tasks/Task[2]/PredecessorLink/PredecessorUID", "1");
+}
+
+/* XXE aimed at a local file: nothing is fetched, nothing of it lands in
+ * the model; the file is refused. */
+static void
+test_xxe (void)
+{
+  g_autofree char *secret_path = NULL;
+  g_autofree char *doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *secret = "TOP-SECRET-7f3a9c";
+  GantryProject *p;
+  int fd;
+
+  fd = g_file_open_tmp ("gantry-secret-XXXXXX", &secret_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (write (fd, secret, strlen (secret)), ==, (gssize) strlen (secret));
+  close (fd);
+
+  doc = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                         "<!DOCTYPE Project [ <!ENTITY xxe SYSTEM \"file://%s\"> ]>\n"
+                         "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+                         "<Name>&xxe;</Name><Title>t</Title>"
+                         "<Tasks><Task><UID>1</UID><Name>&xxe;</Name></Task></Tasks></Project>",
+                         secret_path);
+  p = gantry_mspdi_load_data (doc, strlen (doc), NULL, &error);
+  if (p != NULL)
+    {
+      /* Had it loaded, the secret must not appear anywhere. */
+      g_autofree char *out = save (p, GANTRY_MSPDI_WRITE_KEEP_UNKNOWN);
+      g_assert_null (strstr (out, secret));
+      g_object_unref (p);
+    }
+  else
+    {
+      g_assert_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_LIMIT);
+      g_assert_null (strstr (error->message, secret));
+    }
+  g_unlink (secret_path);
+}
+
+static void
+test_billion_laughs (void)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE Project [\n"
+                               " <!ENTITY lol \"lol\">\n");
+  g_autoptr(GError) error = NULL;
+  GantryProject *p;
+
+  for (int i = 1; i <= 9; i++)
+    {
+      g_string_append_printf (doc, " <!ENTITY lol%d \"", i);
+      for (int j = 0; j < 10; j++)
+        {
+          if (i == 1)
+            g_string_append (doc, "&lol;");
+          else
+            g_string_append_printf (doc, "&lol%d;", i - 1);
+        }
+      g_string_append (doc, "\">\n");
+    }
+  g_string_append (doc, "]>\n<Project xmlns=\"http://schemas.microsoft.com/project\">"
+                        "<Name>&lol9;</Name></Project>");
+  p = gantry_mspdi_load_data (doc->str, doc->len, NULL, &error);
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  g_assert_true (error->code == GANTRY_MSPDI_ERROR_LIMIT || error->code == GANTRY_MSPDI_ERROR_MALFORMED);
+  g_test_message ("refused: %s", error->message);
+  g_string_free (doc, TRUE);
+}
+
+static void
+test_deep_nesting (void)
+{
+  GString *doc = g_string_new (MSPDI_HEAD "<Tasks><Task><UID>1</UID><Name>A</Name>");
+  g_autoptr(GError) error = NULL;
+  GantryProject *p;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append (doc, "<x>");
+  for (int i = 0; i < 5000; i++)
+    g_string_append (doc, "</x>");
+  g_string_append (doc, "</Task></Tasks>" MSPDI_TAIL);
+  p = gantry_mspdi_load_data (doc->str, doc->len, NULL, &error);
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_string_free (doc, TRUE);
+  g_clear_error (&error);
+
+  /* 40 levels of unknown elements are fine and kept. */
+  doc = g_string_new (MSPDI_HEAD "<Tasks><Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>");
+  for (int i = 0; i < 40; i++)
+    g_string_append (doc, "<x>");
+  g_string_append (doc, "deep");
+  for (int i = 0; i < 40; i++)
+    g_string_append (doc, "</x>");
+  g_string_append (doc, "</Task></Tasks>" MSPDI_TAIL);
+  p = gantry_mspdi_load_data (doc->str, doc->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gantry_extras_lookup (gantry_task_get_extras (gantry_project_lookup_task (p, 1)), "x"));
+  g_object_unref (p);
+  g_string_free (doc, TRUE);
+}
+
+/* A text node above libxml2's 10 MB limit (XML_PARSE_HUGE is off). */
+static void
+test_huge_text (void)
+{
+  gsize n = 11 * 1024 * 1024;
+  GString *doc = g_string_sized_new (n + 200);
+  g_autoptr(GError) error = NULL;
+  GantryProject *p;
+
+  g_string_append (doc, MSPDI_HEAD "<Name>");
+  for (gsize i = 0; i < n; i++)
+    g_string_append_c (doc, 'a');
+  g_string_append (doc, "</Name>" MSPDI_TAIL);
+  p = gantry_mspdi_load_data (doc->str, doc->len, NULL, &error);
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  g_test_message ("refused: %s", error->message);
+  g_string_free (doc, TRUE);
+}
+
+/* Garbage bytes of every kind never crash the reader. */
+static void
+test_garbage (void)
+{
+  GRand *rand = g_rand_new_with_seed (4);
+  const char *base =
+    MSPDI_HEAD "<Name>P</Name><Tasks><Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>2</PredecessorUID></PredecessorLink>"
+    "</Task><Task><UID>2</UID><OutlineLevel>2</OutlineLevel></Task></Tasks>" MSPDI_TAIL;
+  gsize len = strlen (base);
+
+  for (int round = 0; round < 300; round++)
+    {
+      g_autofree char *doc = g_strdup (base);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) warnings = NULL;
+      GantryProject *p;
+      int flips = g_rand_int_range (rand, 1, 6);
+
+      for (int i = 0; i < flips; i++)
+        doc[g_rand_int_range (rand, 0, (int) len)] = (char) g_rand_int_range (rand, 1, 256);
+      p = gantry_mspdi_load_data (doc, g_rand_int_range (rand, 1, (int) len + 1), &warnings, &error);
+      g_assert_true ((p == NULL) != (error == NULL));
+      if (p != NULL)
+        {
+          g_autofree char *out = save (p, 0);
+          g_object_unref (p);
+        }
+    }
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mspdi/bad/malformed", test_malformed);
+  g_test_add_func ("/mspdi/bad/truncated", test_truncated);
+  g_test_add_func ("/mspdi/bad/wrong-root", test_wrong_root);
+  g_test_add_func ("/mspdi/bad/wrong-namespace", test_wrong_namespace);
+  g_test_add_func ("/mspdi/bad/empty", test_empty);
+  g_test_add_func ("/mspdi/bad/bad-date-and-number", test_bad_date_and_number);
+  g_test_add_func ("/mspdi/bad/dangling-and-duplicate-uids", test_dangling_and_duplicate_uids);
+  g_test_add_func ("/mspdi/bad/cycle", test_cycle);
+  g_test_add_func ("/mspdi/hostile/xxe", test_xxe);
+  g_test_add_func ("/mspdi/hostile/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/mspdi/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/mspdi/hostile/huge-text", test_huge_text);
+  g_test_add_func ("/mspdi/hostile/garbage", test_garbage);
+  return g_test_run ();
+}
