@@ -555,6 +555,50 @@ remove_assignment_recorded (GantryCommand *cmd, GantryProject *project, GantryAs
   record_removed (cmd, a, &place);
 }
 
+typedef struct
+{
+  gpointer object;
+  int      index;
+} Indexed;
+
+static int
+compare_indexed_desc (gconstpointer a, gconstpointer b)
+{
+  const Indexed *x = a, *y = b;
+
+  return (x->index < y->index) - (x->index > y->index);
+}
+
+/* Removes links or assignments from the end of the project's list towards
+ * the front: every removal then leaves the positions of the next ones
+ * valid, so a big delete costs O(k log k + n), not O(k n). */
+static void
+remove_all_recorded (GantryCommand *cmd, GantryProject *project, GPtrArray *objects)
+{
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (Indexed), objects->len);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      Indexed it;
+
+      it.object = g_ptr_array_index (objects, i);
+      it.index = GANTRY_IS_LINK (it.object)
+                   ? _gantry_project_link_index (project, it.object)
+                   : _gantry_project_assignment_index (project, it.object);
+      g_array_append_val (items, it);
+    }
+  g_array_sort (items, compare_indexed_desc);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer o = g_array_index (items, Indexed, i).object;
+
+      if (GANTRY_IS_LINK (o))
+        remove_link_recorded (cmd, project, o);
+      else
+        remove_assignment_recorded (cmd, project, o);
+    }
+}
+
 /* Puts back everything recorded, in reverse order. */
 static void
 restore_removed (GantryCommand *cmd, GantryProject *project)
@@ -789,16 +833,17 @@ apply_remove_task (GantryCommand *cmd, GantryProject *project)
           if (g_hash_table_add (seen, g_ptr_array_index (lists[j], i)))
             g_ptr_array_add (links, g_ptr_array_index (lists[j], i));
     }
-  for (guint i = 0; i < links->len; i++)
-    remove_link_recorded (cmd, project, g_ptr_array_index (links, i));
+  remove_all_recorded (cmd, project, links);
 
+  g_ptr_array_set_size (links, 0);
   for (guint k = 0; k < subtree->len; k++)
     {
       GPtrArray *assigns = gantry_task_get_assignments (g_ptr_array_index (subtree, k));
 
-      while (assigns->len > 0)
-        remove_assignment_recorded (cmd, project, g_ptr_array_index (assigns, assigns->len - 1));
+      for (guint i = 0; i < assigns->len; i++)
+        g_ptr_array_add (links, g_ptr_array_index (assigns, i));
     }
+  remove_all_recorded (cmd, project, links);
 
   _gantry_project_touch (project, GANTRY_CHANGE_STRUCTURE, cmd->old_parent);
   gantry_project_remove_task (project, task);
@@ -883,9 +928,9 @@ apply_remove_resource (GantryCommand *cmd, GantryProject *project)
     return GANTRY_APPLY_FAILED;
 
   save_ids (cmd, project);
-  assigns = gantry_resource_get_assignments (resource);
-  while (assigns->len > 0)
-    remove_assignment_recorded (cmd, project, g_ptr_array_index (assigns, assigns->len - 1));
+  assigns = g_ptr_array_copy (gantry_resource_get_assignments (resource), NULL, NULL);
+  remove_all_recorded (cmd, project, assigns);
+  g_ptr_array_unref (assigns);
   cmd->index = _gantry_project_remove_resource_at (project, resource);
   gantry_project_renumber (project);
   _gantry_project_touch (project, GANTRY_CHANGE_RESOURCES, NULL);

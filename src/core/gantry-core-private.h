@@ -70,6 +70,9 @@ int         _gantry_project_remove_resource_at (GantryProject *self, GantryResou
 int         _gantry_project_remove_calendar_at (GantryProject *self, GantryCalendar *c);
 void        _gantry_project_insert_calendar_at (GantryProject *self, int index,
                                                 GantryCalendar *c);
+/* Position in the project's list of links / assignments, or -1. */
+int         _gantry_project_link_index      (GantryProject *self, GantryLink *link);
+int         _gantry_project_assignment_index (GantryProject *self, GantryAssignment *a);
 gboolean    _gantry_project_calendar_in_use (GantryProject *self, GantryCalendar *c);
 
 /* Change accounting for the "changed" signal. */

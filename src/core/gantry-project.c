@@ -1118,23 +1118,68 @@ gantry_project_add_task (GantryProject *self, GantryTask *parent, int position, 
   return TRUE;
 }
 
+typedef struct
+{
+  gpointer object;
+  int      index;
+} Indexed;
+
+static int
+compare_indexed_desc (gconstpointer a, gconstpointer b)
+{
+  const Indexed *x = a, *y = b;
+
+  return (x->index < y->index) - (x->index > y->index);
+}
+
+/* Removes links / assignments from the back of the list to the front, so
+ * every position found stays valid (O(k log k + n) for k objects). */
+static void
+remove_objects_back_to_front (GantryProject *self, GantryObjectList *list, GPtrArray *objects)
+{
+  g_autoptr(GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (Indexed), objects->len);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      Indexed it = { g_ptr_array_index (objects, i), 0 };
+
+      it.index = object_list_index_of (list, it.object);
+      g_array_append_val (items, it);
+    }
+  g_array_sort (items, compare_indexed_desc);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer o = g_array_index (items, Indexed, i).object;
+
+      if (GANTRY_IS_LINK (o))
+        _gantry_project_remove_link_at (self, o, NULL);
+      else
+        _gantry_project_remove_assignment_at (self, o, NULL);
+    }
+}
+
 static void
 remove_links_and_assignments_of (GantryProject *self, GPtrArray *subtree)
 {
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) assigns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
   for (guint i = 0; i < subtree->len; i++)
     {
       GantryTask *t = g_ptr_array_index (subtree, i);
-      GPtrArray *preds = gantry_task_get_predecessors (t);
-      GPtrArray *succs = gantry_task_get_successors (t);
-      GPtrArray *assigns = gantry_task_get_assignments (t);
+      GPtrArray *lists[2] = { gantry_task_get_predecessors (t), gantry_task_get_successors (t) };
+      GPtrArray *a = gantry_task_get_assignments (t);
 
-      while (preds->len > 0)
-        gantry_project_remove_link (self, g_ptr_array_index (preds, preds->len - 1));
-      while (succs->len > 0)
-        gantry_project_remove_link (self, g_ptr_array_index (succs, succs->len - 1));
-      while (assigns->len > 0)
-        gantry_project_remove_assignment (self, g_ptr_array_index (assigns, assigns->len - 1));
+      for (guint j = 0; j < 2; j++)
+        for (guint k = 0; k < lists[j]->len; k++)
+          if (g_hash_table_add (seen, g_ptr_array_index (lists[j], k)))
+            g_ptr_array_add (links, g_object_ref (g_ptr_array_index (lists[j], k)));
+      for (guint k = 0; k < a->len; k++)
+        g_ptr_array_add (assigns, g_object_ref (g_ptr_array_index (a, k)));
     }
+  remove_objects_back_to_front (self, self->links, links);
+  remove_objects_back_to_front (self, self->assignments, assigns);
 }
 
 void
@@ -1348,9 +1393,12 @@ gantry_project_remove_resource (GantryProject *self, GantryResource *resource)
     return;
 
   keep = g_object_ref (resource);
-  assigns = gantry_resource_get_assignments (resource);
-  while (assigns->len > 0)
-    gantry_project_remove_assignment (self, g_ptr_array_index (assigns, assigns->len - 1));
+  assigns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < gantry_resource_get_assignments (resource)->len; i++)
+    g_ptr_array_add (assigns, g_object_ref (g_ptr_array_index (
+        gantry_resource_get_assignments (resource), i)));
+  remove_objects_back_to_front (self, self->assignments, assigns);
+  g_ptr_array_unref (assigns);
   _gantry_project_remove_resource_at (self, resource);
 }
 
@@ -1475,6 +1523,18 @@ gantry_project_remove_calendar (GantryProject *self, GantryCalendar *cal)
   if (_gantry_calendar_get_project (cal) != self)
     return;
   _gantry_project_remove_calendar_at (self, cal);
+}
+
+int
+_gantry_project_link_index (GantryProject *self, GantryLink *link)
+{
+  return object_list_index_of (self->links, link);
+}
+
+int
+_gantry_project_assignment_index (GantryProject *self, GantryAssignment *a)
+{
+  return object_list_index_of (self->assignments, a);
 }
 
 gboolean

@@ -444,6 +444,105 @@ test_new_default (void)
   g_assert_cmpint (gantry_project_get_default_finish_time (p), ==, 1020);
 }
 
+
+/* 100 000 tasks, 100 000 links, 30 000 assignments through the direct API:
+ * everything stays consistent at that size (the benchmark bench-core
+ * reports the time; nothing here is timed). */
+static void
+test_large (void)
+{
+  const guint n = 100000;
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  g_autoptr(GPtrArray) leaves = g_ptr_array_new ();
+  g_autoptr(GPtrArray) resources = g_ptr_array_new ();
+  GantryTask *summary = NULL, *victim;
+  ItemsChanged ic = { 0 };
+  GPtrArray *all;
+  guint n_links = 0, n_removed_links = 0, n_removed_assignments = 0;
+
+  g_signal_connect (gantry_project_get_root_task (p), "items-changed",
+                    G_CALLBACK (on_items_changed), &ic);
+  for (int r = 1; r <= 50; r++)
+    {
+      g_autoptr(GantryResource) res = gantry_resource_new (r, "R");
+      g_assert_true (gantry_project_add_resource (p, -1, res));
+      g_ptr_array_add (resources, res);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GantryTask) t = gantry_task_new ((int) i + 1, NULL);
+
+      if (i % 100 == 0)
+        {
+          g_assert_true (gantry_project_add_task (p, NULL, -1, t));
+          summary = t;
+        }
+      else
+        {
+          g_assert_true (gantry_project_add_task (p, summary, -1, t));
+          g_ptr_array_add (leaves, t);
+        }
+    }
+  for (guint i = 0; n_links < n; i++)
+    {
+      guint a = i % leaves->len, b = (a + 1 + i / leaves->len) % leaves->len;
+      g_autoptr(GantryLink) l = gantry_link_new (g_ptr_array_index (leaves, a),
+                                                 g_ptr_array_index (leaves, b),
+                                                 GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+      if (gantry_project_add_link (p, l))
+        n_links++;
+    }
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autoptr(GantryAssignment) a =
+        gantry_assignment_new ((int) i + 1, g_ptr_array_index (leaves, (i * 3) % leaves->len),
+                               g_ptr_array_index (resources, i % 50), 1.0, 0);
+      g_assert_true (gantry_project_add_assignment (p, a));
+    }
+  gantry_project_renumber (p);
+
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n);
+  g_assert_cmpuint (ic.calls, ==, n / 100);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 30000);
+  all = gantry_project_get_all_tasks (p);
+  g_assert_cmpuint (all->len, ==, n);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (all, i);
+      g_assert_cmpint (gantry_task_get_uid (t), ==, (int) i + 1);
+      g_assert_cmpint (gantry_task_get_id (t), ==, (int) i + 1);
+    }
+  g_assert_true (gantry_project_lookup_task_by_id (p, 54321) ==
+                 gantry_project_lookup_task (p, 54321));
+  g_assert_cmpint (gantry_task_get_position (gantry_project_lookup_task (p, 99999)), ==, 97);
+
+  /* Delete a summary in the middle through a command, then undo. */
+  victim = gantry_project_lookup_task (p, 50001);
+  for (guint i = 0; i < gantry_task_get_n_children (victim); i++)
+    {
+      GantryTask *c = gantry_task_get_child (victim, i);
+      n_removed_assignments += gantry_task_get_assignments (c)->len;
+      n_removed_links += gantry_task_get_predecessors (c)->len
+                         + gantry_task_get_successors (c)->len;
+    }
+  g_assert_true (gantry_project_apply (p, gantry_command_remove_task (victim)));
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n - 100);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==,
+                    30000 - n_removed_assignments);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), <, n);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), >=,
+                    n - n_removed_links);
+  g_assert_cmpint (gantry_task_get_id (gantry_project_lookup_task (p, 50101)), ==, 50001);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 30000);
+  g_assert_cmpint (gantry_task_get_id (gantry_project_lookup_task (p, 50101)), ==, 50101);
+
+  g_signal_handlers_disconnect_by_func (gantry_project_get_root_task (p), on_items_changed, &ic);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,6 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/uid-change", test_uid_change);
   g_test_add_func ("/model/settings", test_settings);
   g_test_add_func ("/model/new-default", test_new_default);
+  g_test_add_func ("/model/large", test_large);
 
   return g_test_run ();
 }
