@@ -13,6 +13,7 @@
 #include "gantry-scheduler.h"
 #include "gantry-store.h"
 #include "gantry-task-dialog.h"
+#include "gantry-report-view.h"
 #ifdef GANTRY_HAVE_CHART
 # include "gantry-chart.h"
 #endif
@@ -32,6 +33,8 @@ struct _GantryWindow
   GtkWidget       *info_label;
   GtkWidget       *info_details;
   GtkWidget       *task_button;
+  GtkWidget       *report_page;
+  GtkWidget       *report_view;
   GMenu           *columns_submenu;
   GMenuModel      *task_menu;
 
@@ -275,6 +278,7 @@ gantry_window_set_project (GantryWindow    *self,
   g_signal_connect (project, "changed", G_CALLBACK (on_project_changed), self);
 
   gantry_task_table_set_project (self->table, project);
+  gantry_report_view_set_project (GANTRY_REPORT_VIEW (self->report_view), project);
 #ifdef GANTRY_HAVE_CHART
   gantry_chart_set_project (GANTRY_CHART (self->chart), project);
 #endif
@@ -1052,6 +1056,21 @@ action_collapse_all (GtkWidget *w, const char *n, GVariant *p)
 }
 
 static void
+action_print (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  GantryWindow *self = GANTRY_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+
+  if (self->project == NULL)
+    return;
+  gantry_print_project (GTK_WINDOW (self), self->project,
+                        g_strcmp0 (page, "report") == 0 ? GANTRY_PRINT_REPORT : GANTRY_PRINT_GANTT,
+                        NULL);
+}
+
+static void
 action_show_view (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
@@ -1153,6 +1172,7 @@ gantry_window_class_init (GantryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_details);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, task_button);
+  gtk_widget_class_bind_template_child (widget_class, GantryWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, columns_submenu);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, task_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
@@ -1163,6 +1183,7 @@ gantry_window_class_init (GantryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "doc.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "doc.close", NULL, action_close);
+  gtk_widget_class_install_action (widget_class, "doc.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "doc.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "doc.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "task.insert", NULL, action_insert);
@@ -1193,6 +1214,7 @@ gantry_window_class_init (GantryWindowClass *klass)
   BIND (GDK_KEY_s, GDK_CONTROL_MASK, "doc.save");
   BIND (GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.save-as");
   BIND (GDK_KEY_w, GDK_CONTROL_MASK, "doc.close");
+  BIND (GDK_KEY_p, GDK_CONTROL_MASK, "doc.print");
   BIND (GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo");
   BIND (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.redo");
   BIND (GDK_KEY_y, GDK_CONTROL_MASK, "doc.redo");
@@ -1273,6 +1295,10 @@ gantry_window_init (GantryWindow *self)
   gtk_box_append (GTK_BOX (self->chart_box), chart_column);
   gtk_box_append (GTK_BOX (self->chart_box), vscroll);
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->chart_box);
+
+  self->report_view = gantry_report_view_new ();
+  gtk_widget_set_vexpand (self->report_view, TRUE);
+  gtk_box_append (GTK_BOX (self->report_page), self->report_view);
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   gantry_task_table_get_column_actions (self->table));
