@@ -132,6 +132,11 @@ void            gantry_project_renumber           (GantryProject *self);
  * (returns FALSE and does nothing on a duplicate UID or a bad argument).
  * add_link does no cycle check (the engine reports cycles); it refuses a
  * link from a task to itself and an exact duplicate.
+ * move_task: position is the index the task has afterwards among
+ * new_parent's children (-1 or too large = last); it refuses a move under
+ * the task itself or one of its descendants.  Removing a task removes its
+ * subtree and every link and assignment touching it; removing a resource
+ * removes its assignments; remove_calendar does not clear references.
  */
 gboolean        gantry_project_add_task           (GantryProject *self, GantryTask *parent,
                                                    int position, GantryTask *task);

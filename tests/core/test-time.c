@@ -591,6 +591,27 @@ test_duration_locale (void)
   g_assert_cmpint (d, ==, 12 * GANTRY_MS_HOUR);
   s = gantry_duration_format_short (12 * GANTRY_MS_HOUR, 7, &default_ctx);
   g_assert_cmpstr (s, ==, "1,5d");
+  {
+    g_autofree char *l = gantry_duration_format_long (-100 * GANTRY_MS_MINUTE, 5, &default_ctx);
+    GantryDurationFormat f;
+
+    g_assert_cmpstr (l, ==, "-1,67 hrs");
+    g_assert_true (gantry_duration_parse (l, &default_ctx, 7, TRUE, FALSE, &d, &f, NULL));
+    g_assert_cmpint (d, ==, -(167 * GANTRY_MS_HOUR) / 100);
+    g_assert_cmpint (f, ==, GANTRY_FORMAT_HOURS);
+  }
+
+  /* Dates in the same locale's form, when its LC_TIME is there too. */
+  if (setlocale (LC_TIME, loc) != NULL)
+    {
+      GantryTime t = gantry_time_make (2026, 3, 9, 13, 5, 0), back;
+      g_autofree char *shown = gantry_time_format_display (t, TRUE);
+
+      g_test_message ("display: %s", shown);
+      g_assert_true (gantry_time_parse_display (shown, 0, &back, NULL));
+      g_assert_cmpint (back, ==, t);
+      setlocale (LC_TIME, "C.UTF-8");
+    }
 
   setlocale (LC_NUMERIC, "C.UTF-8");
 }
