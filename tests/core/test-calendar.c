@@ -11,6 +11,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "gantry-test-helper.h"
 
@@ -538,6 +543,183 @@ test_definition (void)
   }
 }
 
+/* ---- golden: MS Project's own expansion of recurring exceptions ------------ */
+
+/* MS Project 2007+ writes each recurring <Exception> twice: once as the
+ * rule, and once expanded into legacy WeekDay entries (DayType 0), one per
+ * occurrence (reference §1.4).  The files in the corpus were saved by MS
+ * Project, so the expansion is the golden answer for our rule evaluation. */
+
+static xmlNode *
+child (xmlNode *node, const char *name)
+{
+  for (xmlNode *c = node ? node->children : NULL; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0)
+      return c;
+  return NULL;
+}
+
+static int
+child_int (xmlNode *node, const char *name, int fallback)
+{
+  xmlNode *c = child (node, name);
+  g_autofree char *text = NULL;
+
+  if (c == NULL)
+    return fallback;
+  text = (char *) xmlNodeGetContent (c);
+  return atoi (text);
+}
+
+static gint64
+child_day (xmlNode *node, const char *name)
+{
+  xmlNode *c = child (node, name);
+  xmlChar *text;
+  GantryTime t = 0;
+
+  g_assert_nonnull (c);
+  text = xmlNodeGetContent (c);
+  g_assert_true (gantry_time_parse_iso ((const char *) text, &t, NULL));
+  xmlFree (text);
+  return gantry_time_day_number (t);
+}
+
+static void
+check_corpus_file (const char *path)
+{
+  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlNode *calendars, *cal = NULL;
+  g_autoptr(GHashTable) legacy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_recurring = 0;
+
+  g_assert_nonnull (doc);
+  calendars = child (xmlDocGetRootElement (doc), "Calendars");
+  for (xmlNode *c = calendars ? calendars->children : NULL; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && child (c, "Exceptions") != NULL)
+      {
+        cal = c;
+        break;
+      }
+  g_assert_nonnull (cal);
+
+  /* The rules. */
+  for (xmlNode *e = child (cal, "Exceptions")->children; e; e = e->next)
+    {
+      GantryCalendarException *ex;
+      xmlNode *period;
+
+      if (e->type != XML_ELEMENT_NODE)
+        continue;
+      ex = g_new0 (GantryCalendarException, 1);
+      period = child (e, "TimePeriod");
+      ex->from_day = child_day (period, "FromDate");
+      ex->to_day = child_day (period, "ToDate");
+      ex->recurrence = child_int (e, "Type", GANTRY_RECUR_NONE);
+      ex->period = child_int (e, "Period", 1);
+      ex->occurrences = child_int (e, "Occurrences", 0);
+      ex->entered_by_occurrences = child_int (e, "EnteredByOccurrences", 0);
+      ex->days_of_week = child_int (e, "DaysOfWeek", 0);
+      ex->month_item = child_int (e, "MonthItem", 0);
+      ex->month_position = child_int (e, "MonthPosition", 0);
+      ex->month = child_int (e, "Month", 0);
+      ex->month_day = child_int (e, "MonthDay", 1);
+      ex->day.kind = child_int (e, "DayWorking", 0) ? GANTRY_DAY_WORKING : GANTRY_DAY_NONWORKING;
+      if (ex->recurrence != GANTRY_RECUR_NONE)
+        n_recurring++;
+      g_ptr_array_add (exceptions, ex);
+    }
+
+  /* MS Project's expansion: one legacy WeekDay per occurrence. */
+  for (xmlNode *w = child (cal, "WeekDays")->children; w; w = w->next)
+    {
+      xmlNode *period;
+
+      if (w->type != XML_ELEMENT_NODE || child_int (w, "DayType", -1) != 0)
+        continue;
+      period = child (w, "TimePeriod");
+      for (gint64 d = child_day (period, "FromDate"); d <= child_day (period, "ToDate"); d++)
+        {
+          gint64 *k = g_new (gint64, 1);
+
+          *k = d;
+          g_hash_table_insert (legacy, k, GINT_TO_POINTER (child_int (w, "DayWorking", 0) + 1));
+        }
+    }
+
+  /* Our evaluation of the rules over their ranges. */
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      GantryCalendarException *ex = g_ptr_array_index (exceptions, i);
+
+      for (gint64 d = ex->from_day; d <= ex->to_day; d++)
+        if (gantry_calendar_exception_covers (ex, d))
+          {
+            gint64 *k = g_new (gint64, 1);
+            *k = d;
+            g_hash_table_insert (ours, k, GINT_TO_POINTER (ex->day.kind == GANTRY_DAY_WORKING
+                                                           ? 2 : 1));
+          }
+    }
+
+  g_test_message ("%s: %u exceptions (%u recurring), %u days expanded by MS Project",
+                  path, exceptions->len, n_recurring, g_hash_table_size (legacy));
+  g_assert_cmpuint (n_recurring, >, 20);
+
+  g_hash_table_iter_init (&iter, legacy);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer mine = g_hash_table_lookup (ours, key);
+
+      if (mine != value)
+        {
+          g_autofree char *iso = gantry_time_format_iso (gantry_time_from_day_number (
+              *(gint64 *) key));
+          g_error ("%s: MS Project has an exception on %s (working %d) that we %s", path, iso,
+                   GPOINTER_TO_INT (value) - 1, mine ? "mark differently" : "miss");
+        }
+    }
+  g_hash_table_iter_init (&iter, ours);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (legacy, key))
+      {
+        g_autofree char *iso = gantry_time_format_iso (gantry_time_from_day_number (
+            *(gint64 *) key));
+        g_error ("%s: we cover %s, MS Project does not", path, iso);
+      }
+
+  xmlFreeDoc (doc);
+}
+
+static void
+test_corpus_recurrences (void)
+{
+  const char *dir = gantry_test_get_corpus_dir ();
+  g_autoptr(GPtrArray) files = NULL;
+  guint n = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("The MSPDI corpus ($GANTRY_CORPUS_DIR) is not available");
+      return;
+    }
+  files = gantry_test_list_corpus_files ();
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+
+      if (strstr (path, "calendar-recurring-exceptions") == NULL)
+        continue;
+      check_corpus_file (path);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 4);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -558,6 +740,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar/work-weeks", test_work_weeks);
   g_test_add_func ("/calendar/never-default", test_never_default);
   g_test_add_func ("/calendar/definition", test_definition);
+  g_test_add_func ("/calendar/corpus-recurrences", test_corpus_recurrences);
 
   return g_test_run ();
 }

@@ -543,6 +543,42 @@ test_large (void)
   g_signal_handlers_disconnect_by_func (gantry_project_get_root_task (p), on_items_changed, &ic);
 }
 
+static void
+test_corpus_helpers (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("GANTRY_CORPUS_DIR"));
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  /* A missing folder: NULL and an empty list, so callers can skip. */
+  g_setenv ("GANTRY_CORPUS_DIR", "/nonexistent/gantry-corpus", TRUE);
+  g_assert_null (gantry_test_get_corpus_dir ());
+  none = gantry_test_list_corpus_files ();
+  g_assert_cmpuint (none->len, ==, 0);
+  g_unsetenv ("GANTRY_CORPUS_DIR");
+  g_assert_null (gantry_test_get_corpus_dir ());
+
+  if (saved == NULL || !g_file_test (saved, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The MSPDI corpus ($GANTRY_CORPUS_DIR) is not available");
+      return;
+    }
+  g_setenv ("GANTRY_CORPUS_DIR", saved, TRUE);
+  g_assert_cmpstr (gantry_test_get_corpus_dir (), ==, saved);
+  files = gantry_test_list_corpus_files ();
+  g_assert_cmpuint (files->len, >, 0);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *f = g_ptr_array_index (files, i);
+
+      g_assert_true (g_str_has_suffix (f, ".xml"));
+      g_assert_true (g_str_has_prefix (f, saved));
+      g_assert_true (g_file_test (f, G_FILE_TEST_IS_REGULAR));
+      if (i > 0)
+        g_assert_cmpint (strcmp (g_ptr_array_index (files, i - 1), f), <, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -570,6 +606,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/settings", test_settings);
   g_test_add_func ("/model/new-default", test_new_default);
   g_test_add_func ("/model/large", test_large);
+  g_test_add_func ("/model/corpus-helpers", test_corpus_helpers);
 
   return g_test_run ();
 }
