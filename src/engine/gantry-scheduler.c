@@ -78,7 +78,10 @@ typedef struct
   GantryTime     ls, lf;
   GantryTime     min_ls, min_lf;   /* summaries: over their leaves */
   guint8         problems;
-  GantryTaskSchedule out;
+  /* model values the results carry through (read by load_task) */
+  GantryDuration work_in, asg_work, actual_work;
+  double         cost, fixed_cost;
+  gboolean       has_asg;
 } PTask;
 
 typedef struct
@@ -93,6 +96,7 @@ typedef struct
 {
   guint          n;            /* tasks, index 0 = the root task */
   PTask         *t;
+  GantryTaskSchedule *outs;            /* results as last written (cold data) */
   guint         *children;     /* child indices, by child_first */
   PAsg          *asg;
   guint          n_asg;
@@ -105,6 +109,7 @@ typedef struct
   guint         *order;                 /* topological order of nodes */
   guint         *pos;                   /* position of node in order */
   guint8        *fw_dirty, *bw_dirty, *sl_dirty;
+  guint8        *w_dirty;               /* results to write into the model */
   guint8        *status;                /* compact: 1 critical leaf, 2 has problems */
   GantryTime    *leaf_ef;               /* compact: early finish of scheduled leaves */
   GHashTable    *index;                 /* GantryTask* -> index + 1 */
@@ -164,6 +169,7 @@ plan_free (Plan *p)
   for (i = 0; i < p->n; i++)
     g_object_unref (p->t[i].task);
   g_free (p->t);
+  g_free (p->outs);
   g_free (p->children);
   g_free (p->asg);
   g_free (p->links);
@@ -181,6 +187,7 @@ plan_free (Plan *p)
   g_free (p->bw_dirty);
   g_free (p->sl_dirty);
   g_free (p->status);
+  g_free (p->w_dirty);
   g_free (p->leaf_ef);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
@@ -240,6 +247,42 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
   pt->mfinish = gantry_task_get_finish (task);
   pt->lvl_delay = MAX (gantry_task_get_leveling_delay (task), 0);
   pt->cal = tcal != NULL ? gantry_workcal_cache_get (cache, tcal) : p->proj_cal;
+  pt->work_in = gantry_task_get_work (task);
+  pt->fixed_cost = gantry_task_get_fixed_cost (task);
+  {
+    GPtrArray *as = gantry_task_get_assignments (task);
+    guint k;
+
+    pt->cost = pt->fixed_cost;
+    pt->asg_work = pt->actual_work = 0;
+    pt->has_asg = as != NULL && as->len > 0;
+    for (k = 0; as != NULL && k < as->len; k++)
+      {
+        GantryAssignment *a = g_ptr_array_index (as, k);
+        GantryResource *r = gantry_assignment_get_resource (a);
+        GantryDuration w = gantry_assignment_get_work (a);
+        GantryDuration ot = gantry_assignment_get_overtime_work (a);
+        double c = 0;
+
+        if (r == NULL)
+          continue;
+        switch (gantry_resource_get_resource_type (r))
+          {
+          case GANTRY_RESOURCE_WORK:
+            c = (double) (w - ot) / GANTRY_MS_HOUR * gantry_resource_get_standard_rate (r)
+                + (double) ot / GANTRY_MS_HOUR * gantry_resource_get_overtime_rate (r);
+            pt->asg_work += w;
+            pt->actual_work += gantry_assignment_get_actual_work (a);
+            break;
+          case GANTRY_RESOURCE_MATERIAL:
+            c = gantry_assignment_get_units (a) * gantry_resource_get_standard_rate (r);
+            break;
+          default:
+            break;
+          }
+        pt->cost += c + gantry_resource_get_cost_per_use (r);
+      }
+  }
   if (pt->asg_n > 0 && gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
     pt->flags &= ~F_RESOURCES;
   {
@@ -380,13 +423,51 @@ find_cycles (Plan *p, const guint8 *left)
   g_free (ce);
 }
 
+/* A binary min-heap of node indices: Kahn's algorithm takes the smallest
+ * ready node first, so the order follows the outline wherever the links
+ * allow, and the passes walk memory almost sequentially. */
+static inline void
+heap_push (guint *heap, guint *len, guint v)
+{
+  guint i = (*len)++;
+
+  while (i > 0 && heap[(i - 1) / 2] > v)
+    {
+      heap[i] = heap[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+  heap[i] = v;
+}
+
+static inline guint
+heap_pop (guint *heap, guint *len)
+{
+  guint top = heap[0], v = heap[--(*len)], i = 0;
+
+  while (TRUE)
+    {
+      guint c = 2 * i + 1;
+      if (c >= *len)
+        break;
+      if (c + 1 < *len && heap[c + 1] < heap[c])
+        c++;
+      if (heap[c] >= v)
+        break;
+      heap[i] = heap[c];
+      i = c;
+    }
+  if (*len > 0)
+    heap[i] = v;
+  return top;
+}
+
 static void
 topo_sort (Plan *p)
 {
-  guint nn = 2 * p->n, v, head = 0, tail = 0, e;
+  guint nn = 2 * p->n, v, tail = 0, e, hlen = 0, scan = 0;
   guint *indeg = g_new0 (guint, nn);
+  guint *heap = g_new (guint, nn);
   guint8 *done = g_new0 (guint8, nn);
-  guint8 *left;
   gboolean any_left = FALSE;
 
   p->order = g_new (guint, nn);
@@ -396,19 +477,20 @@ topo_sort (Plan *p)
       indeg[p->out_ix[e]]++;
   for (v = 0; v < nn; v++)
     if (indeg[v] == 0)
-      p->order[tail++] = v;
+      heap_push (heap, &hlen, v);
 
   while (tail < nn)
     {
-      while (head < tail)
+      while (hlen > 0)
         {
-          guint u = p->order[head++];
+          guint u = heap_pop (heap, &hlen);
           done[u] = 1;
+          p->order[tail++] = u;
           for (e = p->out_off[u]; e < p->out_off[u + 1]; e++)
             {
               guint w = p->out_ix[e];
-              if (--indeg[w] == 0)
-                p->order[tail++] = w;
+              if (!done[w] && indeg[w] > 0 && --indeg[w] == 0)
+                heap_push (heap, &hlen, w);
             }
         }
       if (tail >= nn)
@@ -416,24 +498,25 @@ topo_sort (Plan *p)
       if (!any_left)
         {
           /* Kahn stalled: everything left is on or behind a cycle. */
-          left = g_new0 (guint8, nn);
+          guint8 *left = g_new0 (guint8, nn);
           for (v = 0; v < nn; v++)
-            left[v] = indeg[v] > 0;
+            left[v] = !done[v];
           find_cycles (p, left);
           g_free (left);
           any_left = TRUE;
         }
       /* break the cycle at the first waiting node; its remaining in-edges
        * are ignored by the passes (they point backwards in the order) */
-      for (v = 0; v < nn; v++)
-        if (!done[v] && indeg[v] > 0)
-          break;
-      indeg[v] = 0;
-      p->order[tail++] = v;
+      while (scan < nn && done[scan])
+        scan++;
+      g_assert (scan < nn);
+      indeg[scan] = 0;
+      heap_push (heap, &hlen, scan);
     }
   for (v = 0; v < nn; v++)
     p->pos[p->order[v]] = v;
   g_free (indeg);
+  g_free (heap);
   g_free (done);
 }
 
@@ -469,6 +552,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   plan_read_project (p, cache, project);
   p->n = all->len + 1;
   p->t = g_new0 (PTask, p->n);
+  p->outs = g_new0 (GantryTaskSchedule, p->n);
   p->index = g_hash_table_new (g_direct_hash, g_direct_equal);
   p->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   p->t[0].task = g_object_ref (root);
@@ -605,12 +689,13 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->bw_dirty = g_new0 (guint8, 2 * p->n);
   p->sl_dirty = g_new0 (guint8, p->n);
   p->status = g_new0 (guint8, p->n);
+  p->w_dirty = g_new0 (guint8, p->n);
   p->leaf_ef = g_new (GantryTime, p->n);
   for (i = 0; i < p->n; i++)
     p->leaf_ef[i] = NONE;
   for (i = 0; i < p->n; i++)
     {
-      gantry_task_get_schedule (p->t[i].task, &p->t[i].out);
+      gantry_task_get_schedule (p->t[i].task, &p->outs[i]);
       p->t[i].es = p->t[i].ef = p->t[i].ls = p->t[i].lf = NONE;
       p->t[i].min_ls = p->t[i].min_lf = NONE;
       p->t[i].earliest_leaf = -1;
@@ -1175,14 +1260,21 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   GantryDuration ss, fs, free_slack = G_MAXINT64;
   gboolean has_succ = FALSE;
   guint e, k;
-  double cost = gantry_task_get_fixed_cost (t->task);
-  GantryDuration work = 0, actual_work = 0;
 
-  /* fields the engine does not compute (the duration of a task without
-   * work assignments, ...) keep the model's current value */
-  gantry_task_get_schedule (t->task, o);
+  /* a pure function of the compiled plan: fields the engine does not
+   * compute carry the model's values read when the task was loaded */
+  *o = p->outs[i];
+  o->duration = t->dur;
+  o->work = t->has_asg ? t->asg_work : t->work_in;
+  o->cost = t->cost;
+  o->actual_cost = t->cost * t->pct / 100.0;
+  o->actual_work = t->actual_work;
   if (t->flags & F_SKIP)
-    return;
+    {
+      o->start = t->mstart;
+      o->finish = t->mfinish;
+      return;
+    }
   if (t->flags & F_MANUAL)
     {
       o->start = t->mstart;
@@ -1251,41 +1343,6 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
       if (a->finish == NONE)
         a->finish = o->finish;
     }
-  {
-    GPtrArray *as = gantry_task_get_assignments (t->task);
-    for (k = 0; as != NULL && k < as->len; k++)
-      {
-        GantryAssignment *a = g_ptr_array_index (as, k);
-        GantryResource *r = gantry_assignment_get_resource (a);
-        GantryDuration w = gantry_assignment_get_work (a);
-        GantryDuration ot = gantry_assignment_get_overtime_work (a);
-        double c = 0;
-
-        if (r == NULL)
-          continue;
-        switch (gantry_resource_get_resource_type (r))
-          {
-          case GANTRY_RESOURCE_WORK:
-            c = (double) (w - ot) / GANTRY_MS_HOUR * gantry_resource_get_standard_rate (r)
-                + (double) ot / GANTRY_MS_HOUR * gantry_resource_get_overtime_rate (r);
-            work += w;
-            actual_work += gantry_assignment_get_actual_work (a);
-            break;
-          case GANTRY_RESOURCE_MATERIAL:
-            c = gantry_assignment_get_units (a) * gantry_resource_get_standard_rate (r);
-            break;
-          default:
-            break;
-          }
-        c += gantry_resource_get_cost_per_use (r);
-        cost += c;
-      }
-    if (as != NULL && as->len > 0)
-      o->work = work;
-  }
-  o->cost = cost;
-  o->actual_cost = cost * t->pct / 100.0;
-  o->actual_work = actual_work;
   if ((t->flags & F_RESOURCES) && !(t->flags & F_MANUAL))
     o->duration = span_on (t, o->start, o->finish);
 }
@@ -1296,10 +1353,10 @@ summary_results (Plan *p, guint i, GantryTaskSchedule *o)
   PTask *t = &p->t[i];
   guint k;
   gboolean any = FALSE;
-  double cost = (t->flags & F_ROOT) ? 0 : gantry_task_get_fixed_cost (t->task);
+  double cost = (t->flags & F_ROOT) ? 0 : t->fixed_cost;
   GantryDuration ss, fs;
 
-  *o = t->out;
+  *o = p->outs[i];
   o->start = o->finish = o->early_start = o->early_finish = NONE;
   o->late_start = o->late_finish = NONE;
   o->critical = FALSE;
@@ -1309,7 +1366,7 @@ summary_results (Plan *p, guint i, GantryTaskSchedule *o)
   for (k = 0; k < t->child_n; k++)
     {
       PTask *c = &p->t[p->children[t->child_first + k]];
-      const GantryTaskSchedule *co = &c->out;
+      const GantryTaskSchedule *co = &p->outs[p->children[t->child_first + k]];
 
       if (c->flags & F_SKIP)
         continue;
@@ -1329,7 +1386,7 @@ summary_results (Plan *p, guint i, GantryTaskSchedule *o)
   if (!any)
     {
       /* an empty plan: the project summary sits at the project start */
-      *o = t->out;
+      *o = p->outs[i];
       if (t->flags & F_ROOT)
         {
           o->start = o->finish = o->early_start = o->early_finish = p->proj_start;
@@ -1507,7 +1564,7 @@ plan_run (Plan *p, gboolean full)
 /* Computes results for dirty tasks and rolls up; writes changed ones back
  * when write is TRUE. */
 static void
-plan_finish (Plan *p, gboolean write)
+plan_finish (Plan *p)
 {
   guint8 *roll = g_new0 (guint8, p->n);
   guint i;
@@ -1523,23 +1580,15 @@ plan_finish (Plan *p, gboolean write)
       p->sl_dirty[i] = 0;
       leaf_results (p, i, &o);
       p->status[i] = (o.critical ? 1 : 0) | (t->problems ? 2 : 0);
-      if (!schedule_equal (&o, &t->out))
+      if (t->asg_n > 0)
+        p->w_dirty[i] = 1;   /* assignment dates */
+      if (!schedule_equal (&o, &p->outs[i]))
         {
-          t->out = o;
-          if (write)
-            gantry_task_set_schedule (t->task, &o);
+          p->outs[i] = o;
+          p->w_dirty[i] = 1;
           for (a = t->parent; a >= 0 && !roll[a]; a = p->t[a].parent)
             roll[a] = 1;
         }
-      if (write)
-        for (a = 0; a < (int) t->asg_n; a++)
-          {
-            PAsg *pa = &p->asg[t->asg_first + a];
-            if (gantry_assignment_get_start (pa->asg) != pa->start
-                || gantry_assignment_get_finish (pa->asg) != pa->finish)
-              gantry_assignment_set_computed (pa->asg, pa->start, pa->finish,
-                                              gantry_assignment_get_cost (pa->asg));
-          }
     }
   for (i = 0; i < p->n; i++)
     if (p->sl_dirty[i] && (p->t[i].flags & F_SUMMARY))
@@ -1556,14 +1605,42 @@ plan_finish (Plan *p, gboolean write)
       if (!roll[i])
         continue;
       summary_results (p, i, &o);
-      if (!schedule_equal (&o, &p->t[i].out))
+      if (!schedule_equal (&o, &p->outs[i]))
         {
-          p->t[i].out = o;
-          if (write)
-            gantry_task_set_schedule (p->t[i].task, &o);
+          p->outs[i] = o;
+          p->w_dirty[i] = 1;
         }
     }
   g_free (roll);
+}
+
+/* Writes the results that changed into the model, in one batch. */
+static void
+plan_write (Plan *p)
+{
+  guint i;
+  int a;
+
+  for (i = 0; i < p->n; i++)
+    {
+      PTask *t = &p->t[i];
+      GantryTaskSchedule cur;
+
+      if (!p->w_dirty[i])
+        continue;
+      p->w_dirty[i] = 0;
+      gantry_task_get_schedule (t->task, &cur);
+      if (!schedule_equal (&cur, &p->outs[i]))
+        gantry_task_set_schedule (t->task, &p->outs[i]);
+      for (a = 0; a < (int) t->asg_n; a++)
+        {
+          PAsg *pa = &p->asg[t->asg_first + a];
+          if (gantry_assignment_get_start (pa->asg) != pa->start
+              || gantry_assignment_get_finish (pa->asg) != pa->finish)
+            gantry_assignment_set_computed (pa->asg, pa->start, pa->finish,
+                                            gantry_assignment_get_cost (pa->asg));
+        }
+    }
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -1648,7 +1725,9 @@ scheduler_full (GantryScheduler *self, gboolean write)
   g_clear_pointer (&self->plan, plan_free);
   self->plan = plan_build (self->project, self->cache);
   self->last_n_visited = plan_run (self->plan, TRUE);
-  plan_finish (self->plan, write);
+  plan_finish (self->plan);
+  if (write)
+    plan_write (self->plan);
   collect_problems (self);
 }
 
@@ -1692,7 +1771,8 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
     }
   plan_read_project (p, self->cache, self->project);
   self->last_n_visited = plan_run (p, FALSE);
-  plan_finish (p, TRUE);
+  plan_finish (p);
+  plan_write (p);
   collect_problems (self);
   g_signal_emit (self, signals[SIG_SCHEDULED], 0);
   return TRUE;
@@ -1832,6 +1912,48 @@ gantry_scheduler_compute (GantryScheduler *self, GArray *out)
     return;
   g_array_set_size (out, self->plan->n - 1);
   for (i = 1; i < self->plan->n; i++)
-    g_array_index (out, GantryTaskSchedule, i - 1) = self->plan->t[i].out;
+    g_array_index (out, GantryTaskSchedule, i - 1) = self->plan->outs[i];
 }
 
+
+void
+gantry_scheduler_compile (GantryScheduler *self)
+{
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  g_clear_pointer (&self->plan, plan_free);
+  self->plan = plan_build (self->project, self->cache);
+}
+
+void
+gantry_scheduler_recompute (GantryScheduler *self)
+{
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  if (self->plan == NULL)
+    gantry_scheduler_compile (self);
+  self->last_n_visited = plan_run (self->plan, TRUE);
+  plan_finish (self->plan);
+  collect_problems (self);
+}
+
+void
+gantry_scheduler_write (GantryScheduler *self)
+{
+  g_return_if_fail (GANTRY_IS_SCHEDULER (self));
+  if (self->plan != NULL)
+    plan_write (self->plan);
+}
+
+gboolean
+gantry_scheduler_peek_result (GantryScheduler    *self,
+                              GantryTask         *task,
+                              GantryTaskSchedule *out)
+{
+  int i;
+
+  g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (self->plan == NULL || (i = plan_lookup (self->plan, task)) < 0)
+    return FALSE;
+  *out = self->plan->outs[i];
+  return TRUE;
+}

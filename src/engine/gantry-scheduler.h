@@ -57,4 +57,18 @@ guint            gantry_scheduler_get_n_visited (GantryScheduler *self);
  * gantry_project_get_all_tasks(), in that order. */
 void             gantry_scheduler_compute       (GantryScheduler *self, GArray *out);
 
+/* The three steps of gantry_scheduler_run(), for callers that want the
+ * results without touching the model, and for benchmarks:
+ * compile reads the project into flat arrays (task graph, compiled
+ * calendars); recompute is a full pass over those arrays only (a pure
+ * function: no GObject is read or written); write stores the results
+ * that changed into the tasks and assignments, in one batch. */
+void             gantry_scheduler_compile       (GantryScheduler *self);
+void             gantry_scheduler_recompute     (GantryScheduler *self);
+void             gantry_scheduler_write         (GantryScheduler *self);
+/* The last computed result for task (FALSE when unknown). */
+gboolean         gantry_scheduler_peek_result   (GantryScheduler    *self,
+                                                 GantryTask         *task,
+                                                 GantryTaskSchedule *out);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ typedef struct
 {
   gint64 day;
   gint64 cum;
+  gint64 base;     /* cum - A(run start): P(t) = base + A(t) inside the run */
   guint  pattern;
 } Run;
 
@@ -43,6 +44,10 @@ struct _GantryWorkCal
   guint    n_patterns;
   Run     *runs;
   guint    n_runs;
+  /* the run of the last lookup: passes move through time in small steps,
+   * so most lookups hit it or its neighbour.  A plain cache (the engine
+   * is single-threaded); it never changes a result. */
+  guint    hint;
 };
 
 static inline gint64
@@ -60,11 +65,6 @@ day_weekday (gint64 day)
   return (int) (day + 4 - 7 * floor_div (day + 4, 7));
 }
 
-static inline gint64
-day_week (gint64 day)
-{
-  return floor_div (day + 4, 7);
-}
 
 /* ---- patterns ------------------------------------------------------------ */
 
@@ -131,8 +131,9 @@ pattern_in_day (const Pattern *p, int wd, gint64 tod)
 static inline gint64
 pattern_axis (const Pattern *p, gint64 day, gint64 tod)
 {
-  int wd = day_weekday (day);
-  return day_week (day) * p->before[7] + p->before[wd] + pattern_in_day (p, wd, tod);
+  gint64 w = floor_div (day + 4, 7);
+  int wd = (int) (day + 4 - 7 * w);
+  return w * p->before[7] + p->before[wd] + pattern_in_day (p, wd, tod);
 }
 
 /* Smallest instant with A(t) >= target (target must exceed some A). */
@@ -237,7 +238,7 @@ static void
 builder_add_run (Builder *b, gint64 day, const Pattern *p)
 {
   guint id = builder_intern (b, p);
-  Run run = { day, 0, id };
+  Run run = { day, 0, 0, id };
 
   if (b->runs->len > 0 && g_array_index (b->runs, Run, b->runs->len - 1).pattern == id)
     return;
@@ -266,6 +267,9 @@ builder_finish (Builder *b)
       cal->runs[r].cum = prev->cum + pattern_axis (p, cal->runs[r].day, 0)
                          - pattern_axis (p, prev->day, 0);
     }
+  for (r = 0; r < cal->n_runs; r++)
+    cal->runs[r].base = cal->runs[r].cum
+                        - pattern_axis (&cal->patterns[cal->runs[r].pattern], cal->runs[r].day, 0);
   return cal;
 }
 
@@ -350,11 +354,34 @@ resolve_or_standard (Level *levels, int n_levels, gint64 day, int wd, gboolean w
   return (wd >= 1 && wd <= 5) ? &standard_work : &standard_off;
 }
 
+typedef struct
+{
+  GantryCalendar *cal;
+  guint           stamp;
+  GArray         *days;
+} ExcCacheEntry;
+
 static void
-expand_exceptions (Level *lv)
+exc_cache_entry_free (gpointer data)
+{
+  ExcCacheEntry *e = data;
+
+  g_object_unref (e->cal);
+  g_array_unref (e->days);
+  g_free (e);
+}
+
+static void
+expand_exceptions (Level *lv, GHashTable *exc_cache)
 {
   guint n = gantry_calendar_get_n_exceptions (lv->cal), i;
+  ExcCacheEntry *ce = exc_cache != NULL ? g_hash_table_lookup (exc_cache, lv->cal) : NULL;
 
+  if (ce != NULL && ce->stamp == gantry_calendar_get_stamp (lv->cal))
+    {
+      lv->exc_days = g_array_ref (ce->days);
+      return;
+    }
   lv->exc_days = g_array_new (FALSE, FALSE, sizeof (ExcDay));
   for (i = 0; i < n; i++)
     {
@@ -389,6 +416,14 @@ expand_exceptions (Level *lv)
         }
       g_array_set_size (lv->exc_days, w);
     }
+  if (exc_cache != NULL)
+    {
+      ce = g_new0 (ExcCacheEntry, 1);
+      ce->cal = g_object_ref (lv->cal);
+      ce->stamp = gantry_calendar_get_stamp (lv->cal);
+      ce->days = g_array_ref (lv->exc_days);
+      g_hash_table_replace (exc_cache, lv->cal, ce);
+    }
 }
 
 static int
@@ -398,8 +433,8 @@ gint64_cmp (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
-GantryWorkCal *
-gantry_workcal_compile (GantryCalendar *calendar)
+static GantryWorkCal *
+compile_internal (GantryCalendar *calendar, GHashTable *exc_cache)
 {
   Level levels[MAX_CHAIN];
   int n_levels = 0, i;
@@ -414,7 +449,7 @@ gantry_workcal_compile (GantryCalendar *calendar)
   for (; calendar != NULL && n_levels < MAX_CHAIN; calendar = gantry_calendar_get_base (calendar))
     {
       levels[n_levels].cal = calendar;
-      expand_exceptions (&levels[n_levels]);
+      expand_exceptions (&levels[n_levels], exc_cache);
       n_levels++;
     }
 
@@ -482,6 +517,12 @@ gantry_workcal_compile (GantryCalendar *calendar)
   for (i = 0; i < n_levels; i++)
     g_array_unref (levels[i].exc_days);
   return builder_finish (&b);
+}
+
+GantryWorkCal *
+gantry_workcal_compile (GantryCalendar *calendar)
+{
+  return compile_internal (calendar, NULL);
 }
 
 GantryWorkCal *
@@ -589,11 +630,25 @@ gantry_workcal_get_n_runs (const GantryWorkCal *cal)
 
 /* ---- arithmetic ---------------------------------------------------------- */
 
+static inline gboolean
+run_has_day (const GantryWorkCal *cal, guint r, gint64 day)
+{
+  return cal->runs[r].day <= day && (r + 1 == cal->n_runs || cal->runs[r + 1].day > day);
+}
+
 static inline guint
 run_for_day (const GantryWorkCal *cal, gint64 day)
 {
   guint lo = 0, hi = cal->n_runs;   /* last run with runs[r].day <= day */
+  guint h = cal->hint;
 
+  if (run_has_day (cal, h, day))
+    return h;
+  if (h + 1 < cal->n_runs && run_has_day (cal, h + 1, day))
+    {
+      ((GantryWorkCal *) cal)->hint = h + 1;
+      return h + 1;
+    }
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
@@ -602,6 +657,7 @@ run_for_day (const GantryWorkCal *cal, gint64 day)
       else
         hi = mid;
     }
+  ((GantryWorkCal *) cal)->hint = lo;
   return lo;
 }
 
@@ -620,7 +676,7 @@ gantry_workcal_position (const GantryWorkCal *cal, GantryTime t)
   tod = t - day * GANTRY_MS_DAY;
   run = &cal->runs[run_for_day (cal, day)];
   p = &cal->patterns[run->pattern];
-  return run->cum + pattern_axis (p, day, tod) - pattern_axis (p, run->day, 0);
+  return run->base + pattern_axis (p, day, tod);
 }
 
 GantryTime
@@ -634,21 +690,27 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
     return GANTRY_TIME_MIN;
   /* r = first run whose end position reaches pos: first j >= 1 with
    * runs[j].cum >= pos, minus one; else the last run. */
-  lo = 1;
-  hi = cal->n_runs;
-  while (lo < hi)
+  r = cal->hint;
+  if (!((r == 0 || cal->runs[r].cum < pos)
+        && (r + 1 == cal->n_runs || cal->runs[r + 1].cum >= pos)))
     {
-      guint mid = (lo + hi) / 2;
-      if (cal->runs[mid].cum >= pos)
-        hi = mid;
-      else
-        lo = mid + 1;
+      lo = 1;
+      hi = cal->n_runs;
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          if (cal->runs[mid].cum >= pos)
+            hi = mid;
+          else
+            lo = mid + 1;
+        }
+      r = lo - 1;
+      ((GantryWorkCal *) cal)->hint = r;
     }
-  r = lo - 1;
   p = &cal->patterns[cal->runs[r].pattern];
   if (r == cal->n_runs - 1 && p->before[7] == 0)
     return GANTRY_TIME_NONE;
-  t = pattern_first (p, pos - cal->runs[r].cum + pattern_axis (p, cal->runs[r].day, 0));
+  t = pattern_first (p, pos - cal->runs[r].base);
   return t > GANTRY_TIME_MAX ? GANTRY_TIME_NONE : t;
 }
 
@@ -662,19 +724,24 @@ gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
   if (pos < 0)
     pos = 0;
   /* r = last run with cum <= pos */
-  while (hi - lo > 1)
+  r = cal->hint;
+  if (!(cal->runs[r].cum <= pos && (r + 1 == cal->n_runs || cal->runs[r + 1].cum > pos)))
     {
-      guint mid = (lo + hi) / 2;
-      if (cal->runs[mid].cum <= pos)
-        lo = mid;
-      else
-        hi = mid;
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+          if (cal->runs[mid].cum <= pos)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      r = lo;
+      ((GantryWorkCal *) cal)->hint = r;
     }
-  r = lo;
   p = &cal->patterns[cal->runs[r].pattern];
   if (p->before[7] == 0)
     return GANTRY_TIME_NONE;   /* only possible for the last run */
-  t = pattern_last (p, pos - cal->runs[r].cum + pattern_axis (p, cal->runs[r].day, 0));
+  t = pattern_last (p, pos - cal->runs[r].base);
   return t > GANTRY_TIME_MAX ? GANTRY_TIME_NONE : t;
 }
 
@@ -788,6 +855,7 @@ struct _GantryWorkCalCache
 {
   GHashTable    *singles;    /* GantryCalendar* -> CacheEntry* */
   GHashTable    *pairs;      /* "a:b" pointer pair -> CacheEntry* */
+  GHashTable    *exc_days;   /* GantryCalendar* -> expanded exception days */
   GantryWorkCal *standard;
 };
 
@@ -851,6 +919,7 @@ gantry_workcal_cache_new (void)
 
   c->singles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, cache_entry_free);
   c->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cache_entry_free);
+  c->exc_days = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, exc_cache_entry_free);
   c->standard = gantry_workcal_new_standard ();
   return c;
 }
@@ -862,6 +931,7 @@ gantry_workcal_cache_free (GantryWorkCalCache *cache)
     return;
   g_hash_table_unref (cache->singles);
   g_hash_table_unref (cache->pairs);
+  g_hash_table_unref (cache->exc_days);
   gantry_workcal_unref (cache->standard);
   g_free (cache);
 }
@@ -882,7 +952,7 @@ gantry_workcal_cache_get (GantryWorkCalCache *cache, GantryCalendar *calendar)
   e = g_new0 (CacheEntry, 1);
   e->key = key;
   chain_key_ref (&e->key);
-  e->cal = gantry_workcal_compile (calendar);
+  e->cal = compile_internal (calendar, cache->exc_days);
   g_hash_table_replace (cache->singles, calendar, e);
   return e->cal;
 }
