@@ -1648,8 +1648,17 @@ emit_changed (GantryProject *self)
   if (flags == 0 && self->pending_tasks->len == 0)
     return;
 
-  tasks = self->pending_tasks;
-  self->pending_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Only tasks that are (still) in the plan: a deleted task is reported
+   * through STRUCTURE and its former neighbours. */
+  tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->pending_tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (self->pending_tasks, i);
+
+      if (gantry_task_get_project (t) == self)
+        g_ptr_array_add (tasks, g_object_ref (t));
+    }
+  g_ptr_array_set_size (self->pending_tasks, 0);
   g_hash_table_remove_all (self->pending_set);
   self->pending_flags = 0;
 

@@ -489,6 +489,76 @@ test_ids_restored (void)
   g_assert_cmpint (gantry_task_get_id (t), ==, 77);
 }
 
+typedef struct
+{
+  guint calls, position, removed, added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *m, guint position, guint removed, guint added, gpointer data)
+{
+  ItemsChanged *ic = data;
+
+  ic->calls++;
+  ic->position = position;
+  ic->removed = removed;
+  ic->added = added;
+}
+
+static void
+test_structure_signals (void)
+{
+  g_autoptr(GantryProject) p = gantry_test_build_full_plan ();
+  GantryTask *phase1 = gantry_project_lookup_task (p, 1);
+  GantryTask *req = gantry_project_lookup_task (p, 2);
+  ItemsChanged ic = { 0 };
+  Changes ch;
+
+  changes_init (&ch, p);
+  g_signal_connect (phase1, "items-changed", G_CALLBACK (on_items_changed), &ic);
+
+  /* Delete Requirements (first child of Phase 1, linked to Sketch). */
+  g_assert_true (gantry_project_apply (p, gantry_command_remove_task (req)));
+  g_assert_cmpuint (ic.calls, ==, 1);
+  g_assert_cmpuint (ic.position, ==, 0);
+  g_assert_cmpuint (ic.removed, ==, 1);
+  g_assert_cmpuint (ic.added, ==, 0);
+  g_assert_cmpuint (ch.flags, ==, GANTRY_CHANGE_STRUCTURE | GANTRY_CHANGE_LINKS);
+  g_assert_true (changes_has_task (&ch, 1));    /* the parent */
+  g_assert_true (changes_has_task (&ch, 4));    /* its successor */
+  g_assert_false (changes_has_task (&ch, 2));   /* gone from the plan */
+
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpuint (ic.calls, ==, 2);
+  g_assert_cmpuint (ic.position, ==, 0);
+  g_assert_cmpuint (ic.added, ==, 1);
+  g_assert_true (changes_has_task (&ch, 2));
+  g_assert_true (changes_has_task (&ch, 4));
+  g_assert_true (gantry_task_get_parent (req) == phase1);
+
+  /* Move Requirements to the end of Phase 1: both ends are reported. */
+  g_assert_true (gantry_project_apply (p, gantry_command_move_task (req, phase1, -1)));
+  g_assert_cmpint (gantry_task_get_position (req), ==, 2);
+  g_assert_cmpuint (ch.flags, ==, GANTRY_CHANGE_STRUCTURE);
+  g_assert_true (changes_has_task (&ch, 2));
+  g_assert_true (changes_has_task (&ch, 1));
+  g_assert_cmpint (gantry_task_get_id (req), ==, 6);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpint (gantry_task_get_position (req), ==, 0);
+  g_assert_cmpint (gantry_task_get_id (req), ==, 2);
+
+  /* Moving to the same place is no change at all. */
+  ch.count = 0;
+  g_assert_true (gantry_project_apply (p, gantry_command_move_task (req, phase1, 0)));
+  g_assert_cmpuint (ch.count, ==, 0);
+  g_assert_true (gantry_project_apply (p, gantry_command_move_task (
+      gantry_project_lookup_task (p, 6), phase1, 7)));
+  g_assert_cmpuint (ch.count, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (phase1, on_items_changed, &ic);
+  changes_clear (&ch, p);
+}
+
 /* ---- groups and history ---------------------------------------------------------- */
 
 static void
@@ -1021,6 +1091,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/undo/each-command", test_each_command);
   g_test_add_func ("/undo/remove-details", test_remove_details);
   g_test_add_func ("/undo/ids-restored", test_ids_restored);
+  g_test_add_func ("/undo/structure-signals", test_structure_signals);
   g_test_add_func ("/undo/groups", test_groups);
   g_test_add_func ("/undo/modified", test_modified);
   g_test_add_func ("/undo/unlimited", test_unlimited);
