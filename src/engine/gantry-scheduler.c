@@ -546,7 +546,6 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   GArray *asgs = g_array_new (FALSE, TRUE, sizeof (PAsg));
   GArray *ea = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *eb = g_array_new (FALSE, FALSE, sizeof (guint));
-  GArray *kids;
   guint i, k;
 
   plan_read_project (p, cache, project);
@@ -564,29 +563,48 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
       g_hash_table_insert (p->index, p->t[i + 1].task, GINT_TO_POINTER (i + 2));
     }
 
-  /* hierarchy */
-  kids = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (i = 0; i < p->n; i++)
-    {
-      PTask *pt = &p->t[i];
-      guint nc = gantry_task_get_n_children (pt->task);
-      pt->child_first = kids->len;
-      for (k = 0; k < nc; k++)
-        {
-          int c = plan_lookup (p, gantry_task_get_child (pt->task, k));
-          if (c > 0)
-            {
-              guint cu = (guint) c;
-              g_array_append_val (kids, cu);
-              p->t[c].parent = (int) i;
-            }
-        }
-      pt->child_n = kids->len - pt->child_first;
-      if (pt->child_n > 0)
-        pt->flags |= F_SUMMARY;
-    }
-  p->t[0].parent = -1;
-  p->children = (guint *) (gpointer) g_array_free (kids, FALSE);
+  /* hierarchy: the tasks come in pre-order, so a stack of the open
+   * ancestors finds each parent without a lookup */
+  {
+    guint *stack = g_new (guint, p->n), sp = 0, *fill;
+
+    stack[sp++] = 0;
+    p->t[0].parent = -1;
+    for (i = 1; i < p->n; i++)
+      {
+        GantryTask *parent = gantry_task_get_parent (p->t[i].task);
+        int pi;
+
+        if (parent == NULL)
+          parent = root;
+        while (sp > 0 && p->t[stack[sp - 1]].task != parent)
+          sp--;
+        pi = sp > 0 ? (int) stack[sp - 1] : plan_lookup (p, parent);
+        if (pi < 0)
+          pi = 0;
+        p->t[i].parent = pi;
+        p->t[pi].child_n++;
+        if (sp == 0)
+          stack[sp++] = (guint) pi;
+        stack[sp++] = i;
+      }
+    for (i = 0, k = 0; i < p->n; i++)
+      {
+        p->t[i].child_first = k;
+        k += p->t[i].child_n;
+        if (p->t[i].child_n > 0)
+          p->t[i].flags |= F_SUMMARY;
+      }
+    p->children = g_new (guint, MAX (k, 1));
+    fill = g_new0 (guint, p->n);
+    for (i = 1; i < p->n; i++)
+      {
+        guint pi = (guint) p->t[i].parent;
+        p->children[p->t[pi].child_first + fill[pi]++] = i;
+      }
+    g_free (fill);
+    g_free (stack);
+  }
 
   /* assignments and links */
   for (i = 1; i < p->n; i++)
