@@ -237,7 +237,11 @@ gantry_resource_init (GantryResource *self)
 GantryResource *
 gantry_resource_new (int uid, const char *name)
 {
-  return g_object_new (GANTRY_TYPE_RESOURCE, "uid", uid, "name", name, NULL);
+  GantryResource *self = g_object_new (GANTRY_TYPE_RESOURCE, NULL);
+
+  self->uid = uid;
+  self->name = g_strdup (name);
+  return self;
 }
 
 #define GETTER(type, name, field, fallback) \
