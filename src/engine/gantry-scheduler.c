@@ -212,6 +212,18 @@ asg_drives (GantryAssignment *a)
          && gantry_assignment_get_work (a) > 0;
 }
 
+/* Values from a damaged file must not overflow the arithmetic: durations
+ * and lags are bounded by ~300 000 years, dates by the valid range. */
+#define MAX_SPAN ((gint64) 10000000000000000LL)
+
+static inline GantryTime
+clamp_time (GantryTime t)
+{
+  if (t == NONE)
+    return NONE;
+  return CLAMP (t, GANTRY_TIME_MIN, GANTRY_TIME_MAX);
+}
+
 /* Reads one task's inputs from the model.  Returns the flags that shape
  * the graph (so a caller can tell whether a rebuild is needed). */
 static void
@@ -227,25 +239,27 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
     pt->flags |= F_MANUAL;
   if (!gantry_task_get_active (task) || gantry_task_get_is_null (task))
     pt->flags |= F_SKIP;
-  pt->dur = MAX (gantry_task_get_duration (task), 0);
+  pt->dur = CLAMP (gantry_task_get_duration (task), 0, MAX_SPAN);
   if (gantry_format_is_elapsed (fmt) && !gantry_format_is_percent (fmt))
     pt->flags |= F_ELAPSED;
   if (gantry_task_get_milestone (task) || (pt->dur == 0 && pt->asg_n == 0))
     pt->flags |= F_MILESTONE;
   pt->ctype = gantry_task_get_constraint_type (task);
-  pt->cdate = gantry_task_get_constraint_date (task);
+  if (pt->ctype < GANTRY_CONSTRAINT_ASAP || pt->ctype > GANTRY_CONSTRAINT_FNLT)
+    pt->ctype = GANTRY_CONSTRAINT_ASAP;
+  pt->cdate = clamp_time (gantry_task_get_constraint_date (task));
   if (pt->ctype >= GANTRY_CONSTRAINT_MSO && pt->cdate == NONE)
     pt->ctype = GANTRY_CONSTRAINT_ASAP;
-  pt->deadline = gantry_task_get_deadline (task);
-  pt->astart = gantry_task_get_actual_start (task);
-  pt->afinish = gantry_task_get_actual_finish (task);
+  pt->deadline = clamp_time (gantry_task_get_deadline (task));
+  pt->astart = clamp_time (gantry_task_get_actual_start (task));
+  pt->afinish = clamp_time (gantry_task_get_actual_finish (task));
   pt->pct = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
   if (pt->astart == NONE)
     pt->afinish = NONE;
   pt->remaining = pt->dur - pt->dur * pt->pct / 100;
-  pt->mstart = gantry_task_get_start (task);
-  pt->mfinish = gantry_task_get_finish (task);
-  pt->lvl_delay = MAX (gantry_task_get_leveling_delay (task), 0);
+  pt->mstart = clamp_time (gantry_task_get_start (task));
+  pt->mfinish = clamp_time (gantry_task_get_finish (task));
+  pt->lvl_delay = CLAMP (gantry_task_get_leveling_delay (task), 0, MAX_SPAN);
   pt->cal = tcal != NULL ? gantry_workcal_cache_get (cache, tcal) : p->proj_cal;
   pt->work_in = gantry_task_get_work (task);
   pt->fixed_cost = gantry_task_get_fixed_cost (task);
@@ -304,10 +318,12 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
         else
           a->cal = gantry_workcal_cache_get (cache, rcal);
         /* overtime work shortens the duration (reference §1.7) */
-        a->span = (GantryDuration) ((double) MAX (gantry_assignment_get_work (a->asg)
-                                                  - gantry_assignment_get_overtime_work (a->asg), 0)
-                                    / units + 0.5);
-        a->delay = MAX (gantry_assignment_get_delay (a->asg), 0);
+        {
+          double span = (double) MAX (gantry_assignment_get_work (a->asg)
+                                      - gantry_assignment_get_overtime_work (a->asg), 0) / units + 0.5;
+          a->span = span < (double) MAX_SPAN ? (GantryDuration) span : MAX_SPAN;
+        }
+        a->delay = CLAMP (gantry_assignment_get_delay (a->asg), 0, MAX_SPAN);
       }
   }
 }
@@ -528,8 +544,8 @@ plan_read_project (Plan *p, GantryWorkCalCache *cache, GantryProject *project)
   gantry_project_get_duration_context (project, &ctx);
   p->proj_cal = gantry_workcal_cache_get (cache, gantry_project_get_calendar (project));
   p->from_start = gantry_project_get_schedule_from_start (project);
-  p->proj_start = gantry_project_get_start (project);
-  p->proj_finish_in = gantry_project_get_finish (project);
+  p->proj_start = clamp_time (gantry_project_get_start (project));
+  p->proj_finish_in = clamp_time (gantry_project_get_finish (project));
   p->honor = gantry_project_get_honor_constraints (project);
   p->mcp = gantry_project_get_multiple_critical_paths (project);
   p->crit_limit = (gint64) gantry_project_get_critical_slack_limit (project)
@@ -640,7 +656,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
           pl.pred = pr;
           pl.succ = (int) i;
           pl.type = gantry_link_get_link_type (l);
-          pl.lag = gantry_link_get_lag (l);
+          pl.lag = CLAMP (gantry_link_get_lag (l), -MAX_SPAN, MAX_SPAN);
           pl.kind = gantry_format_is_percent (lf) ? LAG_PERCENT
                     : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
           g_array_append_val (links, pl);
@@ -761,7 +777,7 @@ cal_add (PTask *t, GantryWorkCal *cal, GantryTime d, GantryDuration w)
   if (r == NONE && d != NONE)
     {
       t->problems |= P_NO_WORK;
-      return d + w;
+      return clamp_time (d + w);
     }
   return r;
 }
@@ -775,7 +791,7 @@ finish_from (Plan *p, PTask *t, GantryTime s, GantryDuration dur, gboolean full)
   if (s == NONE)
     return NONE;
   if (t->flags & F_ELAPSED)
-    return s + dur;
+    return clamp_time (s + dur);
   if (!(t->flags & F_RESOURCES))
     return cal_add (t, t->cal, s, dur);
   for (k = 0; k < t->asg_n; k++)
@@ -796,7 +812,7 @@ start_from (Plan *p, PTask *t, GantryTime f, GantryDuration dur, gboolean full)
   if (f == NONE)
     return NONE;
   if (t->flags & F_ELAPSED)
-    return f - dur;
+    return clamp_time (f - dur);
   if (!(t->flags & F_RESOURCES))
     return cal_add (t, t->cal, f, -dur);
   for (k = 0; k < t->asg_n; k++)
@@ -827,7 +843,10 @@ static GantryDuration
 link_lag_ms (Plan *p, const PLink *l)
 {
   if (l->kind == LAG_PERCENT)
-    return (GantryDuration) ((double) p->t[l->pred].dur * (double) l->lag / 100000.0);
+    {
+      double v = (double) p->t[l->pred].dur * (double) l->lag / 100000.0;
+      return (GantryDuration) CLAMP (v, (double) -MAX_SPAN, (double) MAX_SPAN);
+    }
   return l->lag;
 }
 
@@ -845,7 +864,7 @@ apply_lag (Plan *p, const PLink *l, GantryTime d, int sign)
   elapsed = l->kind == LAG_ELAPSED
             || (l->kind == LAG_PERCENT && (p->t[l->pred].flags & F_ELAPSED));
   if (elapsed)
-    return d + lag;
+    return clamp_time (d + lag);
   return cal_add (succ, succ->cal, d, lag);
 }
 
@@ -966,7 +985,7 @@ forward_leaf (Plan *p, guint i)
         default:
           es = next_start (p, t, p->proj_start);
           if (t->lvl_delay > 0)
-            es += t->lvl_delay;
+            es = clamp_time (es + t->lvl_delay);
           break;
         }
     }

@@ -48,6 +48,7 @@ struct _GantryWorkCal
    * so most lookups hit it or its neighbour.  A plain cache (the engine
    * is single-threaded); it never changes a result. */
   guint    hint;
+  gint64   max_pos;    /* position of GANTRY_TIME_MAX */
 };
 
 static inline gint64
@@ -270,6 +271,7 @@ builder_finish (Builder *b)
   for (r = 0; r < cal->n_runs; r++)
     cal->runs[r].base = cal->runs[r].cum
                         - pattern_axis (&cal->patterns[cal->runs[r].pattern], cal->runs[r].day, 0);
+  cal->max_pos = gantry_workcal_position (cal, GANTRY_TIME_MAX);
   return cal;
 }
 
@@ -390,11 +392,17 @@ expand_exceptions (Level *lv, GHashTable *exc_cache)
       gint64 to = MIN (ex->to_day, WINDOW_HI);
       gint64 d;
 
+      GantryCalendarException fixed;
+
       if (ex->day.kind == GANTRY_DAY_DEFAULT)
         continue;
+      /* a bad period (0, negative) from a damaged file counts as 1 */
+      fixed = *ex;
+      if (fixed.period < 1)
+        fixed.period = 1;
       for (d = from; d <= to; d++)
         {
-          if (ex->recurrence == GANTRY_RECUR_NONE || gantry_calendar_exception_covers (ex, d))
+          if (ex->recurrence == GANTRY_RECUR_NONE || gantry_calendar_exception_covers (&fixed, d))
             {
               ExcDay e = { d, i, &ex->day };
               g_array_append_val (lv->exc_days, e);
@@ -688,6 +696,8 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
 
   if (pos <= 0)
     return GANTRY_TIME_MIN;
+  if (pos > cal->max_pos)
+    return GANTRY_TIME_NONE;
   /* r = first run whose end position reaches pos: first j >= 1 with
    * runs[j].cum >= pos, minus one; else the last run. */
   r = cal->hint;
@@ -723,6 +733,8 @@ gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
 
   if (pos < 0)
     pos = 0;
+  if (pos >= cal->max_pos)
+    return GANTRY_TIME_NONE;
   /* r = last run with cum <= pos */
   r = cal->hint;
   if (!(cal->runs[r].cum <= pos && (r + 1 == cal->n_runs || cal->runs[r + 1].cum > pos)))
@@ -764,6 +776,8 @@ gantry_workcal_add (const GantryWorkCal *cal, GantryTime t, GantryDuration work)
     return t;
   if (work < 0)
     return gantry_workcal_subtract (cal, t, -work);
+  if (work > cal->max_pos)
+    return GANTRY_TIME_NONE;
   return gantry_workcal_finish_at (cal, gantry_workcal_position (cal, t) + work);
 }
 
@@ -778,6 +792,8 @@ gantry_workcal_subtract (const GantryWorkCal *cal, GantryTime t, GantryDuration 
     return t;
   if (work < 0)
     return gantry_workcal_add (cal, t, -work);
+  if (work > cal->max_pos)
+    return GANTRY_TIME_MIN;
   pos = gantry_workcal_position (cal, t) - work;
   if (pos < 0)
     return GANTRY_TIME_MIN;
