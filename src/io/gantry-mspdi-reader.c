@@ -62,6 +62,22 @@ typedef struct
 
 typedef struct
 {
+  gsize    name;       /* offsets into the list's arena */
+  gsize    xml;
+  int      key;
+  gboolean in_schema;
+} PendingExtra;
+
+typedef struct
+{
+  GantryExtras *target;
+  GString      *arena;
+  GArray       *items;      /* PendingExtra */
+  int           last_key;
+} ExtraList;
+
+typedef struct
+{
   xmlTextReaderPtr  reader;
   GantryProject    *project;
   GPtrArray        *warnings;
@@ -73,9 +89,11 @@ typedef struct
   GArray           *calendar_refs;    /* PendingCalendar */
   GArray           *base_refs;        /* PendingCalendar */
   GArray           *duplicates;       /* PendingCalendar: object, file UID */
+  guint             n_duplicates_seen;
   int               project_calendar_uid;
   int               n_tasks;
   GString          *out;              /* serialisation buffer */
+  ExtraList         lists[3];         /* project, object, link */
   const char       *last_element;
   char              last_element_buf[64];
   const char       *data;             /* the source, for error messages */
@@ -262,6 +280,30 @@ node_text (xmlNodePtr node)
   return NULL;  /* mixed: caller uses node_text_dup */
 }
 
+/* The element's text, stripped, in buf (truncated to size - 1). */
+static char *
+node_text_buf (xmlNodePtr node,
+               char      *buf,
+               gsize      size)
+{
+  const char *t = node_text (node);
+
+  if (t != NULL)
+    g_strlcpy (buf, t, size);
+  else
+    {
+      g_autofree char *all = NULL;
+      GString *s = g_string_new (NULL);
+
+      for (xmlNodePtr c = node->children; c; c = c->next)
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+          g_string_append (s, (const char *) c->content);
+      all = g_string_free (s, FALSE);
+      g_strlcpy (buf, all, size);
+    }
+  return g_strstrip (buf);
+}
+
 static char *
 node_text_dup (xmlNodePtr node)
 {
@@ -284,12 +326,12 @@ get_int (Reader     *R,
          xmlNodePtr  node,
          int        *out)
 {
-  g_autofree char *t = node_text_dup (node);
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
   char *end;
   gint64 v;
   double d;
 
-  g_strstrip (t);
   errno = 0;
   v = g_ascii_strtoll (t, &end, 10);
   if (*t != '\0' && *end == '\0' && errno == 0 && v >= G_MININT && v <= G_MAXINT)
@@ -312,11 +354,11 @@ get_double (Reader     *R,
             xmlNodePtr  node,
             double     *out)
 {
-  g_autofree char *t = node_text_dup (node);
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
   char *end;
   double d;
 
-  g_strstrip (t);
   d = g_ascii_strtod (t, &end);
   if (*t != '\0' && *end == '\0' && isfinite (d))
     {
@@ -332,9 +374,9 @@ get_bool (Reader     *R,
           xmlNodePtr  node,
           gboolean   *out)
 {
-  g_autofree char *t = node_text_dup (node);
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
 
-  g_strstrip (t);
   if (g_str_equal (t, "1") || g_ascii_strcasecmp (t, "true") == 0)
     *out = TRUE;
   else if (g_str_equal (t, "0") || g_ascii_strcasecmp (t, "false") == 0)
@@ -352,11 +394,10 @@ get_date (Reader     *R,
           xmlNodePtr  node,
           GantryTime *out)
 {
-  g_autofree char *t = node_text_dup (node);
-  g_autoptr(GError) error = NULL;
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
 
-  g_strstrip (t);
-  if (gantry_time_parse_iso (t, out, &error))
+  if (gantry_time_parse_iso (t, out, NULL))
     return TRUE;
   warn (R, node, _("“%s” is not a date; the value is ignored"), t);
   return FALSE;
@@ -367,9 +408,9 @@ get_duration (Reader     *R,
               xmlNodePtr  node,
               gint64     *out)
 {
-  g_autofree char *t = node_text_dup (node);
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
 
-  g_strstrip (t);
   if (gantry_mspdi_parse_duration (t, out))
     return TRUE;
   warn (R, node, _("“%s” is not a duration; the value is ignored"), t);
@@ -401,10 +442,10 @@ get_time_of_day (Reader     *R,
                  xmlNodePtr  node,
                  int        *out)
 {
-  g_autofree char *t = node_text_dup (node);
+  char buf[128];
+  char *t = node_text_buf (node, buf, sizeof buf);
   int h, m, s = 0, n;
 
-  g_strstrip (t);
   n = sscanf (t, "%2d:%2d:%2d", &h, &m, &s);
   if (n >= 2 && h >= 0 && h <= 24 && m >= 0 && m < 60 && s >= 0 && s < 60
       && (h < 24 || (m == 0 && s == 0)))
@@ -475,16 +516,27 @@ append_escaped (GString    *out,
                 const char *text,
                 gboolean    attribute)
 {
-  for (const char *p = text; *p; p++)
-    switch (*p)
+  const char *special = attribute ? "&<>\"\r" : "&<>\r";
+
+  while (*text)
+    {
+      gsize plain = strcspn (text, special);
+
+      g_string_append_len (out, text, plain);
+      text += plain;
+      if (*text == '\0')
+        break;
+      switch (*text)
       {
       case '&': g_string_append (out, "&amp;"); break;
       case '<': g_string_append (out, "&lt;"); break;
       case '>': g_string_append (out, "&gt;"); break;
-      case '"': if (attribute) g_string_append (out, "&quot;"); else g_string_append_c (out, '"'); break;
+      case '"': g_string_append (out, "&quot;"); break;
       case '\r': g_string_append (out, "&#13;"); break;
-      default: g_string_append_c (out, *p); break;
+      default: g_string_append_c (out, *text); break;
       }
+      text++;
+    }
 }
 
 typedef struct
@@ -515,7 +567,7 @@ serialize (GString    *out,
            const char *path,
            int         depth)
 {
-  const GantryMspdiSchemaNode *sch = path ? gantry_mspdi_schema_lookup (path) : NULL;
+  const GantryMspdiSchemaNode *sch = NULL;
   gboolean has_elements = FALSE;
   Child stack_kids[64];
   Child *kids = stack_kids;
@@ -553,6 +605,7 @@ serialize (GString    *out,
     {
       gboolean ok = TRUE;
 
+      sch = path ? gantry_mspdi_schema_lookup (path) : NULL;
       for (xmlNodePtr c = node->children; c; c = c->next)
         {
           Child k = { c, -1, n_kids };
@@ -603,112 +656,154 @@ serialize (GString    *out,
   return TRUE;
 }
 
+/* The sort key of a kept element: twice its schema position; an element
+ * outside the schema goes right after its anchor (odd keys), or stays
+ * after the element before it. */
+static int
+extra_key (const GantryMspdiSchemaNode *sch,
+           const char                  *name,
+           gboolean                     in_schema,
+           const char                  *after,
+           int                          last)
+{
+  int k;
+
+  if (in_schema)
+    {
+      k = gantry_mspdi_schema_child_index (sch, name);
+      return k < 0 ? last : 2 * k;
+    }
+  if (after == NULL || *after == '\0')
+    return -1;
+  k = gantry_mspdi_schema_child_index (sch, after);
+  return k < 0 ? last : 2 * k + 1;
+}
+
+static ExtraList *
+extra_list_for (Reader       *R,
+                GantryExtras *target)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (R->lists); i++)
+    if (R->lists[i].target == target)
+      return &R->lists[i];
+  for (guint i = 0; i < G_N_ELEMENTS (R->lists); i++)
+    if (R->lists[i].target == NULL)
+      {
+        R->lists[i].target = target;
+        return &R->lists[i];
+      }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Keeps node (an element Gantry does not model) for target.  Elements are
+ * collected per object and handed to the object sorted (sort_extras):
+ * MS Project 2010+ writes some elements out of schema order; the writer
+ * puts them in schema order, so the model keeps them in that order too
+ * (stable: equal names keep their order). */
 static void
-keep_extra (Reader             *R,
-            GantryExtras       *extras,
+keep_extra (Reader                      *R,
+            GantryExtras                *extras,
             const GantryMspdiSchemaNode *schema,
-            xmlNodePtr          node,
-            const char         *after)
+            xmlNodePtr                   node,
+            const char                  *after)
 {
   /* schema NULL: a whole object kept on purpose (placeholders), in schema */
   gboolean in_schema = schema == NULL
                        || gantry_mspdi_schema_child_index (schema, (const char *) node->name) >= 0;
-  GString *out = R->out;
   g_autofree char *path = NULL;
+  ExtraList *list = NULL;
+  GString *out;
+  PendingExtra pe;
 
-  g_string_truncate (out, 0);
+  if (schema != NULL)
+    {
+      list = extra_list_for (R, extras);
+      out = list->arena;
+      for (xmlNodePtr c = node->children; c && path == NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          path = g_strconcat (schema->path, "/", (const char *) node->name, NULL);
+    }
+  else
+    {
+      out = R->out;
+      g_string_truncate (out, 0);
+      if (xmlStrEqual (node->name, BAD_CAST "Resource"))
+        path = g_strdup ("Project/Resources/Resource");
+      else if (xmlStrEqual (node->name, BAD_CAST "Assignment"))
+        path = g_strdup ("Project/Assignments/Assignment");
+    }
+  pe.name = out->len;
+  g_string_append_len (out, (const char *) node->name, strlen ((const char *) node->name) + 1);
+  pe.xml = out->len;
   if (!in_schema)
     {
       g_string_append (out, GANTRY_MSPDI_AFTER_PREFIX);
       g_string_append (out, after ? after : "");
       g_string_append (out, "-->");
     }
-  if (schema != NULL)
-    path = g_strconcat (schema->path, "/", (const char *) node->name, NULL);
-  else if (xmlStrEqual (node->name, BAD_CAST "Resource"))
-    path = g_strdup ("Project/Resources/Resource");
-  else if (xmlStrEqual (node->name, BAD_CAST "Assignment"))
-    path = g_strdup ("Project/Assignments/Assignment");
   if (!serialize (out, node, path, 0))
     {
+      g_string_truncate (out, pe.name);
       warn (R, node, _("the element is too large or too deep to keep and is dropped"));
       return;
     }
-  gantry_extras_append (extras, (const char *) node->name, out->str, in_schema);
+  g_string_append_c (out, '\0');
+  if (list == NULL)
+    {
+      gantry_extras_append (extras, out->str + pe.name, out->str + pe.xml, in_schema);
+      return;
+    }
+  pe.in_schema = in_schema;
+  pe.key = extra_key (schema, (const char *) node->name, in_schema, after, list->last_key);
+  list->last_key = pe.key;
+  g_array_append_val (list->items, pe);
 }
 
-/* MS Project 2010+ writes some elements out of schema order; the writer
- * puts them in schema order, so the model keeps them in that order too
- * (stable: equal names keep their order; elements outside the schema
- * stay right after the element before them). */
+/* Hands the elements kept for extras to it, in schema order. */
 static void
-sort_extras (GantryExtras                *extras,
-             const GantryMspdiSchemaNode *sch)
+sort_extras (Reader       *R,
+             GantryExtras *extras)
 {
-  guint n = gantry_extras_get_n (extras);
-  g_autofree int *keys = NULL;
+  ExtraList *list = NULL;
+  PendingExtra *items;
+  guint n;
   g_autofree guint *order = NULL;
-  GantryExtras *copy;
   gboolean sorted = TRUE;
-  int last = -1;
 
-  if (n < 2)
+  for (guint i = 0; i < G_N_ELEMENTS (R->lists); i++)
+    if (R->lists[i].target == extras)
+      list = &R->lists[i];
+  if (list == NULL)
     return;
-  keys = g_new (int, n);
-  for (guint i = 0; i < n; i++)
-    {
-      const GantryExtra *e = gantry_extras_get (extras, i);
-      int k;
-
-      if (e->in_schema)
-        {
-          k = gantry_mspdi_schema_child_index (sch, e->name);
-          k = k < 0 ? last : 2 * k;
-        }
-      else
-        {
-          /* right after its anchor (the writer puts it there) */
-          const char *a = e->xml + strlen (GANTRY_MSPDI_AFTER_PREFIX);
-          const char *end = strstr (a, "-->");
-          char anchor[128];
-
-          k = -1;
-          if (g_str_has_prefix (e->xml, GANTRY_MSPDI_AFTER_PREFIX) && end != NULL
-              && (gsize) (end - a) < sizeof anchor)
-            {
-              memcpy (anchor, a, end - a);
-              anchor[end - a] = '\0';
-              k = gantry_mspdi_schema_child_index (sch, anchor);
-              k = k < 0 ? (anchor[0] ? last : -1) : 2 * k + 1;
-            }
-          else
-            k = last;
-        }
-      if (k < last)
-        sorted = FALSE;
-      keys[i] = last = k;
-    }
-  if (sorted)
-    return;
-  order = g_new (guint, n);
+  items = (PendingExtra *) (gpointer) list->items->data;
+  n = list->items->len;
+  for (guint i = 1; i < n; i++)
+    if (items[i].key < items[i - 1].key)
+      sorted = FALSE;
+  order = g_new (guint, n + 1);
   for (guint i = 0; i < n; i++)
     {
       guint j = i;
-      while (j > 0 && keys[order[j - 1]] > keys[i])
-        {
-          order[j] = order[j - 1];
-          j--;
-        }
+
+      if (!sorted)
+        while (j > 0 && items[order[j - 1]].key > items[i].key)
+          {
+            order[j] = order[j - 1];
+            j--;
+          }
       order[j] = i;
     }
-  copy = gantry_extras_copy (extras);
-  gantry_extras_clear (extras);
   for (guint i = 0; i < n; i++)
     {
-      const GantryExtra *e = gantry_extras_get (copy, order[i]);
-      gantry_extras_append (extras, e->name, e->xml, e->in_schema);
+      PendingExtra *pe = &items[order[i]];
+      gantry_extras_append (extras, list->arena->str + pe->name, list->arena->str + pe->xml,
+                            pe->in_schema);
     }
-  gantry_extras_free (copy);
+  g_array_set_size (list->items, 0);
+  g_string_truncate (list->arena, 0);
+  list->target = NULL;
+  list->last_key = -1;
 }
 
 static const GantryMspdiSchemaNode *
@@ -1231,7 +1326,7 @@ read_calendar (Reader     *R,
       after = n;
     }
 
-  sort_extras (gantry_calendar_get_extras (cal), sch);
+  sort_extras (R, gantry_calendar_get_extras (cal));
 
   /* Legacy DayType 0 exceptions count only without <Exceptions>. */
   if (!have_exceptions)
@@ -1374,7 +1469,7 @@ read_link (Reader     *R,
         keep_extra (R, l.extras, sch, c, after);
       after = n;
     }
-  sort_extras (l.extras, sch);
+  sort_extras (R, l.extras);
   if (l.pred_uid == G_MININT)
     {
       warn (R, node, _("a predecessor link without PredecessorUID is ignored"));
@@ -1550,7 +1645,7 @@ read_task (Reader     *R,
       after = (const char *) c->name;
     }
   gantry_task_set_schedule (target, &s);
-  sort_extras (gantry_task_get_extras (target), sch);
+  sort_extras (R, gantry_task_get_extras (target));
 
   if (calendar_uid != -1)
     {
@@ -1577,6 +1672,7 @@ read_task (Reader     *R,
         PendingCalendar dup = { G_OBJECT (task), NULL, uid, xmlGetLineNo (node) };
 
         gantry_task_set_uid (task, G_MAXINT - (int) R->duplicates->len);
+        R->n_duplicates_seen++;
         g_array_append_val (R->duplicates, dup);
         if (!gantry_project_add_task (R->project, parent, -1, task))
           {
@@ -1683,7 +1779,7 @@ read_resource (Reader     *R,
         }
       after = (const char *) c->name;
     }
-  sort_extras (gantry_resource_get_extras (res), sch);
+  sort_extras (R, gantry_resource_get_extras (res));
   if (type == 1)
     gantry_resource_set_resource_type (res, GANTRY_RESOURCE_WORK);
   else if (type == 2 || is_cost)
@@ -1697,6 +1793,7 @@ read_resource (Reader     *R,
       PendingCalendar d = { G_OBJECT (res), NULL, uid, xmlGetLineNo (node) };
 
       gantry_resource_set_uid (res, G_MAXINT - (int) R->duplicates->len);
+      R->n_duplicates_seen++;
       g_array_append_val (R->duplicates, d);
       if (!gantry_project_add_resource (R->project, -1, res))
         return;
@@ -1723,12 +1820,46 @@ static const char * const assignment_fields[] = {
 };
 
 static void
+add_assignment (Reader            *R,
+                GantryAssignment  *asg,
+                PendingAssignment *a)
+{
+  GantryProject *P = R->project;
+
+  gantry_assignment_set_units (asg, a->units);
+  gantry_assignment_set_work (asg, a->work);
+  gantry_assignment_set_delay (asg, a->delay);
+  gantry_assignment_set_actual_work (asg, a->actual_work);
+  gantry_assignment_set_overtime_work (asg, a->overtime_work);
+  gantry_assignment_set_percent_work_complete (asg, a->percent_work_complete);
+  gantry_assignment_set_work_contour (asg, a->work_contour);
+  gantry_assignment_set_cost_rate_table (asg, a->cost_rate_table);
+  gantry_assignment_set_computed (asg, a->start, a->finish, a->cost);
+  if (!gantry_project_add_assignment (P, asg))
+    {
+      int fresh = gantry_project_next_assignment_uid (P);
+
+      gantry_assignment_set_uid (asg, fresh);
+      if (gantry_project_add_assignment (P, asg))
+        g_ptr_array_add (R->warnings,
+                         g_strdup_printf (_("Line %d: assignment UID %d is used twice; the second one gets UID %d"),
+                                          a->line, a->uid, fresh));
+      else
+        g_ptr_array_add (R->warnings,
+                         g_strdup_printf (_("Line %d: assignment %d cannot be added; it is dropped"),
+                                          a->line, a->uid));
+    }
+}
+
+static void
 read_assignment (Reader     *R,
                  xmlNodePtr  node)
 {
   static GHashTable *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Assignments/Assignment");
   PendingAssignment a = { 0 };
+  GantryAssignment *asg = NULL;
+  GantryExtras *target;
   const char *after = NULL;
   double v;
 
@@ -1755,6 +1886,7 @@ read_assignment (Reader     *R,
       return;
     }
   a.extras = gantry_extras_new ();
+  target = a.extras;
   if (a.resource_uid == -65535 || a.task_uid == 0)
     {
       /* MS Project's null-resource assignment, or one on the project
@@ -1764,6 +1896,19 @@ read_assignment (Reader     *R,
       return;
     }
   a.units = 1.0;
+
+  /* Usual order (tasks and resources before assignments): create the
+   * assignment now and keep its extras directly; else resolve() does. */
+  {
+    GantryTask *task = gantry_project_lookup_task (R->project, a.task_uid);
+    GantryResource *res = gantry_project_lookup_resource (R->project, a.resource_uid);
+
+    if (task != NULL && res != NULL && R->n_duplicates_seen == 0)
+      {
+        asg = gantry_assignment_new (a.uid, task, res, 1.0, 0);
+        target = gantry_assignment_get_extras (asg);
+      }
+  }
   ELEMENT_CHILDREN (c, node)
     {
       switch (field_code (table, c))
@@ -1781,12 +1926,20 @@ read_assignment (Reader     *R,
         case A_FINISH: get_date (R, c, &a.finish); break;
         case A_COST: if (get_double (R, c, &v)) a.cost = v / 100.0; break;
         default:
-          keep_extra (R, a.extras, sch, c, after);
+          keep_extra (R, target, sch, c, after);
           break;
         }
       after = (const char *) c->name;
     }
-  sort_extras (a.extras, sch);
+  sort_extras (R, target);
+  if (asg != NULL)
+    {
+      gantry_extras_free (a.extras);
+      a.extras = NULL;
+      add_assignment (R, asg, &a);
+      g_object_unref (asg);
+      return;
+    }
   g_array_append_val (R->assignments, a);
 }
 
@@ -1933,32 +2086,12 @@ resolve (Reader *R)
           continue;
         }
       asg = gantry_assignment_new (a->uid, task, res, a->units, a->work);
-      gantry_assignment_set_delay (asg, a->delay);
-      gantry_assignment_set_actual_work (asg, a->actual_work);
-      gantry_assignment_set_overtime_work (asg, a->overtime_work);
-      gantry_assignment_set_percent_work_complete (asg, a->percent_work_complete);
-      gantry_assignment_set_work_contour (asg, a->work_contour);
-      gantry_assignment_set_cost_rate_table (asg, a->cost_rate_table);
-      gantry_assignment_set_computed (asg, a->start, a->finish, a->cost);
       for (guint j = 0; j < gantry_extras_get_n (a->extras); j++)
         {
           const GantryExtra *e = gantry_extras_get (a->extras, j);
           gantry_extras_append (gantry_assignment_get_extras (asg), e->name, e->xml, e->in_schema);
         }
-      if (!gantry_project_add_assignment (P, asg))
-        {
-          int fresh = gantry_project_next_assignment_uid (P);
-
-          gantry_assignment_set_uid (asg, fresh);
-          if (gantry_project_add_assignment (P, asg))
-            g_ptr_array_add (R->warnings,
-                             g_strdup_printf (_("Line %d: assignment UID %d is used twice; the second one gets UID %d"),
-                                              a->line, a->uid, fresh));
-          else
-            g_ptr_array_add (R->warnings,
-                             g_strdup_printf (_("Line %d: assignment %d cannot be added; it is dropped"),
-                                              a->line, a->uid));
-        }
+      add_assignment (R, asg, a);
     }
 }
 
@@ -2154,11 +2287,17 @@ load (xmlTextReaderPtr reader,
   R.duplicates = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.project_calendar_uid = G_MININT;
   R.out = g_string_sized_new (4096);
+  for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
+    {
+      R.lists[i].arena = g_string_sized_new (8192);
+      R.lists[i].items = g_array_new (FALSE, FALSE, sizeof (PendingExtra));
+      R.lists[i].last_key = -1;
+    }
 
   xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, &R);
   walk (&R);
   finish_xml_error (&R);
-  sort_extras (gantry_project_get_extras (R.project), gantry_mspdi_schema_lookup ("Project"));
+  sort_extras (&R, gantry_project_get_extras (R.project));
   if (R.error == NULL)
     resolve (&R);
 
@@ -2175,6 +2314,11 @@ load (xmlTextReaderPtr reader,
 
   xmlFreeTextReader (reader);
   g_string_free (R.out, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
+    {
+      g_string_free (R.lists[i].arena, TRUE);
+      g_array_unref (R.lists[i].items);
+    }
   for (guint i = 0; i < R.links->len; i++)
     gantry_extras_free (g_array_index (R.links, PendingLink, i).extras);
   for (guint i = 0; i < R.assignments->len; i++)
@@ -2193,7 +2337,7 @@ load (xmlTextReaderPtr reader,
 
 /* No network, no DTD loading or validation, no entity substitution, no
  * XInclude, and libxml2's default (non-HUGE) size limits. */
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT \
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS \
                         | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
 
 /* Nothing but a BOM, white space and an XML declaration? */

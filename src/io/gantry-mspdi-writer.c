@@ -252,6 +252,101 @@ extra_body (const GantryExtra *e)
   return x;
 }
 
+/* Are all elements in [p, end) (the content of the element at path)
+ * known to the schema?  A quick scan of the tags of canonical text. */
+static gboolean
+all_in_schema (const char *p,
+               const char *end,
+               const char *path)
+{
+  const GantryMspdiSchemaNode *stack[16];
+  GString *cur = g_string_new (path);
+  gsize lens[16];
+  int depth = 0;
+  gboolean ok = TRUE;
+
+  stack[0] = gantry_mspdi_schema_lookup (path);
+  lens[0] = cur->len;
+  if (stack[0] == NULL)
+    {
+      g_string_free (cur, TRUE);
+      return FALSE;
+    }
+  while (ok && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *q = p + 1;
+
+      if (*q == '/')
+        {
+          if (depth > 0)
+            {
+              depth--;
+              g_string_truncate (cur, lens[depth]);
+            }
+          p = q;
+          continue;
+        }
+      if (*q == '!' || *q == '?')
+        {
+          ok = FALSE;
+          break;
+        }
+      while (q < end && *q != '>' && *q != '/' && *q != ' ')
+        q++;
+      {
+        g_autofree char *name = g_strndup (p + 1, q - p - 1);
+        gboolean self_closing;
+        const char *gt = memchr (q, '>', end - q);
+
+        if (gt == NULL || gantry_mspdi_schema_child_index (stack[depth], name) < 0)
+          {
+            ok = FALSE;
+            break;
+          }
+        self_closing = gt[-1] == '/';
+        if (!self_closing)
+          {
+            /* descend: only elements with children need their node */
+            const char *next = gt + 1;
+
+            while (next < end && *next != '<')
+              next++;
+            if (next < end && next[1] != '/')
+              {
+                if (depth + 1 >= (int) G_N_ELEMENTS (stack))
+                  {
+                    ok = FALSE;
+                    break;
+                  }
+                g_string_append_c (cur, '/');
+                g_string_append (cur, name);
+                stack[depth + 1] = gantry_mspdi_schema_lookup (cur->str);
+                if (stack[depth + 1] == NULL)
+                  {
+                    ok = FALSE;
+                    break;
+                  }
+                depth++;
+                lens[depth] = cur->len;
+                lens[depth - 1] = cur->len - strlen (name) - 1;
+              }
+            else
+              {
+                /* a leaf: skip to its end tag */
+                const char *etag = next;
+                p = etag + 1;
+                while (p < end && *p != '>')
+                  p++;
+                continue;
+              }
+          }
+        p = gt + 1;
+      }
+    }
+  g_string_free (cur, TRUE);
+  return ok;
+}
+
 static void
 write_extra (Writer            *W,
              const GantryExtra *e,
@@ -286,6 +381,30 @@ write_extra (Writer            *W,
           return;
         }
     }
+  /* The reader stored complex elements canonically, in schema order: when
+   * nothing inside is outside the schema (or unknowns are kept), copy the
+   * content as it is. */
+  {
+    g_autofree char *path = NULL;
+    const char *gt = strchr (body, '>');
+    const char *close = strrchr (body, '<');
+
+    if (gt != NULL && gt[-1] != '/' && close != NULL && close > gt && body[0] == '<')
+      {
+        g_autofree char *name = g_strndup (body + 1, gt - body - 1);
+
+        path = g_strconcat (parent_path, "/", name, NULL);
+        if ((W->flags & GANTRY_MSPDI_WRITE_KEEP_UNKNOWN) || all_in_schema (gt + 1, close, path))
+          {
+            g_autofree char *inner = g_strndup (gt + 1, close - gt - 1);
+
+            OK (xmlTextWriterStartElement (W->w, BAD_CAST name));
+            OK (xmlTextWriterWriteRaw (W->w, BAD_CAST inner));
+            OK (xmlTextWriterEndElement (W->w));
+            return;
+          }
+      }
+  }
   {
     xmlDocPtr doc = xmlReadMemory (body, strlen (body), NULL, "UTF-8",
                                    XML_PARSE_NONET | XML_PARSE_NOBLANKS);

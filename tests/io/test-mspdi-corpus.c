@@ -268,9 +268,15 @@ collect_unknown (xmlNodePtr  node,
       if (gantry_mspdi_schema_child_index (sch, (const char *) c->name) < 0)
         {
           xmlChar *t = xmlNodeGetContent (c);
+          GString *v = g_string_new (NULL);
+
+          /* the text, ignoring indentation */
+          for (const char *q = (const char *) t; q && *q; q++)
+            if (!g_ascii_isspace (*q))
+              g_string_append_c (v, *q);
           g_hash_table_add (out, g_strdup_printf ("%s/%s after <%s> = %s", key,
-                                                  (const char *) c->name, prev,
-                                                  (const char *) t));
+                                                  (const char *) c->name, prev, v->str));
+          g_string_free (v, TRUE);
           xmlFree (t);
           prev = (const char *) c->name;
           continue;
