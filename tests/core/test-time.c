@@ -247,6 +247,22 @@ test_display (void)
   g_assert_false (gantry_time_parse_display ("2026-02-30", 0, &back, &error));
   g_assert_error (error, GANTRY_TIME_ERROR, GANTRY_TIME_ERROR_OUT_OF_RANGE);
   g_clear_error (&error);
+  /* A time without a date, a time out of range, junk after the time. */
+  g_assert_false (gantry_time_parse_display ("12:00", 0, &back, &error));
+  g_assert_error (error, GANTRY_TIME_ERROR, GANTRY_TIME_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gantry_time_parse_display ("03/09/26 25:00", 0, &back, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gantry_time_parse_display ("03/09/26 10:00 x", 0, &back, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gantry_time_parse_display (NULL, 0, &back, &error));
+  g_assert_error (error, GANTRY_TIME_ERROR, GANTRY_TIME_ERROR_INVALID);
+  g_clear_error (&error);
+  /* "24:00" is the end of the day. */
+  g_assert_true (gantry_time_parse_display ("03/09/26 24:00", 0, &back, &error));
+  g_assert_cmpint (back, ==, gantry_time_make (2026, 3, 10, 0, 0, 0));
 
   {
     g_autofree char *none = gantry_time_format_display (GANTRY_TIME_NONE, TRUE);
@@ -616,6 +632,66 @@ test_duration_locale (void)
   setlocale (LC_NUMERIC, "C.UTF-8");
 }
 
+/* Whatever the text, the parsers answer: TRUE with a value in range, or
+ * FALSE with an error set.  Random strings from the characters that
+ * matter, plus raw bytes. */
+static void
+test_random_input (void)
+{
+  static const char alphabet[] = "0123456789-:T .,+Z?%edhmwoasy\xc3\xa4\xff";
+  int n = g_test_slow () ? 200000 : 20000;
+
+  for (int i = 0; i < n; i++)
+    {
+      char buf[24];
+      int len = g_test_rand_int_range (0, sizeof buf);
+      GError *error = NULL;
+      GantryTime t;
+      GantryDuration d;
+      GantryDurationFormat f;
+
+      for (int k = 0; k < len; k++)
+        buf[k] = g_test_rand_bit () ? alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)]
+                                    : (char) g_test_rand_int_range (1, 256);
+      buf[len] = '\0';
+
+      if (gantry_time_parse_iso (buf, &t, &error))
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (t, >=, GANTRY_TIME_MIN);
+          g_assert_cmpint (t, <=, GANTRY_TIME_MAX + 999);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_clear_error (&error);
+        }
+
+      if (gantry_time_parse_display (buf, 8 * GANTRY_MS_HOUR, &t, &error))
+        {
+          g_assert_cmpint (t, >=, GANTRY_TIME_MIN);
+          g_assert_cmpint (t, <=, GANTRY_TIME_MAX + 999);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_clear_error (&error);
+        }
+
+      if (gantry_duration_parse (buf, &default_ctx, 7, TRUE, TRUE, &d, &f, &error))
+        {
+          g_assert_no_error (error);
+          g_assert_true (gantry_format_is_valid (f));
+          g_assert_cmpint (ABS (d), <=, GANTRY_TIME_MAX - GANTRY_TIME_MIN);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_clear_error (&error);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -634,6 +710,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/duration/reject", test_duration_reject);
   g_test_add_func ("/duration/format", test_duration_format);
   g_test_add_func ("/duration/locale", test_duration_locale);
+  g_test_add_func ("/time/random-input", test_random_input);
 
   return g_test_run ();
 }
