@@ -727,6 +727,77 @@ test_i25_complete (void)
   g_assert_false (gantry_task_get_critical (t));
 }
 
+/* ---- project options (reference §2.5, §2.6, §2.11) ----------------------- */
+
+static void
+test_option_honor_constraints_off (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *a = plan_task (p, NULL, "A", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+
+  g_object_set (p, "honor-constraints", FALSE, NULL);
+  gantry_task_set_constraint_type (b, GANTRY_CONSTRAINT_FNLT);
+  gantry_task_set_constraint_date (b, T (2025, 4, 18, 17, 0));
+  plan_link (p, a, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  schedule (p);
+  /* links win over FNLT when constraints are not honoured */
+  assert_time (gantry_task_get_start (b), T (2025, 4, 21, 8, 0));
+  assert_time (gantry_task_get_finish (b), T (2025, 4, 22, 17, 0));
+}
+
+static void
+test_option_critical_slack_limit (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *a = plan_task (p, NULL, "A", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *c = plan_task (p, NULL, "C", 1 * DAY_MS, GANTRY_FORMAT_DAYS);
+
+  plan_task (p, NULL, "B", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+  g_object_set (p, "critical-slack-limit", 3, NULL);
+  schedule (p);
+  /* TS 3d <= 3d: critical; TS 4d: not */
+  g_assert_true (gantry_task_get_critical (a));
+  g_assert_false (gantry_task_get_critical (c));
+}
+
+static void
+test_option_multiple_critical_paths (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *a = plan_task (p, NULL, "A", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+
+  g_object_set (p, "multiple-critical-paths", TRUE, NULL);
+  schedule (p);
+  /* every task without successors ends its own critical path */
+  assert_time (gantry_task_get_late_finish (a), T (2025, 4, 15, 17, 0));
+  g_assert_cmpint (gantry_task_get_total_slack (a), ==, 0);
+  g_assert_true (gantry_task_get_critical (a));
+  g_assert_true (gantry_task_get_critical (b));
+}
+
+static void
+test_option_schedule_from_finish (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 1, 8, 0));
+  GantryTask *a = plan_task (p, NULL, "A", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", DAY_MS, GANTRY_FORMAT_DAYS);
+
+  gantry_project_set_schedule_from_start (p, FALSE);
+  gantry_project_set_finish (p, T (2025, 4, 18, 17, 0));
+  gantry_task_set_constraint_type (a, GANTRY_CONSTRAINT_ALAP);
+  gantry_task_set_constraint_type (b, GANTRY_CONSTRAINT_ALAP);
+  plan_link (p, a, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  schedule (p);
+  /* backward from the project finish: B on Fri, A Wed-Thu */
+  assert_time (gantry_task_get_start (b), T (2025, 4, 18, 8, 0));
+  assert_time (gantry_task_get_finish (b), T (2025, 4, 18, 17, 0));
+  assert_time (gantry_task_get_start (a), T (2025, 4, 16, 8, 0));
+  assert_time (gantry_task_get_finish (a), T (2025, 4, 17, 17, 0));
+  g_assert_true (gantry_task_get_critical (a));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -783,6 +854,11 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/golden/inferred/I23-resource-holiday", test_i23_resource_holiday);
   g_test_add_func ("/engine/golden/inferred/I24-half-complete", test_i24_half_complete);
   g_test_add_func ("/engine/golden/inferred/I25-complete", test_i25_complete);
+
+  g_test_add_func ("/engine/options/honor-constraints-off", test_option_honor_constraints_off);
+  g_test_add_func ("/engine/options/critical-slack-limit", test_option_critical_slack_limit);
+  g_test_add_func ("/engine/options/multiple-critical-paths", test_option_multiple_critical_paths);
+  g_test_add_func ("/engine/options/schedule-from-finish", test_option_schedule_from_finish);
 
   return g_test_run ();
 }

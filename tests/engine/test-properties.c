@@ -276,6 +276,28 @@ set_duration_cmd (GantryProject *p, GantryTask *t, GantryDuration d)
   g_value_unset (&v);
 }
 
+static void
+set_int64_cmd (GantryProject *p, gpointer obj, const char *prop, gint64 x)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT64);
+  g_value_set_int64 (&v, x);
+  g_assert_true (gantry_project_apply (p, gantry_command_set_property (obj, prop, &v)));
+  g_value_unset (&v);
+}
+
+static void
+set_int_cmd (GantryProject *p, gpointer obj, const char *prop, int x)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, x);
+  g_assert_true (gantry_project_apply (p, gantry_command_set_property (obj, prop, &v)));
+  g_value_unset (&v);
+}
+
 /* One edit through a command: the scheduler's incremental pass (run from
  * the "changed" signal) gives exactly what a fresh full pass gives. */
 static void
@@ -301,9 +323,34 @@ test_incremental_equals_full (void)
 
           if (gantry_format_is_elapsed (gantry_task_get_duration_format (t)))
             d = g_rand_int_range (r, 1, 4) * EDAY_MS;
-          g_test_message ("edit %d: task %d duration %" G_GINT64_FORMAT " -> %" G_GINT64_FORMAT,
-                          edit, gantry_task_get_uid (t), gantry_task_get_duration (t), d);
-          set_duration_cmd (rp->project, t, d);
+          switch (edit % 3)
+            {
+            case 0:
+              g_test_message ("edit %d: task %d duration -> %" G_GINT64_FORMAT,
+                              edit, gantry_task_get_uid (t), d);
+              set_duration_cmd (rp->project, t, d);
+              break;
+            case 1:
+              {
+                /* a constraint (and its date) in one undo group */
+                static const GantryConstraintType types[] = {
+                  GANTRY_CONSTRAINT_SNET, GANTRY_CONSTRAINT_FNLT, GANTRY_CONSTRAINT_MSO,
+                  GANTRY_CONSTRAINT_ASAP,
+                };
+                GantryTime date = T (2025, 3, 3, 8, 0) + g_rand_int_range (r, 0, 40) * GANTRY_MS_DAY;
+                g_test_message ("edit %d: task %d constraint", edit, gantry_task_get_uid (t));
+                gantry_project_begin_group (rp->project, "Constraint");
+                set_int64_cmd (rp->project, t, "constraint-date", date);
+                set_int_cmd (rp->project, t, "constraint-type", types[g_rand_int_range (r, 0, 4)]);
+                gantry_project_end_group (rp->project);
+              }
+              break;
+            default:
+              g_test_message ("edit %d: task %d deadline", edit, gantry_task_get_uid (t));
+              set_int64_cmd (rp->project, t, "deadline",
+                             T (2025, 3, 10, 17, 0) + g_rand_int_range (r, 0, 40) * GANTRY_MS_DAY);
+              break;
+            }
           inc = snapshot (rp->project);
           g_assert_cmpuint (gantry_scheduler_get_n_visited (s), <=, 4 * (gantry_project_get_n_tasks (rp->project) + 1));
           fresh = gantry_scheduler_new (rp->project);
