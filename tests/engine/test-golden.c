@@ -798,6 +798,49 @@ test_option_schedule_from_finish (void)
   g_assert_true (gantry_task_get_critical (a));
 }
 
+/* Reference §2.2: task calendar with resources = their common working
+ * time, unless IgnoreResourceCalendar. */
+static void
+test_calendar_task_resource_intersection (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  g_autoptr (GantryCalendar) afternoons = gantry_calendar_new (3, "Afternoons");
+  g_autoptr (GantryCalendar) rc = gantry_calendar_new (4, "Mornings and evenings");
+  GantryDayDef pm = { GANTRY_DAY_WORKING, 1, { { 13 * 60, 19 * 60 } } };
+  GantryDayDef r_day = { GANTRY_DAY_WORKING, 2, { { 8 * 60, 12 * 60 }, { 15 * 60, 19 * 60 } } };
+  GantryDayDef off = { GANTRY_DAY_NONWORKING, 0, { { 0, 0 } } };
+  GantryTask *t1 = plan_task (p, NULL, "Both", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *t2 = plan_task (p, NULL, "Ignore", DAY_MS, GANTRY_FORMAT_DAYS);
+  g_autoptr (GantryResource) r = gantry_resource_new (1, "R");
+  g_autoptr (GantryAssignment) a1 = NULL, a2 = NULL;
+  int wd;
+
+  for (wd = 0; wd < 7; wd++)
+    {
+      gantry_calendar_set_weekday (afternoons, wd, (wd >= 1 && wd <= 5) ? &pm : &off);
+      gantry_calendar_set_weekday (rc, wd, (wd >= 1 && wd <= 5) ? &r_day : &off);
+    }
+  gantry_project_add_calendar (p, afternoons);
+  gantry_project_add_calendar (p, rc);
+  gantry_resource_set_calendar (r, rc);
+  gantry_project_add_resource (p, -1, r);
+  gantry_task_set_calendar (t1, afternoons);
+  gantry_task_set_calendar (t2, afternoons);
+  gantry_task_set_ignore_resource_calendar (t2, TRUE);
+  a1 = gantry_assignment_new (1, t1, r, 1.0, 8 * HOUR_MS);
+  a2 = gantry_assignment_new (2, t2, r, 1.0, 8 * HOUR_MS);
+  gantry_project_add_assignment (p, a1);
+  gantry_project_add_assignment (p, a2);
+  schedule (p);
+  /* common time 15:00-19:00: 8 h = Mon and Tue afternoons */
+  assert_time (gantry_task_get_start (t1), T (2025, 4, 14, 15, 0));
+  assert_time (gantry_task_get_finish (t1), T (2025, 4, 15, 19, 0));
+  assert_time (gantry_assignment_get_finish (a1), T (2025, 4, 15, 19, 0));
+  /* the task calendar alone: 13:00-19:00, 6 h + 2 h */
+  assert_time (gantry_task_get_start (t2), T (2025, 4, 14, 13, 0));
+  assert_time (gantry_task_get_finish (t2), T (2025, 4, 15, 15, 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -855,6 +898,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/golden/inferred/I24-half-complete", test_i24_half_complete);
   g_test_add_func ("/engine/golden/inferred/I25-complete", test_i25_complete);
 
+  g_test_add_func ("/engine/calendars/task-resource-intersection",
+                   test_calendar_task_resource_intersection);
   g_test_add_func ("/engine/options/honor-constraints-off", test_option_honor_constraints_off);
   g_test_add_func ("/engine/options/critical-slack-limit", test_option_critical_slack_limit);
   g_test_add_func ("/engine/options/multiple-critical-paths", test_option_multiple_critical_paths);
