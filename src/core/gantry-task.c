@@ -57,7 +57,7 @@ struct _GantryTask
   double               cost, actual_cost;
   GantryDuration       actual_work;
 
-  GantryBaseline       baselines[GANTRY_N_BASELINES];
+  GantryBaseline      *baselines;     /* [GANTRY_N_BASELINES], NULL until one is set */
 
   /* outline */
   GantryTask          *parent;        /* weak: the parent owns us */
@@ -204,6 +204,7 @@ gantry_task_finalize (GObject *object)
   g_clear_pointer (&self->successors, g_ptr_array_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->extras, gantry_extras_free);
+  g_clear_pointer (&self->baselines, g_free);
 
   G_OBJECT_CLASS (gantry_task_parent_class)->finalize (object);
 }
@@ -699,7 +700,9 @@ gantry_task_get_baseline (GantryTask *self, guint n)
   g_return_val_if_fail (GANTRY_IS_TASK (self), NULL);
   g_return_val_if_fail (n < GANTRY_N_BASELINES, NULL);
 
-  return self->baselines[n].set ? &self->baselines[n] : NULL;
+  if (self->baselines == NULL || !self->baselines[n].set)
+    return NULL;
+  return &self->baselines[n];
 }
 
 void
@@ -710,9 +713,12 @@ gantry_task_set_baseline (GantryTask *self, guint n, const GantryBaseline *b)
 
   if (b == NULL)
     {
-      memset (&self->baselines[n], 0, sizeof self->baselines[n]);
+      if (self->baselines != NULL)
+        memset (&self->baselines[n], 0, sizeof self->baselines[n]);
       return;
     }
+  if (self->baselines == NULL)
+    self->baselines = g_new0 (GantryBaseline, GANTRY_N_BASELINES);
   self->baselines[n] = *b;
   self->baselines[n].set = TRUE;
   self->baselines[n].interim = !!b->interim;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <time.h>
 
 #include "gantry-core.h"
@@ -25,8 +26,23 @@ cpu_now (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* Heap bytes in use, in MiB (glibc's mallinfo2: exact even when freed
+ * memory is kept by the allocator), or -1 where unavailable. */
+static double
+heap_mib (void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  struct mallinfo2 mi = mallinfo2 ();
+
+  return (double) (mi.uordblks + mi.hblkhd) / (1024.0 * 1024.0);
+#else
+  return -1;
+#endif
+}
+
 typedef struct
 {
+  double rss_before, rss_loaded;
   double load_s;
   double all_tasks_s;
   double renumber_s;
@@ -113,9 +129,13 @@ static void
 run (guint n, Figures *f)
 {
   guint signals = 0;
-  GantryProject *p = load (n, &f->load_s, &signals);
+  GantryProject *p;
   GantryTask *victim;
   gint64 t0;
+
+  f->rss_before = heap_mib ();
+  p = load (n, &f->load_s, &signals);
+  f->rss_loaded = heap_mib ();
 
   g_assert (gantry_project_get_n_tasks (p) == n);
   g_assert (g_list_model_get_n_items (gantry_project_get_links (p)) == n);
@@ -160,15 +180,16 @@ main (int argc, char *argv[])
 
   g_print ("# core model at scale: n tasks, n links, 0.3 n assignments (direct API)\n");
   g_print ("# process CPU time; load = create + add every object + renumber\n");
-  g_print ("%8s %10s %12s %10s %10s %12s %10s %10s\n", "n", "load ms", "load µs/task",
-           "outline ms", "renum ms", "delete ms", "undo ms", "free ms");
+  g_print ("%8s %10s %12s %10s %10s %10s %10s %10s %10s\n", "n", "load ms", "load µs/task",
+           "heap MiB", "outline ms", "renum ms", "delete ms", "undo ms", "free ms");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       Figures f;
 
       run (sizes[i], &f);
-      g_print ("%8u %10.1f %12.3f %10.2f %10.2f %12.2f %10.2f %10.1f\n", sizes[i],
-               f.load_s * 1e3, f.load_s * 1e6 / sizes[i], f.all_tasks_s * 1e3,
+      g_print ("%8u %10.1f %12.3f %10.1f %10.2f %10.2f %10.2f %10.2f %10.1f\n", sizes[i],
+               f.load_s * 1e3, f.load_s * 1e6 / sizes[i], f.rss_loaded - f.rss_before,
+               f.all_tasks_s * 1e3,
                f.renumber_s * 1e3, f.remove_s * 1e3, f.undo_s * 1e3, f.free_s * 1e3);
     }
   return 0;
