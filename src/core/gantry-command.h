@@ -18,7 +18,10 @@ G_BEGIN_DECLS
 GantryCommand *gantry_command_set_property   (gpointer      object,
                                               const char   *property,
                                               const GValue *value);
-/* Convenience: g_object_set-style for one property. */
+/* Convenience: g_object_set-style for one property.  As with g_object_set,
+ * the value must have the property's C type: pass (gint64) for int64
+ * properties such as "duration" or "start".  A value out of the
+ * property's range makes a command that apply() refuses. */
 GantryCommand *gantry_command_set            (gpointer      object,
                                               const char   *property,
                                               ...);
