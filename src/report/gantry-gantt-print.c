@@ -135,6 +135,15 @@ time_x (Gantt      *g,
   return g->table_w + g->day_w * (double) (t - g->from) / GANTRY_MS_DAY;
 }
 
+/* time_x kept just outside the chart: dates far outside the printed range
+ * would otherwise overflow cairo's fixed-point coordinates. */
+static double
+chart_x (Gantt      *g,
+         GantryTime  t)
+{
+  return CLAMP (time_x (g, t), g->table_w - 20.0, g->table_w + g->chart_w + 20.0);
+}
+
 static void
 clip_text (GantryReportDoc *doc,
            cairo_t         *cr,
@@ -168,7 +177,42 @@ draw_timescale (GantryReportDoc *doc,
   cairo_rectangle (cr, MAX (vx0, g->table_w), 0, vx1 - MAX (vx0, g->table_w), SCALE_H);
   cairo_fill (cr);
 
-  for (gint64 d = d0; d < d1; d++)
+  if (visual * 30 < 4)
+    {
+      /* Decades or centuries: one tick every `step` years. */
+      static const int steps[] = { 1, 5, 10, 50, 100, 500, 1000, 5000 };
+      int step = 10000, y, m, day, hh, mm, ss;
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        if (visual * 365.25 * steps[i] >= 30)
+          {
+            step = steps[i];
+            break;
+          }
+      gantry_time_split (g->from + d0 * GANTRY_MS_DAY, &y, &m, &day, &hh, &mm, &ss);
+      for (y = (y / step) * step; y <= 9999; y += step)
+        {
+          GantryTime t = gantry_time_make (MAX (y, 1), 1, 1, 0, 0, 0);
+          double x = time_x (g, t);
+          g_autofree char *label = g_strdup_printf ("%d", MAX (y, 1));
+
+          if (x > vx1)
+            break;
+          if (x < vx0 - visual * 365.25 * step)
+            continue;
+          gantry_cairo_set_color (cr, GANTRY_C_RULE, 1.0);
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, x, mid);
+          cairo_line_to (cr, x, SCALE_H);
+          cairo_stroke (cr);
+          if (x >= vx0)
+            clip_text (doc, cr, label, FONT_SCALE, x + 1, mid + 2, MIN (vx1 - x, 40),
+                       PANGO_ALIGN_LEFT, GANTRY_C_MUTED);
+        }
+      return;
+    }
+
+  for (gint64 d = d0, next; d < d1; d = next)
     {
       GantryTime t = g->from + d * GANTRY_MS_DAY;
       int y, m, day, hh, mm, ss, wd = gantry_time_weekday (t);
@@ -178,6 +222,9 @@ draw_timescale (GantryReportDoc *doc,
       double top_w = 0, bottom_w = 0;
 
       gantry_time_split (t, &y, &m, &day, &hh, &mm, &ss);
+      /* Days when they are drawn; else month by month (a long range
+       * fitted to a page has millions of days and only months show). */
+      next = visual >= 2.2 ? d + 1 : d + gantry_date_days_in_month (y, m) - day + 1;
       if (visual >= 11)
         {
           bottom_tick = TRUE;
@@ -207,7 +254,7 @@ draw_timescale (GantryReportDoc *doc,
               top_tick = day == 1;
               top_w = g->day_w * (gantry_date_days_in_month (y, m) - day + 1);
               /* Translators: month and year on the Gantt timescale */
-              top_label = g_date_time_format (dt, C_("gantt scale", "%b %Y"));
+              top_label = dt != NULL ? g_date_time_format (dt, C_("gantt scale", "%b %Y")) : NULL;
             }
         }
       else
@@ -219,7 +266,7 @@ draw_timescale (GantryReportDoc *doc,
               bottom_tick = TRUE;
               bottom_w = g->day_w * gantry_date_days_in_month (y, m);
               /* Translators: abbreviated month on the Gantt timescale */
-              bottom_label = g_date_time_format (dt, C_("gantt scale", "%b"));
+              bottom_label = dt != NULL ? g_date_time_format (dt, C_("gantt scale", "%b")) : NULL;
               if (visual * 30 < 16)
                 g_clear_pointer (&bottom_label, g_free);
             }
@@ -337,13 +384,13 @@ draw_bar (cairo_t *cr,
 
   if (row->start == GANTRY_TIME_NONE || row->finish == GANTRY_TIME_NONE)
     return;
-  x0 = time_x (g, row->start);
-  x1 = time_x (g, MAX (row->finish, row->start));
+  x0 = chart_x (g, row->start);
+  x1 = chart_x (g, MAX (row->finish, row->start));
 
   if (row->bl_start != GANTRY_TIME_NONE && row->bl_finish != GANTRY_TIME_NONE
       && !row->milestone)
     {
-      double b0 = time_x (g, row->bl_start), b1 = time_x (g, MAX (row->bl_finish, row->bl_start));
+      double b0 = chart_x (g, row->bl_start), b1 = chart_x (g, MAX (row->bl_finish, row->bl_start));
 
       gantry_cairo_set_color (cr, GANTRY_C_BASELINE, 1.0);
       cairo_rectangle (cr, b0, cy + 3.0, MAX (b1 - b0, 0.8), 2.2);
@@ -428,10 +475,10 @@ draw_link (cairo_t *cr,
   if (p->start == GANTRY_TIME_NONE || p->finish == GANTRY_TIME_NONE
       || s->start == GANTRY_TIME_NONE || s->finish == GANTRY_TIME_NONE)
     return;
-  ps = time_x (g, p->start);
-  pf = time_x (g, MAX (p->finish, p->start));
-  ss = time_x (g, s->start);
-  sf = time_x (g, MAX (s->finish, s->start));
+  ps = chart_x (g, p->start);
+  pf = chart_x (g, MAX (p->finish, p->start));
+  ss = chart_x (g, s->start);
+  sf = chart_x (g, MAX (s->finish, s->start));
 
   gantry_cairo_set_color (cr, p->critical && s->critical ? GANTRY_C_CRITICAL : GANTRY_C_MUTED,
                           1.0);
@@ -953,6 +1000,9 @@ gantry_gantt_print_layout (GantryProject                 *project,
     g->to = gantry_time_day_start (hi) + 3 * GANTRY_MS_DAY;
   else
     g->to = g->from + 28 * GANTRY_MS_DAY;
+  /* Keep the range (and its padding) inside years 1..9999. */
+  g->from = MAX (g->from, gantry_time_day_start (GANTRY_TIME_MIN));
+  g->to = MIN (g->to, gantry_time_day_start (GANTRY_TIME_MAX));
   g->n_days = MAX ((g->to - g->from) / GANTRY_MS_DAY, 1);
   g->to = g->from + g->n_days * GANTRY_MS_DAY;
   g->status_date = opts->status_date != GANTRY_TIME_NONE

@@ -323,6 +323,26 @@ test_empty_and_bad_options (void)
     g_assert_error (error, GANTRY_REPORT_ERROR, GANTRY_REPORT_ERROR_INVALID_OPTIONS);
   }
   {
+    /* Dates at the ends of the calendar print (bars clipped to the range). */
+    g_autoptr(GantryProject) wide = gantt_plan ();
+    g_autoptr(GError) error = NULL;
+
+    rtp_add_task (wide, NULL, 5000, "Ancient", GANTRY_TIME_MIN, GANTRY_TIME_MIN + GANTRY_MS_DAY,
+                  H (8), 0);
+    rtp_add_task (wide, NULL, 5001, "Far future", GANTRY_TIME_MAX - GANTRY_MS_DAY,
+                  GANTRY_TIME_MAX, H (8), 0);
+    rtp_link (wide, 5000, 5001, GANTRY_LINK_FS);
+    gantry_gantt_print_options_init (&opts);
+    opts.from = T (2026, 1, 1, 0);
+    opts.to = T (2026, 6, 30, 0);
+    g_assert_true (gantry_gantt_print_write_pdf (wide, pdf, &opts, &error));
+    g_assert_no_error (error);
+    /* And with the range left to the plan: 10 000 years on one page wide. */
+    gantry_gantt_print_options_init (&opts);
+    g_assert_true (gantry_gantt_print_write_pdf (wide, pdf, &opts, &error));
+    g_assert_no_error (error);
+  }
+  {
     /* A two-hundred-year range still prints (no per-day shading then). */
     g_autoptr(GError) error = NULL;
 

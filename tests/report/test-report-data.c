@@ -357,6 +357,19 @@ test_bad_fields (void)
   rtp_add_task (p, NULL, 3, NULL, T (2026, 3, 2, 8), T (2026, 3, 3, 8), H (8), 0);
   d = gantry_report_data_new (p, T (2026, 3, 20, 0), 0, NULL);
   g_assert_cmpuint (d->n_tasks, ==, 2);
+  /* Dates at both ends of the calendar: the burndown stays short. */
+  {
+    g_autoptr(GantryReportData) d2 = NULL;
+    GantryTask *t;
+
+    t = rtp_add_task (p, NULL, 4, "Ancient", GANTRY_TIME_MIN, GANTRY_TIME_MIN + H (8), H (8), 0);
+    gantry_task_set_work (t, H (8));
+    rtp_add_task (p, NULL, 5, "Far future", GANTRY_TIME_MAX - H (8), GANTRY_TIME_MAX, H (8), 0);
+    d2 = gantry_report_data_new (p, T (2026, 3, 20, 0), 0, NULL);
+    g_assert_cmpuint (d2->n_tasks, ==, 4);
+    g_assert_cmpuint (d2->burndown_actual->len + d2->burndown_remaining->len, <=, 64);
+    g_assert_cmpuint (d2->burndown_actual->len, >=, 2);
+  }
   g_assert_cmpuint (d->late_tasks->len, ==, 2);
   g_assert_cmpint (d->total_work, ==, 0);
 }
