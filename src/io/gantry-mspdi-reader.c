@@ -1568,7 +1568,12 @@ read_task (Reader     *R,
         case T_NOTES:
           {
             g_autofree char *notes = node_text_dup (c);
-            gantry_task_set_notes (target, notes);
+
+            /* the project summary task's notes are the project's notes */
+            if (is_root)
+              g_object_set (R->project, "notes", notes, NULL);
+            else
+              gantry_task_set_notes (target, notes);
           }
           break;
         case T_WBS: gantry_task_set_wbs (target, TEXT (c)); break;

@@ -942,7 +942,16 @@ task_field (Writer     *W,
       break;
     case TW_NOTES:
       {
+        g_autofree char *project_notes = NULL;
         const char *notes = gantry_task_get_notes (t);
+
+        /* the project summary task carries the project's notes */
+        if (root)
+          {
+            g_object_get (W->project, "notes", &project_notes, NULL);
+            if (project_notes != NULL && *project_notes != '\0')
+              notes = project_notes;
+          }
         if (notes != NULL && *notes != '\0')
           w_str (W, name, notes);
       }

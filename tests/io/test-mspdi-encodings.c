@@ -325,7 +325,12 @@ test_trap4_outline (void)
   g_autofree char *xml = NULL;
 
   g_assert_cmpstr (gantry_task_get_name (root), ==, "Whole");
-  g_assert_cmpstr (gantry_task_get_notes (root), ==, "Project notes");
+  {
+    g_autofree char *notes = NULL;
+
+    g_object_get (p, "notes", &notes, NULL);   /* UID 0's notes = the project's */
+    g_assert_cmpstr (notes, ==, "Project notes");
+  }
   g_assert_nonnull (gantry_extras_lookup (gantry_task_get_extras (root), "Hyperlink"));
   g_assert_cmpuint (gantry_task_get_n_children (root), ==, 2);
   g_assert_true (gantry_task_get_parent (phase) == root);
@@ -618,6 +623,87 @@ test_out_of_schema (void)
   assert_xpath (kept, "Tasks/Task[1]/Sprint/Id", "3");
 }
 
+/* data/examples/crm-rollout.xml: written by Gantry (make-example-plan),
+ * valid, shows every feature, and Gantry writes it back byte for byte. */
+static void
+test_example_plan (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                 "crm-rollout.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *why = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GantryProject) p = NULL;
+  GPtrArray *all;
+  GListModel *links, *resources;
+  gboolean types[4] = { FALSE }, lead = FALSE, lag = FALSE, done = FALSE, partial = FALSE;
+  gboolean kinds[3] = { FALSE }, recurring = FALSE;
+  guint milestones = 0, baselines = 0, holidays = 0;
+  GantryCalendar *cal;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  if (!validate (contents, &why))
+    g_test_message ("%s", why);
+  p = gantry_mspdi_load (path, NULL, &error);
+  g_assert_no_error (error);
+
+  all = gantry_project_get_all_tasks (p);
+  g_assert_cmpuint (gantry_task_get_n_children (gantry_project_get_root_task (p)), >=, 5);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (all, i);
+
+      milestones += gantry_task_get_milestone (t);
+      baselines += gantry_task_get_baseline (t, 0) != NULL;
+      if (gantry_task_get_percent_complete (t) == 100
+          && gantry_task_get_actual_finish (t) != GANTRY_TIME_NONE)
+        done = TRUE;
+      if (gantry_task_get_percent_complete (t) > 0 && gantry_task_get_percent_complete (t) < 100)
+        partial = TRUE;
+    }
+  g_assert_cmpuint (milestones, >=, 4);
+  g_assert_cmpuint (baselines, ==, all->len);
+  g_assert_true (done && partial);
+
+  links = gantry_project_get_links (p);
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(GantryLink) l = g_list_model_get_item (links, i);
+
+      types[gantry_link_get_link_type (l)] = TRUE;
+      lag = lag || gantry_link_get_lag (l) > 0;
+      lead = lead || gantry_link_get_lag (l) < 0;
+    }
+  g_assert_true (types[0] && types[1] && types[2] && types[3] && lag && lead);
+
+  resources = gantry_project_get_resources (p);
+  for (guint i = 0; i < g_list_model_get_n_items (resources); i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (resources, i);
+      kinds[gantry_resource_get_resource_type (r)] = TRUE;
+    }
+  g_assert_true (kinds[GANTRY_RESOURCE_WORK] && kinds[GANTRY_RESOURCE_MATERIAL]
+                 && kinds[GANTRY_RESOURCE_COST]);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), >, 10);
+
+  cal = gantry_project_get_calendar (p);
+  g_assert_nonnull (cal);
+  for (guint i = 0; i < gantry_calendar_get_n_exceptions (cal); i++)
+    {
+      const GantryCalendarException *ex = gantry_calendar_get_exception (cal, i);
+      holidays += ex->day.kind == GANTRY_DAY_NONWORKING;
+      recurring = recurring || ex->recurrence != GANTRY_RECUR_NONE;
+    }
+  g_assert_cmpuint (holidays, >=, 3);
+  g_assert_true (recurring);
+
+  /* A file Gantry wrote comes back from Gantry unchanged. */
+  again = save (p, 0);
+  g_assert_cmpstr (again, ==, contents);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,5 +731,6 @@ main (int   argc,
   g_test_add_func ("/mspdi/trap/12-null-assignment", test_trap12_null_assignment);
   g_test_add_func ("/mspdi/read/lenient", test_lenient);
   g_test_add_func ("/mspdi/read/out-of-schema", test_out_of_schema);
+  g_test_add_func ("/mspdi/example/crm-rollout", test_example_plan);
   return g_test_run ();
 }
