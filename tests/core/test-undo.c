@@ -559,6 +559,119 @@ test_structure_signals (void)
   changes_clear (&ch, p);
 }
 
+/* A valid value different from the current one, or FALSE if none. */
+static gboolean
+different_value (GObject *o, GParamSpec *pspec, GantryProject *p, GValue *v)
+{
+  g_auto(GValue) cur = G_VALUE_INIT;
+
+  g_value_init (&cur, pspec->value_type);
+  g_object_get_property (o, pspec->name, &cur);
+  g_value_init (v, pspec->value_type);
+
+  if (g_str_equal (pspec->name, "uid"))
+    {
+      if (GANTRY_IS_TASK (o) && o == G_OBJECT (gantry_project_get_root_task (p)))
+        return FALSE;
+      g_value_set_int (v, 999);
+    }
+  else if (G_IS_PARAM_SPEC_INT (pspec))
+    {
+      GParamSpecInt *ps = G_PARAM_SPEC_INT (pspec);
+      int c = g_value_get_int (&cur);
+
+      g_value_set_int (v, c < ps->maximum ? c + 1 : c - 1);
+    }
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    {
+      gint64 c = g_value_get_int64 (&cur);
+      g_value_set_int64 (v, c == GANTRY_TIME_NONE ? gantry_time_make (2026, 5, 5, 9, 0, 0)
+                                                  : c + GANTRY_MS_HOUR);
+    }
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_value_set_boolean (v, !g_value_get_boolean (&cur));
+  else if (G_IS_PARAM_SPEC_DOUBLE (pspec))
+    g_value_set_double (v, g_value_get_double (&cur) + 0.25);
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      g_autofree char *n = g_strconcat (g_value_get_string (&cur) ? g_value_get_string (&cur) : "",
+                                        "·x", NULL);
+      g_value_set_string (v, n);
+    }
+  else if (G_IS_PARAM_SPEC_OBJECT (pspec))
+    {
+      GObject *c = g_value_get_object (&cur);
+
+      if (c != NULL)
+        g_value_set_object (v, NULL);
+      else
+        /* Calendar 2 ("Night shift") has no base: never a cycle, except
+         * for itself. */
+        g_value_set_object (v, gantry_project_lookup_calendar (
+            p, o == G_OBJECT (gantry_project_lookup_calendar (p, 2)) ? 4 : 2));
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+test_every_property (void)
+{
+  g_autoptr(GantryProject) p = gantry_test_build_full_plan ();
+  g_autoptr(GantryProject) fresh = gantry_test_build_full_plan ();
+  GObject *objects[] = {
+    G_OBJECT (gantry_project_lookup_task (p, 8)),
+    G_OBJECT (gantry_project_get_root_task (p)),
+    G_OBJECT (gantry_project_find_link (p, gantry_project_lookup_task (p, 8),
+                                        gantry_project_lookup_task (p, 9))),
+    G_OBJECT (gantry_project_lookup_resource (p, 1)),
+    G_OBJECT (gantry_project_lookup_assignment (p, 2)),
+    G_OBJECT (gantry_project_lookup_calendar (p, 3)),
+    G_OBJECT (gantry_project_lookup_calendar (p, 2)),
+    G_OBJECT (p),
+  };
+  guint n_checked = 0;
+  Changes ch;
+
+  changes_init (&ch, p);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      g_autofree GParamSpec **specs = NULL;
+      guint n;
+
+      specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (objects[i]), &n);
+      for (guint j = 0; j < n; j++)
+        {
+          GParamSpec *pspec = specs[j];
+          g_auto(GValue) v = G_VALUE_INIT;
+          g_auto(GValue) now = G_VALUE_INIT;
+          guint before = ch.count;
+
+          if (!(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+            continue;
+          if (!different_value (objects[i], pspec, p, &v))
+            continue;
+
+          g_test_message ("%s:%s", G_OBJECT_TYPE_NAME (objects[i]), pspec->name);
+          g_assert_true (gantry_project_apply (p, gantry_command_set_property (objects[i],
+                                                                               pspec->name, &v)));
+          g_value_init (&now, pspec->value_type);
+          g_object_get_property (objects[i], pspec->name, &now);
+          g_assert_cmpint (g_param_values_cmp (pspec, &now, &v), ==, 0);
+          g_assert_cmpuint (ch.count, ==, before + 1);
+          g_assert_nonnull (gantry_project_get_undo_label (p));
+
+          g_assert_true (gantry_project_undo (p));
+          gantry_test_assert_projects_identical (p, fresh);
+          n_checked++;
+        }
+    }
+  /* Every writable property of the six types was exercised. */
+  g_assert_cmpuint (n_checked, >, 90);
+  changes_clear (&ch, p);
+}
+
 /* ---- groups and history ---------------------------------------------------------- */
 
 static void
@@ -1092,6 +1205,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/undo/remove-details", test_remove_details);
   g_test_add_func ("/undo/ids-restored", test_ids_restored);
   g_test_add_func ("/undo/structure-signals", test_structure_signals);
+  g_test_add_func ("/undo/every-property", test_every_property);
   g_test_add_func ("/undo/groups", test_groups);
   g_test_add_func ("/undo/modified", test_modified);
   g_test_add_func ("/undo/unlimited", test_unlimited);
