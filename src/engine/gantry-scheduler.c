@@ -1651,12 +1651,22 @@ plan_finish (Plan *p)
   g_free (roll);
 }
 
-/* Writes the results that changed into the model, in one batch. */
+/* Writes the results that changed into the model, in one batch; the
+ * project's computed end (its finish, or its start when scheduled from
+ * the finish) follows the project summary. */
 static void
-plan_write (Plan *p)
+plan_write (Plan *p, GantryProject *project)
 {
   guint i;
   int a;
+
+  if (p->outs[0].start != NONE)
+    {
+      if (p->from_start && gantry_project_get_finish (project) != p->outs[0].finish)
+        gantry_project_set_finish (project, p->outs[0].finish);
+      else if (!p->from_start && gantry_project_get_start (project) != p->outs[0].start)
+        gantry_project_set_start (project, p->outs[0].start);
+    }
 
   for (i = 0; i < p->n; i++)
     {
@@ -1764,7 +1774,7 @@ scheduler_full (GantryScheduler *self, gboolean write)
   self->last_n_visited = plan_run (self->plan, TRUE);
   plan_finish (self->plan);
   if (write)
-    plan_write (self->plan);
+    plan_write (self->plan, self->project);
   collect_problems (self);
 }
 
@@ -1809,7 +1819,7 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
   plan_read_project (p, self->cache, self->project);
   self->last_n_visited = plan_run (p, FALSE);
   plan_finish (p);
-  plan_write (p);
+  plan_write (p, self->project);
   collect_problems (self);
   g_signal_emit (self, signals[SIG_SCHEDULED], 0);
   return TRUE;
@@ -1977,7 +1987,7 @@ gantry_scheduler_write (GantryScheduler *self)
 {
   g_return_if_fail (GANTRY_IS_SCHEDULER (self));
   if (self->plan != NULL)
-    plan_write (self->plan);
+    plan_write (self->plan, self->project);
 }
 
 gboolean

@@ -633,6 +633,8 @@ gantry_workcal_unref (GantryWorkCal *cal)
 guint
 gantry_workcal_get_n_runs (const GantryWorkCal *cal)
 {
+  g_return_val_if_fail (cal != NULL, 0);
+
   return cal->n_runs;
 }
 
@@ -676,6 +678,8 @@ gantry_workcal_position (const GantryWorkCal *cal, GantryTime t)
   const Run *run;
   const Pattern *p;
 
+  g_return_val_if_fail (cal != NULL, 0);
+
   if (t < GANTRY_TIME_MIN)
     t = GANTRY_TIME_MIN;
   if (t > GANTRY_TIME_MAX)
@@ -693,6 +697,8 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
   guint lo, hi, r;
   const Pattern *p;
   GantryTime t;
+
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
 
   if (pos <= 0)
     return GANTRY_TIME_MIN;
@@ -727,9 +733,12 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
 GantryTime
 gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
 {
-  guint lo = 0, hi = cal->n_runs, r;
+  guint lo = 0, hi, r;
   const Pattern *p;
   GantryTime t;
+
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
+  hi = cal->n_runs;
 
   if (pos < 0)
     pos = 0;
@@ -760,7 +769,10 @@ gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
 gboolean
 gantry_workcal_has_work_after (const GantryWorkCal *cal, GantryTime t)
 {
-  const Run *last = &cal->runs[cal->n_runs - 1];
+  const Run *last;
+
+  g_return_val_if_fail (cal != NULL, FALSE);
+  last = &cal->runs[cal->n_runs - 1];
 
   if (cal->patterns[last->pattern].before[7] > 0)
     return TRUE;
@@ -770,6 +782,8 @@ gantry_workcal_has_work_after (const GantryWorkCal *cal, GantryTime t)
 GantryTime
 gantry_workcal_add (const GantryWorkCal *cal, GantryTime t, GantryDuration work)
 {
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
+
   if (t == GANTRY_TIME_NONE)
     return GANTRY_TIME_NONE;
   if (work == 0)
@@ -785,6 +799,8 @@ GantryTime
 gantry_workcal_subtract (const GantryWorkCal *cal, GantryTime t, GantryDuration work)
 {
   gint64 pos;
+
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
 
   if (t == GANTRY_TIME_NONE)
     return GANTRY_TIME_NONE;
@@ -803,6 +819,8 @@ gantry_workcal_subtract (const GantryWorkCal *cal, GantryTime t, GantryDuration 
 GantryDuration
 gantry_workcal_work_between (const GantryWorkCal *cal, GantryTime a, GantryTime b)
 {
+  g_return_val_if_fail (cal != NULL, 0);
+
   if (a == GANTRY_TIME_NONE || b == GANTRY_TIME_NONE)
     return 0;
   return gantry_workcal_position (cal, b) - gantry_workcal_position (cal, a);
@@ -812,6 +830,8 @@ GantryTime
 gantry_workcal_next_work_start (const GantryWorkCal *cal, GantryTime t)
 {
   GantryTime s;
+
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
 
   if (t == GANTRY_TIME_NONE)
     return GANTRY_TIME_NONE;
@@ -824,6 +844,8 @@ gantry_workcal_prev_work_finish (const GantryWorkCal *cal, GantryTime t)
 {
   gint64 pos;
   GantryTime f;
+
+  g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
 
   if (t == GANTRY_TIME_NONE)
     return GANTRY_TIME_NONE;
