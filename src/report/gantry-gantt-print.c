@@ -1085,11 +1085,7 @@ gantry_gantt_print_layout (GantryProject                 *project,
   from_s = gantry_report_format_date (g->from);
   to_s = gantry_report_format_date (g->to - GANTRY_MS_DAY);
   today = gantry_report_format_date (gantry_report_today ());
-  {
-    const char *pname = gantry_project_get_name (project);
-
-    doc->title = g_strdup (pname != NULL && *pname != '\0' ? pname : _("Untitled plan"));
-  }
+  doc->title = gantry_report_dup_project_title (project);
   /* Translators: Gantt printout header, "Gantt chart · 2 Mar 2026 – 30 Jun 2026" */
   doc->subtitle = g_strdup_printf (_("Gantt chart · %s – %s"), from_s, to_s);
   doc->footer = g_strdup_printf (_("Printed %s"), today);

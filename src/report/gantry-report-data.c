@@ -12,6 +12,8 @@
 
 #define N_COST_ROWS 8
 
+static char *dup_string_property (gpointer object, const char *name);
+
 static void
 task_row_free (gpointer p)
 {
@@ -51,6 +53,21 @@ risk_free (gpointer p)
   g_free (risk->owner);
   g_free (risk->response);
   g_free (risk);
+}
+
+char *
+gantry_report_dup_project_title (GantryProject *project)
+{
+  char *title = dup_string_property (project, "title");
+  const char *name;
+
+  if (title != NULL && *g_strstrip (title) != '\0')
+    return title;
+  g_free (title);
+  name = gantry_project_get_name (project);
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+  return g_strdup (_("Untitled plan"));
 }
 
 GantryTime
@@ -547,16 +564,9 @@ gantry_report_data_new (GantryProject *project,
   data = g_new0 (GantryReportData, 1);
   data->ref_count = 1;
 
-  s = gantry_project_get_name (project);
-  if (s == NULL || *s == '\0')
-    data->project_name = dup_string_property (project, "title");
-  else
-    data->project_name = g_strdup (s);
-  if (data->project_name == NULL || *data->project_name == '\0')
-    {
-      g_free (data->project_name);
-      data->project_name = g_strdup (_("Untitled plan"));
-    }
+  /* MS Project keeps the file name in Name and the project's title in
+   * Title: the title is what people call the project. */
+  data->project_name = gantry_report_dup_project_title (project);
   data->manager = g_strdup (gantry_project_get_manager (project));
   if (narrative != NULL)
     data->narrative = g_strdup (narrative);

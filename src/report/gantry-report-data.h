@@ -189,6 +189,10 @@ void              gantry_report_data_unref (GantryReportData *data);
  * "Not assessed". */
 const char       *gantry_health_to_string  (GantryHealth health, gboolean for_cost);
 
+/* The name to print: the project's "title", else its "name", else
+ * "Untitled plan". */
+char             *gantry_report_dup_project_title (GantryProject *project);
+
 /* Today's date as a GantryTime (floating local), at 00:00. */
 GantryTime        gantry_report_today      (void);
 

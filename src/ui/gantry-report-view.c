@@ -474,6 +474,7 @@ gantry_print_project (GtkWindow                     *parent,
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
+  g_autofree char *job_name = NULL;
   PrintJob *job;
 
   g_return_if_fail (GANTRY_IS_PROJECT (project));
@@ -495,8 +496,8 @@ gantry_print_project (GtkWindow                     *parent,
   gtk_print_operation_set_embed_page_setup (op, TRUE);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (op, gantry_project_get_name (project) != NULL
-                                        ? gantry_project_get_name (project) : "Gantry");
+  job_name = gantry_report_dup_project_title (project);
+  gtk_print_operation_set_job_name (op, job_name);
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), job);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), job);
   g_object_set_data_full (G_OBJECT (op), "gantry-print-job", job, print_job_free);
@@ -540,6 +541,7 @@ action_export (GtkWidget  *widget,
   GantryReportView *self = GANTRY_REPORT_VIEW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
   if (self->project == NULL)
     return;
@@ -549,10 +551,9 @@ action_export (GtkWidget  *widget,
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   /* Translators: default file name of the exported report; %s is the plan */
-  name = g_strdup_printf (_("%s — status report.pdf"),
-                          gantry_project_get_name (self->project) != NULL
-                          && *gantry_project_get_name (self->project) != '\0'
-                          ? gantry_project_get_name (self->project) : _("Plan"));
+  title = gantry_report_dup_project_title (self->project);
+  g_strdelimit (title, "/", '-');
+  name = g_strdup_printf (_("%s — status report.pdf"), title);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response), g_object_ref (self));

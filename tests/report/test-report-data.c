@@ -340,8 +340,21 @@ test_empty_plan (void)
   g_assert_cmpuint (d->burndown_actual->len + d->burndown_baseline->len, ==, 0);
   g_assert_cmpint (d->schedule_health, ==, GANTRY_HEALTH_ON_TRACK);
   g_assert_cmpint (d->cost_health, ==, GANTRY_HEALTH_NONE);
-  g_assert_nonnull (d->project_name);
+  g_assert_cmpstr (d->project_name, ==, "Untitled plan");
   g_assert_cmpstr (d->narrative, ==, "");
+
+  /* The title wins over the (file) name. */
+  {
+    g_autoptr(GantryReportData) d2 = NULL;
+
+    gantry_project_set_name (p, "plan-v3.xml");
+    d2 = gantry_report_data_new (p, T (2026, 1, 1, 0), 0, "");
+    g_assert_cmpstr (d2->project_name, ==, "plan-v3.xml");
+    g_object_set (p, "title", "Office Move", NULL);
+    g_clear_pointer (&d2, gantry_report_data_unref);
+    d2 = gantry_report_data_new (p, T (2026, 1, 1, 0), 0, "");
+    g_assert_cmpstr (d2->project_name, ==, "Office Move");
+  }
 }
 
 static void
