@@ -86,6 +86,7 @@ typedef struct
 
 typedef struct
 {
+  GantryLink    *link;        /* identity only (checked by plan_refresh) */
   int            pred, succ;
   int            type;
   int            kind;
@@ -168,6 +169,8 @@ plan_free (Plan *p)
     return;
   for (i = 0; i < p->n; i++)
     g_object_unref (p->t[i].task);
+  for (i = 0; i < p->n_asg; i++)
+    g_object_unref (p->asg[i].asg);
   g_free (p->t);
   g_free (p->outs);
   g_free (p->children);
@@ -234,7 +237,9 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
   GantryCalendar *tcal = gantry_task_get_calendar (task);
   GantryDurationFormat fmt = gantry_task_get_duration_format (task);
 
-  pt->flags &= F_SUMMARY | F_ROOT | F_RESOURCES;
+  pt->flags &= F_SUMMARY | F_ROOT;
+  if (pt->asg_n > 0)
+    pt->flags |= F_RESOURCES;
   if (gantry_task_get_manual (task))
     pt->flags |= F_MANUAL;
   if (!gantry_task_get_active (task) || gantry_task_get_is_null (task))
@@ -636,7 +641,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
           if (asg_drives (a))
             {
               PAsg pa = { 0 };
-              pa.asg = a;
+              pa.asg = g_object_ref (a);
               g_array_append_val (asgs, pa);
             }
         }
@@ -653,6 +658,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
 
           if (pr <= 0 || pr == (int) i)
             continue;
+          pl.link = l;
           pl.pred = pr;
           pl.succ = (int) i;
           pl.type = gantry_link_get_link_type (l);
@@ -737,6 +743,85 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   return p;
 }
 
+/* A full pass on a plan whose graph still matches the project: checks
+ * that the tasks, their parents, links and driving assignments are the
+ * very same objects in the same order (pointer comparisons while the
+ * inputs are read again), and reloads every input.  Returns FALSE, with
+ * the plan unusable, when anything structural differs: then rebuild. */
+static gboolean
+plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
+{
+  GPtrArray *all = gantry_project_get_all_tasks (project);
+  guint i, k;
+
+  if (all->len + 1 != p->n || gantry_project_get_root_task (project) != p->t[0].task)
+    return FALSE;
+  plan_read_project (p, cache, project);
+  p->has_alap = FALSE;
+  for (i = 1; i < p->n; i++)
+    {
+      PTask *pt = &p->t[i];
+      GantryTask *parent;
+      GPtrArray *preds, *as;
+      guint j, a;
+
+      if (g_ptr_array_index (all, i - 1) != pt->task)
+        return FALSE;
+      parent = gantry_task_get_parent (pt->task);
+      if (parent == NULL)
+        parent = p->t[0].task;
+      if (p->t[pt->parent].task != parent)
+        return FALSE;
+
+      preds = gantry_task_get_predecessors (pt->task);
+      j = p->pred_off[i];
+      for (k = 0; preds != NULL && k < preds->len; k++)
+        {
+          GantryLink *l = g_ptr_array_index (preds, k);
+          GantryTask *pr = gantry_link_get_predecessor (l);
+          PLink *pl = j < p->pred_off[i + 1] ? &p->links[p->pred_ix[j]] : NULL;
+          GantryDurationFormat lf;
+
+          if (pl == NULL || pl->link != l || p->t[pl->pred].task != pr)
+            {
+              int pi = plan_lookup (p, pr);
+              if (pi > 0 && pi != (int) i)
+                return FALSE;     /* a link the plan does not have */
+              continue;           /* skipped at build too */
+            }
+          lf = gantry_link_get_lag_format (l);
+          pl->type = gantry_link_get_link_type (l);
+          pl->lag = CLAMP (gantry_link_get_lag (l), -MAX_SPAN, MAX_SPAN);
+          pl->kind = gantry_format_is_percent (lf) ? LAG_PERCENT
+                     : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
+          j++;
+        }
+      if (j != p->pred_off[i + 1])
+        return FALSE;
+
+      as = gantry_task_get_assignments (pt->task);
+      a = 0;
+      for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
+        {
+          GantryAssignment *asg = g_ptr_array_index (as, k);
+          if (!asg_drives (asg))
+            continue;
+          if (a >= pt->asg_n || p->asg[pt->asg_first + a].asg != asg)
+            return FALSE;
+          a++;
+        }
+      if (a != pt->asg_n)
+        return FALSE;
+
+      load_task (p, cache, project, i);
+      if (pt->ctype == GANTRY_CONSTRAINT_ALAP && !(pt->flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
+        p->has_alap = TRUE;
+    }
+  for (i = 0; i < p->n; i++)
+    gantry_task_get_schedule (p->t[i].task, &p->outs[i]);
+  return TRUE;
+}
+
 /* ---- calendar helpers per task ------------------------------------------- */
 
 static GantryTime
@@ -797,7 +882,7 @@ finish_from (Plan *p, PTask *t, GantryTime s, GantryDuration dur, gboolean full)
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
-      GantryDuration span = full || t->dur == 0 ? a->span : (GantryDuration) ((double) a->span * dur / t->dur);
+      GantryDuration span = full ? a->span : a->span * (100 - t->pct) / 100;
       best = tmax (best, cal_add (t, a->cal, s, a->delay + span));
     }
   return best;
@@ -818,7 +903,7 @@ start_from (Plan *p, PTask *t, GantryTime f, GantryDuration dur, gboolean full)
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
-      GantryDuration span = full || t->dur == 0 ? a->span : (GantryDuration) ((double) a->span * dur / t->dur);
+      GantryDuration span = full ? a->span : a->span * (100 - t->pct) / 100;
       best = tmin (best, cal_add (t, a->cal, f, -(a->delay + span)));
     }
   return best;
@@ -844,7 +929,12 @@ link_lag_ms (Plan *p, const PLink *l)
 {
   if (l->kind == LAG_PERCENT)
     {
-      double v = (double) p->t[l->pred].dur * (double) l->lag / 100000.0;
+      PTask *pr = &p->t[l->pred];
+      /* a resource-driven duration is the one the assignments give */
+      GantryDuration d = ((pr->flags & F_RESOURCES) && !(pr->flags & F_MANUAL) && pr->es != NONE
+                          && pr->ef != NONE)
+                         ? gantry_workcal_work_between (pr->cal, pr->es, pr->ef) : pr->dur;
+      double v = (double) d * (double) l->lag / 100000.0;
       return (GantryDuration) CLAMP (v, (double) -MAX_SPAN, (double) MAX_SPAN);
     }
   return l->lag;
@@ -1769,8 +1859,11 @@ collect_problems (GantryScheduler *self)
 static void
 scheduler_full (GantryScheduler *self, gboolean write)
 {
-  g_clear_pointer (&self->plan, plan_free);
-  self->plan = plan_build (self->project, self->cache);
+  if (self->plan == NULL || !plan_refresh (self->plan, self->project, self->cache))
+    {
+      g_clear_pointer (&self->plan, plan_free);
+      self->plan = plan_build (self->project, self->cache);
+    }
   self->last_n_visited = plan_run (self->plan, TRUE);
   plan_finish (self->plan);
   if (write)

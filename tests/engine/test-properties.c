@@ -431,6 +431,70 @@ test_remove_readd_link (void)
     }
 }
 
+/* One scheduler, run again after direct (non-command) edits of every
+ * kind: it must notice what changed and give what a fresh one gives. */
+static void
+test_rerun_after_direct_edits (void)
+{
+  g_autoptr (RandomPlan) rp = random_plan_new (77, 150, TRUE);
+  g_autoptr (GantryScheduler) s = gantry_scheduler_new (rp->project);
+  GRand *r = g_rand_new_with_seed (77);
+  g_autoptr (GantryResource) res = gantry_resource_new (1, "R");
+  int step;
+
+  gantry_project_add_resource (rp->project, -1, res);
+  gantry_scheduler_run (s);
+  for (step = 0; step < 24; step++)
+    {
+      GantryTask *a = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, rp->leaves->len / 2));
+      GantryTask *b = g_ptr_array_index (rp->leaves, g_rand_int_range (r, rp->leaves->len / 2, rp->leaves->len));
+      g_autoptr (GArray) mine = NULL, fresh_out = NULL;
+      g_autoptr (GantryScheduler) fresh = NULL;
+
+      switch (step % 6)
+        {
+        case 0:
+          if (rp->links->len > 0)
+            {
+              GantryLink *l = g_ptr_array_index (rp->links, g_rand_int_range (r, 0, rp->links->len));
+              g_ptr_array_remove (rp->links, l);
+              gantry_project_remove_link (rp->project, l);
+            }
+          break;
+        case 1:
+          if (gantry_project_find_link (rp->project, a, b) == NULL)
+            g_ptr_array_add (rp->links, plan_link (rp->project, a, b, GANTRY_LINK_SS, DAY_MS, GANTRY_FORMAT_DAYS));
+          break;
+        case 2:
+          gantry_task_set_duration (a, 3 * DAY_MS);
+          gantry_task_set_manual (b, !gantry_task_get_manual (b));
+          break;
+        case 3:
+          {
+            g_autoptr (GantryAssignment) asg =
+              gantry_assignment_new (gantry_project_next_assignment_uid (rp->project), a, res, 0.5, 12 * HOUR_MS);
+            gantry_project_add_assignment (rp->project, asg);
+          }
+          break;
+        case 4:
+          gantry_project_move_task (rp->project, a, NULL, -1);
+          break;
+        default:
+          gantry_task_set_task_type (a, GANTRY_TASK_FIXED_DURATION);
+          gantry_task_set_active (b, !gantry_task_get_active (b));
+          break;
+        }
+      g_test_message ("step %d", step);
+      gantry_scheduler_run (s);
+      mine = snapshot (rp->project);
+      fresh = gantry_scheduler_new (rp->project);
+      gantry_scheduler_run (fresh);
+      fresh_out = snapshot (rp->project);
+      assert_same_schedules (rp->project, fresh_out, mine);
+    }
+  g_rand_free (r);
+}
+
 /* Cycles are reported with the tasks on them; everything is still
  * scheduled; nothing hangs. */
 static void
@@ -542,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/property/incremental-equals-full", test_incremental_equals_full);
   g_test_add_func ("/engine/property/incremental-is-local", test_incremental_is_local);
   g_test_add_func ("/engine/property/remove-readd-link", test_remove_readd_link);
+  g_test_add_func ("/engine/property/rerun-after-direct-edits", test_rerun_after_direct_edits);
   g_test_add_func ("/engine/property/cycles-reported", test_cycles_reported);
   g_test_add_func ("/engine/property/cycle-through-summary", test_cycle_through_summary);
   g_test_add_func ("/engine/property/summary-links", test_summary_links);
