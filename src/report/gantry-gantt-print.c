@@ -304,8 +304,14 @@ draw_timescale (GantryReportDoc *doc,
                        GANTRY_C_TEXT);
         }
       if (bottom_label != NULL)
-        clip_text (doc, cr, bottom_label, FONT_SCALE, x + 1, mid + 2, bottom_w - 2,
-                   bottom_w < 30 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, GANTRY_C_MUTED);
+        {
+          /* Not past the end of the chart or of this page. */
+          double bw = MIN (bottom_w, MIN (vx1, time_x (g, g->to)) - x);
+
+          if (bw >= MIN (bottom_w, 10.0))
+            clip_text (doc, cr, bottom_label, FONT_SCALE, x + 1, mid + 2, bw - 2,
+                       bottom_w < 30 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, GANTRY_C_MUTED);
+        }
       g_free (top_label);
       g_free (bottom_label);
     }
