@@ -48,8 +48,12 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("GANTRY_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GANTRY_LOCALEDIR lets tests (and translators) use catalogues from the
+   * build tree instead of the installed ones. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("gantry-cli");
