@@ -1269,7 +1269,6 @@ gantry_window_init (GantryWindow *self)
   self->chart_hadj = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
 #ifdef GANTRY_HAVE_CHART
   self->chart = gantry_chart_new ();
-  g_object_set (self->chart, "hadjustment", self->chart_hadj, NULL);
   gantry_chart_set_vadjustment (GANTRY_CHART (self->chart), vadj);
   gantry_chart_set_row_height (GANTRY_CHART (self->chart), GANTRY_TASK_TABLE_ROW_HEIGHT);
   gantry_chart_set_header_height (GANTRY_CHART (self->chart), GANTRY_TASK_TABLE_HEADER_HEIGHT);
@@ -1286,10 +1285,22 @@ gantry_window_init (GantryWindow *self)
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_size_request (self->chart, 200, -1);
 
+#ifdef GANTRY_HAVE_CHART
+  /* The scrolled window drives the chart's own horizontal adjustment (and
+   * copes with it changing during allocation); the vertical position is the
+   * table's adjustment, shown by one scrollbar at the far right. */
+  chart_column = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (chart_column),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (chart_column), self->chart);
+  (void) hscroll;
+#else
   chart_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   hscroll = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->chart_hadj);
   gtk_box_append (GTK_BOX (chart_column), self->chart);
   gtk_box_append (GTK_BOX (chart_column), hscroll);
+#endif
+  gtk_widget_set_hexpand (chart_column, TRUE);
   self->chart_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   vscroll = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, vadj);
   gtk_box_append (GTK_BOX (self->chart_box), chart_column);
