@@ -35,6 +35,7 @@ typedef struct
 {
   const char         *path;        /* "Project/Tasks/Task" */
   const char * const *children;    /* in schema order, NULL-terminated */
+  const char * const *types;       /* value type of each child (see the .c) */
   guint               n_children;
 } GantryMspdiSchemaNode;
 
@@ -49,6 +50,11 @@ const GantryMspdiSchemaNode *gantry_mspdi_schema_lookup      (const char *path);
 /* Position of child name in node's sequence, or -1 when not allowed. */
 int                          gantry_mspdi_schema_child_index (const GantryMspdiSchemaNode *node,
                                                               const char *name);
+
+/* Does text (white space around it allowed) fit the schema type code
+ * (i, n, b, d, u, t, s, e:v,v..., m:N, c)?  Negative durations are
+ * accepted in both forms (MS Project writes PT-8H0M0S). */
+gboolean  gantry_mspdi_value_valid     (const char *type, const char *text);
 
 /* PTnHnMnS and friends <-> ms.  Parses both negative forms (PT-8H0M0S and
  * -PT8H), days/years parts, fractional seconds and a plain "0". */

@@ -561,8 +561,11 @@ compare_child (const void *a,
  * the writer will put them; elements outside the schema stay after their
  * predecessor), no namespace declarations, no white space between
  * elements, text escaped, comments dropped. */
+static gboolean leaf_valid (Reader *R, const GantryMspdiSchemaNode *parent, xmlNodePtr node);
+
 static gboolean
-serialize (GString    *out,
+serialize (Reader     *R,
+           GString    *out,
            xmlNodePtr  node,
            const char *path,
            int         depth)
@@ -640,10 +643,11 @@ serialize (GString    *out,
           if (path != NULL)
             {
               g_autofree char *sub = g_strconcat (path, "/", (const char *) c->name, NULL);
-              ok = serialize (out, c, sub, depth + 1);
+              if (leaf_valid (R, sch, c))
+                ok = serialize (R, out, c, sub, depth + 1);
             }
           else
-            ok = serialize (out, c, NULL, depth + 1);
+            ok = serialize (R, out, c, NULL, depth + 1);
         }
       if (kids != stack_kids)
         g_free (kids);
@@ -654,6 +658,32 @@ serialize (GString    *out,
   g_string_append (out, (const char *) node->name);
   g_string_append_c (out, '>');
   return TRUE;
+}
+
+/* A kept leaf element whose value does not fit its schema type would make
+ * the export invalid: it is dropped with a warning, like a bad value of a
+ * modelled field. */
+static gboolean
+leaf_valid (Reader                      *R,
+            const GantryMspdiSchemaNode *parent,
+            xmlNodePtr                   node)
+{
+  int idx;
+  g_autofree char *text = NULL;
+
+  if (parent == NULL)
+    return TRUE;
+  idx = gantry_mspdi_schema_child_index (parent, (const char *) node->name);
+  if (idx < 0 || parent->types[idx][0] == 's' || parent->types[idx][0] == 'c')
+    return TRUE;
+  for (xmlNodePtr c = node->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return TRUE;
+  text = node_text_dup (node);
+  if (gantry_mspdi_value_valid (parent->types[idx], text))
+    return TRUE;
+  warn (R, node, _("“%s” is not a valid value here; the element is dropped"), text);
+  return FALSE;
 }
 
 /* The sort key of a kept element: twice its schema position; an element
@@ -742,7 +772,9 @@ keep_extra (Reader                      *R,
       g_string_append (out, after ? after : "");
       g_string_append (out, "-->");
     }
-  if (!serialize (out, node, path, 0))
+  if (schema != NULL && !leaf_valid (R, schema, node))
+    return;
+  if (!serialize (R, out, node, path, 0))
     {
       g_string_truncate (out, pe.name);
       warn (R, node, _("the element is too large or too deep to keep and is dropped"));
@@ -1498,7 +1530,7 @@ read_task (Reader     *R,
   g_autoptr(GantryTask) task = NULL;
   GantryTask *target;
   GantryTaskSchedule s;
-  gboolean is_root = FALSE, b, is_null = FALSE, keep_null_level = FALSE;
+  gboolean is_root = FALSE, b, is_null = FALSE, keep_null_level = FALSE, no_uid = FALSE;
   int uid = G_MININT, level = 1, i, calendar_uid = -1;
   const char *after = NULL;
   GantryTime t;
@@ -1514,8 +1546,9 @@ read_task (Reader     *R,
       get_int (R, c, &uid);
   if (uid == G_MININT)
     {
-      warn (R, node, _("a task without a UID is ignored"));
-      return;
+      /* kept; it gets a fresh UID once all UIDs are known */
+      no_uid = TRUE;
+      uid = -1000000 - (int) R->duplicates->len;
     }
   ELEMENT_CHILDREN (c, node)
     {
@@ -1676,7 +1709,7 @@ read_task (Reader     *R,
          * of the file is known (resolve). */
         PendingCalendar dup = { G_OBJECT (task), NULL, uid, xmlGetLineNo (node) };
 
-        gantry_task_set_uid (task, G_MAXINT - (int) R->duplicates->len);
+        gantry_task_set_uid (task, -1000000 - (int) R->duplicates->len);
         R->n_duplicates_seen++;
         g_array_append_val (R->duplicates, dup);
         if (!gantry_project_add_task (R->project, parent, -1, task))
@@ -1684,6 +1717,13 @@ read_task (Reader     *R,
             fail (R, GANTRY_MSPDI_ERROR_MALFORMED, node, _("cannot add the task"));
             return;
           }
+      }
+    if (no_uid)
+      {
+        PendingCalendar dup = { G_OBJECT (task), NULL, G_MININT, xmlGetLineNo (node) };
+
+        g_array_append_val (R->duplicates, dup);
+        R->n_duplicates_seen++;
       }
     g_ptr_array_set_size (R->outline, level);
     g_ptr_array_add (R->outline, task);
@@ -1797,7 +1837,7 @@ read_resource (Reader     *R,
     {
       PendingCalendar d = { G_OBJECT (res), NULL, uid, xmlGetLineNo (node) };
 
-      gantry_resource_set_uid (res, G_MAXINT - (int) R->duplicates->len);
+      gantry_resource_set_uid (res, -1000000 - (int) R->duplicates->len);
       R->n_duplicates_seen++;
       g_array_append_val (R->duplicates, d);
       if (!gantry_project_add_resource (R->project, -1, res))
@@ -1964,9 +2004,14 @@ resolve (Reader *R)
           int fresh = gantry_project_next_task_uid (P);
 
           gantry_task_set_uid (GANTRY_TASK (d->object), fresh);
-          g_ptr_array_add (R->warnings,
-                           g_strdup_printf (_("Line %d: task UID %d is used twice; the second task gets UID %d"),
-                                            d->line, d->uid, fresh));
+          if (d->uid == G_MININT)
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: a task without UID gets UID %d"),
+                                              d->line, fresh));
+          else
+            g_ptr_array_add (R->warnings,
+                             g_strdup_printf (_("Line %d: task UID %d is used twice; the second task gets UID %d"),
+                                              d->line, d->uid, fresh));
         }
       else
         {

@@ -37,6 +37,7 @@ typedef struct
   GantryMspdiWriteFlags flags;
   gboolean              failed;
   GHashTable           *assignment_uids;   /* written UIDs */
+  const char           *cur_type;          /* schema type of the field being written */
   int                   next_assignment_uid;
 } Writer;
 
@@ -51,6 +52,14 @@ w_str (Writer     *W,
 {
   if (value == NULL)
     return;
+  if (W->cur_type != NULL && W->cur_type[0] == 'm' && g_utf8_validate (value, -1, NULL)
+      && g_utf8_strlen (value, -1) > atoi (W->cur_type + 2))
+    {
+      /* longer than the schema allows (e.g. a 600-character name) */
+      g_autofree char *cut = g_utf8_substring (value, 0, atoi (W->cur_type + 2));
+      OK (xmlTextWriterWriteElement (W->w, BAD_CAST name, BAD_CAST cut));
+      return;
+    }
   OK (xmlTextWriterWriteElement (W->w, BAD_CAST name, BAD_CAST value));
 }
 
@@ -550,7 +559,11 @@ write_object (Writer       *W,
       gboolean wrote_extra = FALSE;
 
       if (kind->codes[idx] != 0)
-        field (W, object, sch->children[idx], kind->codes[idx]);
+        {
+          W->cur_type = sch->types[idx];
+          field (W, object, sch->children[idx], kind->codes[idx]);
+          W->cur_type = NULL;
+        }
       while (next < n_in && keys[next] == (int) idx)
         {
           write_extra (W, gantry_extras_get (extras, order[next]), kind->path);
@@ -1375,7 +1388,7 @@ write_project (GantryProject        *project,
                GantryMspdiWriteFlags flags)
 {
   static ObjectKind kind;
-  Writer W = { w, project, flags, FALSE, NULL, 1 };
+  Writer W = { w, project, flags, FALSE, NULL, NULL, 1 };
 
   kind_init (&kind, "Project", project_fields);
   W.assignment_uids = g_hash_table_new (NULL, NULL);

@@ -225,3 +225,157 @@ gantry_mspdi_format_duration (gint64 ms)
                               msec / 1000, frac);
     }
 }
+
+static gboolean
+is_digits (const char **p,
+           int          min,
+           int          max)
+{
+  int n = 0;
+
+  while (g_ascii_isdigit (**p) && n < max)
+    {
+      (*p)++;
+      n++;
+    }
+  return n >= min;
+}
+
+static gboolean
+valid_datetime (const char *p)
+{
+  if (*p == '-')
+    p++;
+  if (!is_digits (&p, 4, 9) || *p++ != '-' || !is_digits (&p, 2, 2) || *p++ != '-'
+      || !is_digits (&p, 2, 2) || *p++ != 'T' || !is_digits (&p, 2, 2) || *p++ != ':'
+      || !is_digits (&p, 2, 2) || *p++ != ':' || !is_digits (&p, 2, 2))
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      if (!is_digits (&p, 1, 20))
+        return FALSE;
+    }
+  if (*p == 'Z')
+    p++;
+  else if (*p == '+' || *p == '-')
+    {
+      p++;
+      if (!is_digits (&p, 2, 2) || *p++ != ':' || !is_digits (&p, 2, 2))
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+valid_time (const char *p)
+{
+  if (!is_digits (&p, 2, 2) || *p++ != ':' || !is_digits (&p, 2, 2) || *p++ != ':'
+      || !is_digits (&p, 2, 2))
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      if (!is_digits (&p, 1, 20))
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+valid_number (const char *p,
+              gboolean    integer,
+              gboolean    exponent)
+{
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    {
+      p++;
+      digits = TRUE;
+    }
+  if (!integer && *p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        {
+          p++;
+          digits = TRUE;
+        }
+    }
+  if (!digits)
+    return FALSE;
+  if (exponent && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!is_digits (&p, 1, 5))
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+gboolean
+gantry_mspdi_value_valid (const char *type,
+                          const char *text)
+{
+  g_autofree char *t = NULL;
+  gint64 ms;
+
+  if (type == NULL || text == NULL)
+    return TRUE;
+  switch (type[0])
+    {
+    case 's':
+    case 'c':
+      return TRUE;
+    case 'm':
+      return g_utf8_validate (text, -1, NULL)
+             && g_utf8_strlen (text, -1) <= atoi (type + 2);
+    default:
+      break;
+    }
+  t = g_strstrip (g_strdup (text));
+  switch (type[0])
+    {
+    case 'i':
+      return valid_number (t, TRUE, FALSE);
+    case 'n':
+      return valid_number (t, FALSE, TRUE) || g_str_equal (t, "INF") || g_str_equal (t, "-INF")
+             || g_str_equal (t, "NaN");
+    case 'b':
+      return g_str_equal (t, "0") || g_str_equal (t, "1") || g_str_equal (t, "true")
+             || g_str_equal (t, "false");
+    case 'd':
+      return valid_datetime (t);
+    case 't':
+      return valid_time (t);
+    case 'u':
+      return t[0] != '\0' && (t[0] == 'P' || t[0] == '-') && gantry_mspdi_parse_duration (t, &ms);
+    case 'e':
+      {
+        const char *v = type + 2;
+        gsize len = strlen (t);
+
+        if (!valid_number (t, TRUE, FALSE))
+          return FALSE;
+        while (*v)
+          {
+            const char *comma = strchr (v, ',');
+            gsize vl = comma ? (gsize) (comma - v) : strlen (v);
+
+            if (vl == len && strncmp (v, t, len) == 0)
+              return TRUE;
+            if (!comma)
+              break;
+            v = comma + 1;
+          }
+        return FALSE;
+      }
+    default:
+      return TRUE;
+    }
+}

@@ -137,6 +137,7 @@ test_dangling_and_duplicate_uids (void)
     "<Tasks>"
     "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel></Task>"
     "<Task><UID>1</UID><Name>A again</Name><OutlineLevel>1</OutlineLevel></Task>"
+    "<Task><Name>No UID</Name><OutlineLevel>1</OutlineLevel></Task>"
     "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel><CalendarUID>77</CalendarUID>"
     "<PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink>"
     "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>"
@@ -148,12 +149,13 @@ test_dangling_and_duplicate_uids (void)
     "</Assignments>", &warnings);
   GantryTask *b = gantry_project_lookup_task (p, 2);
 
-  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, 3);        /* both UID 1 tasks kept */
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, 4);        /* both UID 1 tasks kept */
   g_assert_cmpstr (gantry_task_get_name (gantry_project_lookup_task (p, 1)), ==, "A");
   g_assert_cmpuint (gantry_task_get_predecessors (b)->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 1);
   g_assert_null (gantry_task_get_calendar (b));
   g_assert_true (warnings_mention (warnings, "UID 1 is used twice", NULL));
+  g_assert_true (warnings_mention (warnings, "without UID gets UID", NULL));
   g_assert_true (warnings_mention (warnings, "99", "does not exist"));
   g_assert_true (warnings_mention (warnings, "42", "does not exist"));
   g_assert_true (warnings_mention (warnings, "43", "does not exist"));
@@ -334,6 +336,48 @@ test_garbage (void)
   g_rand_free (rand);
 }
 
+/* Bad values in elements Gantry does not model are dropped with a warning
+ * too (they would make the export invalid); a name longer than the schema
+ * allows is cut on export.  The export validates. */
+static void
+test_unmodelled_bad_values (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autofree char *long_name = g_strnfill (600, 'x');
+  g_autofree char *body = g_strdup_printf (
+    "<Tasks><Task><UID>1</UID><Name>%s</Name><OutlineLevel>1</OutlineLevel>\n"
+    "<CreateDate>yesterday</CreateDate>\n<Recurring>maybe</Recurring>\n"
+    "<EarnedValueMethod>7</EarnedValueMethod><Contact>Kim</Contact>"
+    "<TimephasedData><Type>1</Type><UID>1</UID><Start>soon</Start><Value>PT8H0M0S</Value></TimephasedData>"
+    "</Task></Tasks>", long_name);
+  g_autoptr(GantryProject) p = load_body (body, &warnings);
+  GantryTask *t = gantry_project_lookup_task (p, 1);
+  GantryExtras *extras = gantry_task_get_extras (t);
+  const GantryExtra *tp;
+  g_autofree char *xml = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_null (gantry_extras_lookup (extras, "CreateDate"));
+  g_assert_null (gantry_extras_lookup (extras, "Recurring"));
+  g_assert_null (gantry_extras_lookup (extras, "EarnedValueMethod"));
+  g_assert_nonnull (gantry_extras_lookup (extras, "Contact"));
+  tp = gantry_extras_lookup (extras, "TimephasedData");
+  g_assert_nonnull (tp);
+  g_assert_null (strstr (tp->xml, "soon"));
+  g_assert_nonnull (strstr (tp->xml, "PT8H0M0S"));
+  g_assert_true (warnings_mention (warnings, "Line 4", "yesterday"));
+  g_assert_true (warnings_mention (warnings, "<Recurring>", "maybe"));
+  g_assert_true (warnings_mention (warnings, "<EarnedValueMethod>", "7"));
+  g_assert_true (warnings_mention (warnings, "<Start>", "soon"));
+
+  xml = save (p, 0);
+  name = xpath_text (xml, "Tasks/Task[1]/Name");
+  g_assert_cmpuint (strlen (name), ==, 512);
+  if (!validate (xml, &why))
+    g_test_message ("%s", why);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/bad/bad-date-and-number", test_bad_date_and_number);
   g_test_add_func ("/mspdi/bad/dangling-and-duplicate-uids", test_dangling_and_duplicate_uids);
   g_test_add_func ("/mspdi/bad/cycle", test_cycle);
+  g_test_add_func ("/mspdi/bad/unmodelled-bad-values", test_unmodelled_bad_values);
   g_test_add_func ("/mspdi/hostile/xxe", test_xxe);
   g_test_add_func ("/mspdi/hostile/billion-laughs", test_billion_laughs);
   g_test_add_func ("/mspdi/hostile/deep-nesting", test_deep_nesting);
