@@ -414,19 +414,19 @@ int_property (gpointer    object,
   return value;
 }
 
-static char *
-format_day (GantryTime t)
+char *
+gantry_report_format_date (GantryTime t)
 {
-  int y, mo, d, h, mi, s;
+  int y, mo, d, h, mi, sec;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (t == GANTRY_TIME_NONE)
+  if (t == GANTRY_TIME_NONE || t < GANTRY_TIME_MIN || t > GANTRY_TIME_MAX)
     return g_strdup ("—");
-  gantry_time_split (t, &y, &mo, &d, &h, &mi, &s);
+  gantry_time_split (t, &y, &mo, &d, &h, &mi, &sec);
   dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
   if (dt == NULL)
-    return g_strdup ("?");
-  /* Translators: a date in the status report, see g_date_time_format() */
+    return g_strdup ("—");
+  /* Translators: a date in printed reports, see g_date_time_format() */
   return g_date_time_format (dt, C_("report date", "%-d %b %Y"));
 }
 
@@ -440,8 +440,8 @@ assess_schedule (GantryReportData *data)
     {
       gint64 slip = data->finish - data->baseline_finish;
       gint64 span = data->baseline_finish - data->baseline_start;
-      g_autofree char *f = format_day (data->finish);
-      g_autofree char *b = format_day (data->baseline_finish);
+      g_autofree char *f = gantry_report_format_date (data->finish);
+      g_autofree char *b = gantry_report_format_date (data->baseline_finish);
       double slip_days = (double) slip / GANTRY_MS_DAY;
 
       if (span > 0 && slip * 10 > span)

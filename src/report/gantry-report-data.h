@@ -193,6 +193,10 @@ const char       *gantry_health_to_string  (GantryHealth health, gboolean for_co
  * "Untitled plan". */
 char             *gantry_report_dup_project_title (GantryProject *project);
 
+/* A date as the printed report shows it ("2 Mar 2026", translatable
+ * format); "—" for GANTRY_TIME_NONE or out of range. */
+char             *gantry_report_format_date (GantryTime t);
+
 /* Today's date as a GantryTime (floating local), at 00:00. */
 GantryTime        gantry_report_today      (void);
 

@@ -104,8 +104,6 @@ void             gantry_report_doc_draw_text    (GantryReportDoc *doc, cairo_t *
                                                  double x, double y, double width,
                                                  PangoAlignment align, guint32 color);
 
-/* "2 Mar 2026" (translatable format), "—" for NONE. */
-char            *gantry_report_format_date      (GantryTime t);
 /* The options' page setup. */
 gboolean         gantry_report_page_setup_from_options (GantryPageSetup      *setup,
                                                         GantryPaperSize       paper,

@@ -161,24 +161,6 @@ gantry_report_page_setup_from_options (GantryPageSetup      *setup,
   return TRUE;
 }
 
-/* ---- formatting -------------------------------------------------------- */
-
-char *
-gantry_report_format_date (GantryTime t)
-{
-  int y, mo, d, h, mi, s;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (t == GANTRY_TIME_NONE || t < GANTRY_TIME_MIN || t > GANTRY_TIME_MAX)
-    return g_strdup ("—");
-  gantry_time_split (t, &y, &mo, &d, &h, &mi, &s);
-  dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
-  if (dt == NULL)
-    return g_strdup ("—");
-  /* Translators: a date in printed reports, see g_date_time_format() */
-  return g_date_time_format (dt, C_("report date", "%-d %b %Y"));
-}
-
 /* ---- the document ------------------------------------------------------ */
 
 GantryReportDoc *
