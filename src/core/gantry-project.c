@@ -225,6 +225,11 @@ struct _GantryProject
   int               max_resource_uid;
   int               max_calendar_uid;
   int               max_assignment_uid;
+  /* Where next_free_uid searches when a max above is G_MAXINT. */
+  int               low_task_uid;
+  int               low_resource_uid;
+  int               low_calendar_uid;
+  int               low_assignment_uid;
   GPtrArray        *all_tasks;       /* cache, borrowed pointers */
   gboolean          all_tasks_valid;
 
@@ -950,43 +955,56 @@ gantry_project_lookup_task_by_id (GantryProject *self, int id)
   return NULL;
 }
 
+/* The next unused UID above the largest one.  When the largest is already
+ * G_MAXINT (a file may say so), the smallest unused positive UID above
+ * *low instead (*low only grows, so many calls stay linear overall): never
+ * overflow into a negative UID. */
+static int
+next_free_uid (GHashTable *table, int *max, int *low)
+{
+  while (*max < G_MAXINT && g_hash_table_contains (table, GINT_TO_POINTER (*max + 1)))
+    (*max)++;
+  if (*max < G_MAXINT)
+    return *max + 1;
+  for (int uid = MAX (*low, 0) + 1; uid < G_MAXINT; uid++)
+    if (!g_hash_table_contains (table, GINT_TO_POINTER (uid)))
+      {
+        *low = uid;
+        return uid;
+      }
+  return G_MAXINT;   /* not reached: a table cannot hold 2^31 objects */
+}
+
 int
 gantry_project_next_task_uid (GantryProject *self)
 {
   g_return_val_if_fail (GANTRY_IS_PROJECT (self), 1);
-  while (g_hash_table_contains (self->task_by_uid, GINT_TO_POINTER (self->max_task_uid + 1)))
-    self->max_task_uid++;
-  return self->max_task_uid + 1;
+  return next_free_uid (self->task_by_uid, &self->max_task_uid,
+                        &self->low_task_uid);
 }
 
 int
 gantry_project_next_resource_uid (GantryProject *self)
 {
   g_return_val_if_fail (GANTRY_IS_PROJECT (self), 1);
-  while (g_hash_table_contains (self->resource_by_uid,
-                                GINT_TO_POINTER (self->max_resource_uid + 1)))
-    self->max_resource_uid++;
-  return self->max_resource_uid + 1;
+  return next_free_uid (self->resource_by_uid, &self->max_resource_uid,
+                        &self->low_resource_uid);
 }
 
 int
 gantry_project_next_calendar_uid (GantryProject *self)
 {
   g_return_val_if_fail (GANTRY_IS_PROJECT (self), 1);
-  while (g_hash_table_contains (self->calendar_by_uid,
-                                GINT_TO_POINTER (self->max_calendar_uid + 1)))
-    self->max_calendar_uid++;
-  return self->max_calendar_uid + 1;
+  return next_free_uid (self->calendar_by_uid, &self->max_calendar_uid,
+                        &self->low_calendar_uid);
 }
 
 int
 gantry_project_next_assignment_uid (GantryProject *self)
 {
   g_return_val_if_fail (GANTRY_IS_PROJECT (self), 1);
-  while (g_hash_table_contains (self->assignment_by_uid,
-                                GINT_TO_POINTER (self->max_assignment_uid + 1)))
-    self->max_assignment_uid++;
-  return self->max_assignment_uid + 1;
+  return next_free_uid (self->assignment_by_uid, &self->max_assignment_uid,
+                        &self->low_assignment_uid);
 }
 
 void
