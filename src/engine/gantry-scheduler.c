@@ -1074,11 +1074,13 @@ forward_leaf (Plan *p, guint i)
           break;
         default:
           es = next_start (p, t, p->proj_start);
-          if (t->lvl_delay > 0)
-            es = clamp_time (es + t->lvl_delay);
           break;
         }
     }
+  /* leveling delay: elapsed time added before the start, whatever
+   * drives it (reference §1.5.2) */
+  if (t->lvl_delay > 0 && es != NONE)
+    es = clamp_time (next_start (p, t, es) + t->lvl_delay);
   es = next_start (p, t, es);
   link_es = es;
 
@@ -1523,6 +1525,12 @@ summary_results (Plan *p, guint i, GantryTaskSchedule *o)
       return;
     }
   o->cost = cost;
+  if (t->flags & F_MANUAL)
+    {
+      /* a manually scheduled summary keeps the dates the user gave it */
+      o->start = t->mstart != NONE ? t->mstart : o->start;
+      o->finish = t->mfinish != NONE ? t->mfinish : o->finish;
+    }
   o->duration = span_on (t, o->start, o->finish);
   ss = span_on (t, o->early_start, o->late_start);
   fs = span_on (t, o->early_finish, o->late_finish);

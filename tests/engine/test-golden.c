@@ -841,6 +841,48 @@ test_calendar_task_resource_intersection (void)
   assert_time (gantry_task_get_finish (t2), T (2025, 4, 15, 15, 0));
 }
 
+/* Leveling delay is elapsed time before the start (reference §1.2,
+ * §1.5.2), after the links. */
+static void
+test_rule_leveling_delay (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *a = plan_task (p, NULL, "A", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", DAY_MS, GANTRY_FORMAT_DAYS);
+
+  gantry_task_set_leveling_delay (b, 2 * EDAY_MS);
+  gantry_task_set_leveling_delay_format (b, GANTRY_FORMAT_ELAPSED_DAYS);
+  plan_link (p, a, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  schedule (p);
+  assert_time (gantry_task_get_start (b), T (2025, 4, 17, 8, 0));
+}
+
+/* Manually scheduled tasks keep their dates; a manual summary too, while
+ * an automatic summary rolls up (reference §1.5.1, §2.7). */
+static void
+test_rule_manual_tasks (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *ms = plan_task (p, NULL, "Manual summary", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *a = plan_task (p, ms, "A", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *m = plan_task (p, NULL, "Manual", DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *b = plan_task (p, NULL, "B", DAY_MS, GANTRY_FORMAT_DAYS);
+
+  gantry_task_set_manual (ms, TRUE);
+  gantry_task_set_start (ms, T (2025, 4, 21, 8, 0));
+  gantry_task_set_finish (ms, T (2025, 4, 25, 17, 0));
+  gantry_task_set_manual (m, TRUE);
+  gantry_task_set_start (m, T (2025, 4, 16, 8, 0));
+  gantry_task_set_finish (m, T (2025, 4, 16, 17, 0));
+  plan_link (p, m, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
+  schedule (p);
+  assert_time (gantry_task_get_start (a), T (2025, 4, 14, 8, 0));
+  assert_time (gantry_task_get_start (ms), T (2025, 4, 21, 8, 0));
+  assert_time (gantry_task_get_finish (ms), T (2025, 4, 25, 17, 0));
+  assert_time (gantry_task_get_start (m), T (2025, 4, 16, 8, 0));
+  assert_time (gantry_task_get_start (b), T (2025, 4, 17, 8, 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -900,6 +942,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/engine/calendars/task-resource-intersection",
                    test_calendar_task_resource_intersection);
+  g_test_add_func ("/engine/rules/leveling-delay", test_rule_leveling_delay);
+  g_test_add_func ("/engine/rules/manual-tasks", test_rule_manual_tasks);
   g_test_add_func ("/engine/options/honor-constraints-off", test_option_honor_constraints_off);
   g_test_add_func ("/engine/options/critical-slack-limit", test_option_critical_slack_limit);
   g_test_add_func ("/engine/options/multiple-critical-paths", test_option_multiple_critical_paths);
