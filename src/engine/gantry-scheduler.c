@@ -145,8 +145,18 @@ static guint signals[N_SIGNALS];
 #define OUT(i) (2 * (guint) (i) + 1)
 #define NONE   GANTRY_TIME_NONE
 
-static inline GantryTime tmax (GantryTime a, GantryTime b) { return a == NONE ? b : (b == NONE ? a : MAX (a, b)); }
-static inline GantryTime tmin (GantryTime a, GantryTime b) { return a == NONE ? b : (b == NONE ? a : MIN (a, b)); }
+/* max / min where NONE means "no value" */
+static inline GantryTime
+tmax (GantryTime a, GantryTime b)
+{
+  return a == NONE ? b : (b == NONE ? a : MAX (a, b));
+}
+
+static inline GantryTime
+tmin (GantryTime a, GantryTime b)
+{
+  return a == NONE ? b : (b == NONE ? a : MIN (a, b));
+}
 
 void
 gantry_problem_free (GantryProblem *p)
@@ -1384,8 +1394,7 @@ static void
 leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
 {
   PTask *t = &p->t[i];
-  gboolean alap = t->ctype == GANTRY_CONSTRAINT_ALAP || (!p->from_start && t->ctype != GANTRY_CONSTRAINT_ASAP
-                                                          && FALSE);
+  gboolean alap = t->ctype == GANTRY_CONSTRAINT_ALAP;
   GantryDuration ss, fs, free_slack = G_MAXINT64;
   gboolean has_succ = FALSE;
   guint e, k;
@@ -1464,7 +1473,8 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
       PAsg *a = &p->asg[t->asg_first + k];
       a->start = next_start (p, t, o->start);
       if (a->delay > 0)
-        a->start = gantry_workcal_next_work_start (a->cal, gantry_workcal_add (a->cal, a->start, a->delay));
+        a->start = gantry_workcal_next_work_start (a->cal,
+                                                   gantry_workcal_add (a->cal, a->start, a->delay));
       if (t->flags & F_RESOURCES)
         a->finish = gantry_workcal_add (a->cal, a->start, a->span);
       else
@@ -1809,10 +1819,12 @@ collect_problems (GantryScheduler *self)
       for (i = 0; i < tasks->len; i++)
         {
           GantryTask *task = g_ptr_array_index (tasks, i);
+          const char *tn = gantry_task_get_name (task);
+
           g_ptr_array_add (pb->tasks, g_object_ref (task));
           if (i > 0)
             g_string_append (names, ", ");
-          g_string_append_printf (names, "“%s” (%d)", gantry_task_get_name (task) ? gantry_task_get_name (task) : "",
+          g_string_append_printf (names, "“%s” (%d)", tn != NULL ? tn : "",
                                   gantry_task_get_uid (task));
         }
       pb->message = g_strdup_printf (_("The links between these tasks form a loop: %s. "
