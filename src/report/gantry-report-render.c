@@ -27,7 +27,7 @@
 #define ROW_H          15.0
 #define HEAD_H         16.0
 #define CELL_PAD       4.0
-#define SECTION_GAP    16.0
+#define SECTION_GAP    14.0
 #define CHART_H        190.0
 
 typedef struct
@@ -985,7 +985,7 @@ overview_cards (Flow *f)
   ch = MAX (health_card (f, x0, cw, _("SCHEDULE"), d->schedule_health, FALSE,
                          d->schedule_rule, TRUE),
             health_card (f, x1, cw, _("COST"), d->cost_health, TRUE, d->cost_rule, TRUE));
-  ch = MAX (ch, 108);
+  ch = MAX (ch, 100);
   flow_ensure (f, ch);
   for (int i = 0; i < 3; i++)
     gantry_report_doc_rect (f->doc, f->page, f->x + i * (cw + gap), f->y, cw, ch, 5,
