@@ -679,9 +679,18 @@ leaf_valid (Reader                      *R,
   for (xmlNodePtr c = node->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       return TRUE;
-  text = node_text_dup (node);
-  if (gantry_mspdi_value_valid (parent->types[idx], text))
-    return TRUE;
+  if (node_text (node) != NULL)
+    {
+      if (gantry_mspdi_value_valid (parent->types[idx], node_text (node)))
+        return TRUE;
+      text = g_strdup (node_text (node));
+    }
+  else
+    {
+      text = node_text_dup (node);
+      if (gantry_mspdi_value_valid (parent->types[idx], text))
+        return TRUE;
+    }
   warn (R, node, _("“%s” is not a valid value here; the element is dropped"), text);
   return FALSE;
 }
@@ -847,22 +856,32 @@ schema (const char *path)
   return n;
 }
 
-/* Field codes: element name -> small integer, one table per object kind. */
-static GHashTable *
-field_table (const char * const *names)
+/* Field codes: schema position -> small integer (0 = not modelled), one
+ * table per object kind. */
+static int *
+field_table (const GantryMspdiSchemaNode *sch,
+             const char * const          *names)
 {
-  GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+  int *codes = g_new0 (int, sch->n_children);
 
   for (int i = 0; names[i]; i++)
-    g_hash_table_insert (t, (gpointer) names[i], GINT_TO_POINTER (i + 1));
-  return t;
+    {
+      int idx = gantry_mspdi_schema_child_index (sch, names[i]);
+
+      g_assert (idx >= 0);
+      codes[idx] = i + 1;
+    }
+  return codes;
 }
 
 static int
-field_code (GHashTable *table,
-            xmlNodePtr  node)
+field_code (const int                   *codes,
+            const GantryMspdiSchemaNode *sch,
+            xmlNodePtr                   node)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (table, node->name));
+  int idx = gantry_mspdi_schema_child_index (sch, (const char *) node->name);
+
+  return idx < 0 ? 0 : codes[idx];
 }
 
 #define ELEMENT_CHILDREN(c, parent) \
@@ -958,7 +977,7 @@ read_project_field (Reader     *R,
                     xmlNodePtr  node,
                     const char *after)
 {
-  static GHashTable *table;
+  static int *table;
   GantryProject *P = R->project;
   GObject *obj = G_OBJECT (P);
   int code, i;
@@ -967,8 +986,8 @@ read_project_field (Reader     *R,
   GantryDurationFormat f;
 
   if (table == NULL)
-    table = field_table (project_fields);
-  code = field_code (table, node);
+    table = field_table (schema ("Project"), project_fields);
+  code = field_code (table, schema ("Project"), node);
   switch (code)
     {
     case P_NAME: g_object_set (obj, "name", TEXT (node), NULL); break;
@@ -1525,7 +1544,7 @@ static void
 read_task (Reader     *R,
            xmlNodePtr  node)
 {
-  static GHashTable *table;
+  static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Tasks/Task");
   g_autoptr(GantryTask) task = NULL;
   GantryTask *target;
@@ -1539,7 +1558,7 @@ read_task (Reader     *R,
   GantryDurationFormat f;
 
   if (table == NULL)
-    table = field_table (task_fields);
+    table = field_table (sch, task_fields);
 
   ELEMENT_CHILDREN (c, node)
     if (xmlStrEqual (c->name, BAD_CAST "UID"))
@@ -1586,7 +1605,7 @@ read_task (Reader     *R,
   gantry_task_get_schedule (target, &s);
   ELEMENT_CHILDREN (c, node)
     {
-      int code = field_code (table, c);
+      int code = field_code (table, sch, c);
 
       switch (code)
         {
@@ -1751,7 +1770,7 @@ static void
 read_resource (Reader     *R,
                xmlNodePtr  node)
 {
-  static GHashTable *table;
+  static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Resources/Resource");
   g_autoptr(GantryResource) res = NULL;
   int uid = G_MININT, type = 1, i, calendar_uid = -1;
@@ -1761,7 +1780,7 @@ read_resource (Reader     *R,
   const char *after = NULL;
 
   if (table == NULL)
-    table = field_table (resource_fields);
+    table = field_table (sch, resource_fields);
   ELEMENT_CHILDREN (c, node)
     if (xmlStrEqual (c->name, BAD_CAST "UID"))
       get_int (R, c, &uid);
@@ -1787,7 +1806,7 @@ read_resource (Reader     *R,
   res = gantry_resource_new (uid, NULL);
   ELEMENT_CHILDREN (c, node)
     {
-      switch (field_code (table, c))
+      switch (field_code (table, sch, c))
         {
         case R_UID: break;
         case R_ID: if (get_int (R, c, &i)) gantry_resource_set_id (res, i); break;
@@ -1900,7 +1919,7 @@ static void
 read_assignment (Reader     *R,
                  xmlNodePtr  node)
 {
-  static GHashTable *table;
+  static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Assignments/Assignment");
   PendingAssignment a = { 0 };
   GantryAssignment *asg = NULL;
@@ -1909,14 +1928,14 @@ read_assignment (Reader     *R,
   double v;
 
   if (table == NULL)
-    table = field_table (assignment_fields);
+    table = field_table (sch, assignment_fields);
 
   a.uid = a.task_uid = a.resource_uid = G_MININT;
   a.start = a.finish = GANTRY_TIME_NONE;
   a.line = xmlGetLineNo (node);
   ELEMENT_CHILDREN (c, node)
     {
-      int code = field_code (table, c);
+      int code = field_code (table, sch, c);
 
       if (code == A_RESOURCE_UID)
         get_int (R, c, &a.resource_uid);
@@ -1956,7 +1975,7 @@ read_assignment (Reader     *R,
   }
   ELEMENT_CHILDREN (c, node)
     {
-      switch (field_code (table, c))
+      switch (field_code (table, sch, c))
         {
         case A_UID: case A_TASK_UID: case A_RESOURCE_UID: break;
         case A_UNITS: if (get_double (R, c, &v) && v >= 0) { a.units = v; a.has_units = TRUE; } break;

@@ -57,14 +57,24 @@ int
 gantry_mspdi_schema_child_index (const GantryMspdiSchemaNode *node,
                                  const char                  *name)
 {
+  /* The reader asks several times in a row about the same element, and
+   * libxml2 interns element names: a one-entry cache by pointer. */
+  static _Thread_local const GantryMspdiSchemaNode *last_node;
+  static _Thread_local const char *last_name;
+  static _Thread_local int last_index;
   GHashTable **tables;
   gpointer v;
 
   if (node == NULL || name == NULL)
     return -1;
+  if (node == last_node && name == last_name)
+    return last_index;
   tables = child_tables ();
   v = g_hash_table_lookup (tables[node - gantry_mspdi_schema_nodes], name);
-  return v ? (int) GPOINTER_TO_UINT (v) - 1 : -1;
+  last_node = node;
+  last_name = name;
+  last_index = v ? (int) GPOINTER_TO_UINT (v) - 1 : -1;
+  return last_index;
 }
 
 /* Parses an unsigned decimal number with optional fraction into
@@ -338,36 +348,37 @@ gantry_mspdi_value_valid (const char *type,
     default:
       break;
     }
-  t = g_strstrip (g_strdup (text));
+  if (text[0] != '\0' && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[strlen (text) - 1])))
+    text = t = g_strstrip (g_strdup (text));
   switch (type[0])
     {
     case 'i':
-      return valid_number (t, TRUE, FALSE);
+      return valid_number (text, TRUE, FALSE);
     case 'n':
-      return valid_number (t, FALSE, TRUE) || g_str_equal (t, "INF") || g_str_equal (t, "-INF")
-             || g_str_equal (t, "NaN");
+      return valid_number (text, FALSE, TRUE) || g_str_equal (text, "INF") || g_str_equal (text, "-INF")
+             || g_str_equal (text, "NaN");
     case 'b':
-      return g_str_equal (t, "0") || g_str_equal (t, "1") || g_str_equal (t, "true")
-             || g_str_equal (t, "false");
+      return g_str_equal (text, "0") || g_str_equal (text, "1") || g_str_equal (text, "true")
+             || g_str_equal (text, "false");
     case 'd':
-      return valid_datetime (t);
+      return valid_datetime (text);
     case 't':
-      return valid_time (t);
+      return valid_time (text);
     case 'u':
-      return t[0] != '\0' && (t[0] == 'P' || t[0] == '-') && gantry_mspdi_parse_duration (t, &ms);
+      return text[0] != '\0' && (text[0] == 'P' || text[0] == '-') && gantry_mspdi_parse_duration (text, &ms);
     case 'e':
       {
         const char *v = type + 2;
-        gsize len = strlen (t);
+        gsize len = strlen (text);
 
-        if (!valid_number (t, TRUE, FALSE))
+        if (!valid_number (text, TRUE, FALSE))
           return FALSE;
         while (*v)
           {
             const char *comma = strchr (v, ',');
             gsize vl = comma ? (gsize) (comma - v) : strlen (v);
 
-            if (vl == len && strncmp (v, t, len) == 0)
+            if (vl == len && strncmp (v, text, len) == 0)
               return TRUE;
             if (!comma)
               break;
