@@ -2980,15 +2980,22 @@ empty_project (GantryProject *project)
     }
 }
 
-/* Times each step of loading, for G_MESSAGES_DEBUG=Gantry. */
+/* Times each step of loading when GANTRY_STORE_TIMING is set (for
+ * profiling big files). */
 static gboolean
 timed_phase (gint64     *clock,
              const char *name,
              gboolean    ok)
 {
-  gint64 t = g_get_monotonic_time ();
+  static int enabled = -1;
+  gint64 t;
 
-  g_debug ("store: %s: %.3f s", name, (t - *clock) / 1e6);
+  if (enabled < 0)
+    enabled = g_getenv ("GANTRY_STORE_TIMING") != NULL;
+  if (!enabled)
+    return ok;
+  t = g_get_monotonic_time ();
+  g_printerr ("store: %s: %.3f s\n", name, (t - *clock) / 1e6);
   *clock = t;
   return ok;
 }
