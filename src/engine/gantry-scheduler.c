@@ -1909,6 +1909,9 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
   p = self->plan;
   if (p == NULL || tasks == NULL || p->has_alap || !p->from_start)
     goto full;
+  plan_read_project (p, self->cache, self->project);
+  if (!p->from_start)
+    goto full;
   for (k = 0; k < tasks->len; k++)
     {
       int i = plan_lookup (p, g_ptr_array_index (tasks, k));
@@ -1929,7 +1932,6 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
       p->bw_dirty[OUT (i)] = 1;
       p->sl_dirty[i] = 1;
     }
-  plan_read_project (p, self->cache, self->project);
   self->last_n_visited = plan_run (p, FALSE);
   plan_finish (p);
   plan_write (p, self->project);
