@@ -885,6 +885,12 @@ format_duration (GantryProject *project,
   return gantry_duration_format_short (gantry_task_get_duration (task), fmt, &ctx);
 }
 
+static gboolean
+time_in_range_or_none (GantryTime t)
+{
+  return t == GANTRY_TIME_NONE || (t >= GANTRY_TIME_MIN && t <= GANTRY_TIME_MAX);
+}
+
 GantryReportDoc *
 gantry_gantt_print_layout (GantryProject                 *project,
                            const GantryPageSetup         *setup,
@@ -935,8 +941,7 @@ gantry_gantt_print_layout (GantryProject                 *project,
                    _("The day width must be between 0 and 500 points."));
       return NULL;
     }
-  if ((opts->from != GANTRY_TIME_NONE && (opts->from < GANTRY_TIME_MIN || opts->from > GANTRY_TIME_MAX))
-      || (opts->to != GANTRY_TIME_NONE && (opts->to < GANTRY_TIME_MIN || opts->to > GANTRY_TIME_MAX)))
+  if (!time_in_range_or_none (opts->from) || !time_in_range_or_none (opts->to))
     {
       g_set_error (error, GANTRY_REPORT_ERROR, GANTRY_REPORT_ERROR_INVALID_OPTIONS,
                    _("The date range is out of range."));

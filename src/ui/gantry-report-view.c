@@ -82,7 +82,7 @@ update_content_height (GantryReportView *self)
 {
   int width = gtk_widget_get_width (self->pages);
   guint n;
-  double scale;
+  double scale, page_h;
 
   if (self->doc == NULL || width <= 0)
     {
@@ -91,8 +91,9 @@ update_content_height (GantryReportView *self)
     }
   n = gantry_report_doc_get_n_pages (self->doc);
   scale = page_scale (self, width);
+  page_h = gantry_report_doc_get_page_setup (self->doc)->height * scale;
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->pages),
-                                       (int) (PAGE_GAP + n * (gantry_report_doc_get_page_setup (self->doc)->height * scale + PAGE_GAP)));
+                                       (int) (PAGE_GAP + n * (page_h + PAGE_GAP)));
 }
 
 void
@@ -456,7 +457,8 @@ show_error (GtkWindow  *parent,
             const char *primary,
             const char *secondary)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  GtkWidget *dialog = gtk_message_dialog_new (parent,
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
 
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);

@@ -194,8 +194,10 @@ test_cost_and_health (void)
   g_assert_cmpfloat_with_epsilon (c->baseline, 13400, 1e-6);
   g_assert_cmpfloat_with_epsilon (c->actual, 5600, 1e-6);
   g_assert_cmpfloat_with_epsilon (c->forecast, 14400, 1e-6);
-  g_assert_cmpstr (((GantryReportCostRow *) g_ptr_array_index (d->cost_rows, 1))->name, ==, "Launch");
-  g_assert_cmpstr (((GantryReportCostRow *) g_ptr_array_index (d->cost_rows, 4))->name, ==, "Gate");
+  c = g_ptr_array_index (d->cost_rows, 1);
+  g_assert_cmpstr (c->name, ==, "Launch");
+  c = g_ptr_array_index (d->cost_rows, 4);
+  g_assert_cmpstr (c->name, ==, "Gate");
 
   /* 1000 / 13400 = 7.5 % over: at risk.  Forecast finish 1 Jun is 59 days
    * after the baseline finish 3 Apr, far over 10 % of the 32-day span. */
