@@ -372,6 +372,37 @@ test_render_onto_any_cairo (void)
     }
 }
 
+/* The risk-register hook: no section while the list is empty (tested in
+ * sections-and-rows); with risks, a "Top risks" table. */
+static void
+test_risk_hook (void)
+{
+  g_autoptr(GantryProject) p = rtp_status_plan ();
+  g_autoptr(GantryReportData) d = gantry_report_data_new (p, GANTRY_TIME_NONE, 0, NULL);
+  g_autoptr(GantryReportDoc) doc = NULL;
+  g_autofree char *pdf = tmp_path ("risks.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GantryReportRisk *risk = g_new0 (GantryReportRisk, 1);
+
+  risk->title = g_strdup ("Content API late again");
+  risk->owner = g_strdup ("Dana Whitfield");
+  risk->probability = 0.4;
+  risk->impact = 4;
+  risk->response = g_strdup ("Mock the API for testing");
+  g_ptr_array_add (d->risks, risk);
+  doc = gantry_report_layout (d, NULL, NULL);
+  g_assert_true (gantry_report_doc_write_pdf (doc, pdf, &error));
+  g_assert_no_error (error);
+  text = rtp_pdf_to_text (pdf, TRUE);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Top risks"));
+  g_assert_nonnull (strstr (text, "Content API late again"));
+  g_assert_nonnull (strstr (text, "40 %"));
+  g_assert_true (strstr (text, "Top risks") > strstr (text, "Over-allocated resources"));
+}
+
 static void
 test_empty_plan (void)
 {
@@ -477,6 +508,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/tables-continue", test_tables_continue_across_pages);
   g_test_add_func ("/report/pdf/paper-orientation", test_paper_and_orientation);
   g_test_add_func ("/report/pdf/render-any-cairo", test_render_onto_any_cairo);
+  g_test_add_func ("/report/pdf/risk-hook", test_risk_hook);
   g_test_add_func ("/report/pdf/empty-plan", test_empty_plan);
   g_test_add_func ("/report/pdf/bad-options", test_bad_options);
   ret = g_test_run ();
