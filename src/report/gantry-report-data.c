@@ -387,7 +387,8 @@ resolve_status_date (GantryProject *project,
       t = current;
     }
   if (t == GANTRY_TIME_NONE)
-    t = gantry_report_today () + 17 * GANTRY_MS_HOUR;
+    t = gantry_report_today ()
+        + (gint64) gantry_project_get_default_finish_time (project) * GANTRY_MS_MINUTE;
   return t;
 }
 
@@ -577,6 +578,9 @@ gantry_report_data_new (GantryProject *project,
 
   data->status_date = resolve_status_date (project, status_date);
   data->upcoming_days = upcoming_days > 0 ? upcoming_days : 28;
+  data->minutes_per_day = int_property (project, "minutes-per-day", 480);
+  if (data->minutes_per_day <= 0)
+    data->minutes_per_day = 480;
   wsd = int_property (project, "week-start-day", 1);
   data->week_start_day = wsd >= 0 && wsd <= 6 ? wsd : 1;
   {

@@ -29,6 +29,12 @@
  *  - Schedule health: late when the forecast finish is after the baseline
  *    finish by more than 10 % of the baseline span; at risk when it is
  *    after it at all, or when a task or milestone is late; else on track.
+ *  - Work burndown (hours of work remaining over time, sampled daily,
+ *    weekly or coarser so there are at most ~60 samples, plus the status
+ *    date): a task's actual work is spread evenly over the part of its span
+ *    its % complete covers (up to the status date); its remaining work
+ *    evenly from there (or from the status date, if later) to its finish;
+ *    baseline work evenly over the baseline span.
  *  - Cost health: not assessed without a cost baseline; over budget (LATE)
  *    when the forecast cost exceeds the baseline by more than 10 %; at
  *    risk when it exceeds it at all, or when the actual cost exceeds the
@@ -129,6 +135,7 @@ struct _GantryReportData
   int            upcoming_days;
   int            week_start_day;     /* 0 = Sunday */
   GantryTime     this_week;          /* start of the status date's week */
+  int            minutes_per_day;    /* the project's, for slack in days */
 
   guint          n_tasks;            /* work tasks */
   guint          n_complete;
@@ -177,7 +184,8 @@ struct _GantryReportData
 };
 
 /* upcoming_days 0 = 28.  status_date NONE = the project's status date,
- * else its "current-date", else today.  narrative NULL = the project's. */
+ * else its "current-date", else today at the default finish time.
+ * narrative NULL = the project's. */
 GantryReportData *gantry_report_data_new   (GantryProject *project,
                                             GantryTime     status_date,
                                             int            upcoming_days,

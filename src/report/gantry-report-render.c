@@ -342,9 +342,10 @@ fmt_money (GantryReportData *data,
 }
 
 static char *
-fmt_slack (GantryDuration slack)
+fmt_slack (GantryDuration slack,
+           int            minutes_per_day)
 {
-  double days = (double) slack / (8.0 * GANTRY_MS_HOUR);
+  double days = (double) slack / ((double) minutes_per_day * GANTRY_MS_MINUTE);
 
   return g_strdup_printf (_("%.1f d"), days);
 }
@@ -531,7 +532,7 @@ critical_row (Flow                *f,
   c[1] = g_strdup (r->name);
   c[2] = gantry_report_format_date (r->start);
   c[3] = gantry_report_format_date (r->finish);
-  c[4] = fmt_slack (r->total_slack);
+  c[4] = fmt_slack (r->total_slack, f->data->minutes_per_day);
   c[5] = fmt_percent (r->percent_complete);
   c[6] = g_strdup (r->resources);
   return c;

@@ -186,6 +186,8 @@ pages_resized (GtkDrawingArea *area,
 
 /* ---- status date and summary ------------------------------------------ */
 
+static void calendar_day_selected (GtkCalendar *calendar, gpointer user_data);
+
 static void
 update_date_label (GantryReportView *self)
 {
@@ -198,8 +200,19 @@ update_date_label (GantryReportView *self)
   else
     {
       g_autofree char *d = gantry_time_format_display (t, FALSE);
+      g_autoptr(GDateTime) dt = NULL;
+      int y, mo, day, h, mi, s;
 
       label = g_strdup_printf (_("Status date: %s"), d);
+      /* Open the calendar on the status date. */
+      gantry_time_split (t, &y, &mo, &day, &h, &mi, &s);
+      dt = g_date_time_new_local (y, mo, day, 12, 0, 0);
+      if (dt != NULL)
+        {
+          g_signal_handlers_block_by_func (self->calendar, calendar_day_selected, self);
+          gtk_calendar_select_day (GTK_CALENDAR (self->calendar), dt);
+          g_signal_handlers_unblock_by_func (self->calendar, calendar_day_selected, self);
+        }
     }
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->date_button), label);
 }

@@ -63,6 +63,7 @@ test_header_and_progress (void)
   g_assert_nonnull (strstr (d->narrative, "content API arrived late"));
   g_assert_cmpint (d->this_week, ==, T (2026, 3, 9, 0));
   g_assert_cmpint (d->upcoming_days, ==, 28);
+  g_assert_cmpint (d->minutes_per_day, ==, 480);
 
   /* Work tasks: 2 3 4 5 6 7 8 9 11 (not the summary, not the inactive). */
   g_assert_cmpuint (d->n_tasks, ==, 9);
