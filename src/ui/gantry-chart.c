@@ -234,10 +234,13 @@ struct _GantryChart
   GantryWorkCalCache *workcal;
 
   /* row index: tasks of the rows model, and the links between them */
-  gboolean           index_dirty;
+  gboolean           rows_dirty;     /* row_tasks must be rebuilt */
+  gboolean           index_dirty;    /* task_rows and link_spans must be */
   GPtrArray         *row_tasks;      /* borrowed GantryTask*, by row */
-  GHashTable        *task_rows;      /* task -> row + 1 */
+  GArray            *uid_rows;       /* guint: task uid -> row + 1 */
+  GHashTable        *task_rows;      /* task -> row + 1, for uids out of range */
   GArray            *link_spans;     /* LinkSpan */
+  guint              index_idle_id;
 
   /* interaction */
   DragState          drag;
@@ -342,15 +345,14 @@ n_rows (GantryChart *self)
   return self->rows ? g_list_model_get_n_items (self->rows) : 0;
 }
 
-/* The task shown in row (borrowed: the project owns it), or NULL. */
+/* The task the rows model shows in row (borrowed: the project owns it),
+ * or NULL. */
 static GantryTask *
-row_get_task (GantryChart *self,
-              guint        row)
+model_get_task (GantryChart *self,
+                guint        row)
 {
   g_autoptr(GObject) item = NULL;
 
-  if (!self->index_dirty && self->row_tasks != NULL && row < self->row_tasks->len)
-    return g_ptr_array_index (self->row_tasks, row);
   if (self->rows == NULL || row >= g_list_model_get_n_items (self->rows))
     return NULL;
   item = g_list_model_get_item (self->rows, row);
@@ -361,6 +363,16 @@ row_get_task (GantryChart *self,
       return GANTRY_IS_TASK (inner) ? (GantryTask *) inner : NULL;
     }
   return GANTRY_IS_TASK (item) ? (GantryTask *) item : NULL;
+}
+
+/* The same from the row array when it is current. */
+static GantryTask *
+row_get_task (GantryChart *self,
+              guint        row)
+{
+  if (!self->rows_dirty && self->row_tasks != NULL && row < self->row_tasks->len)
+    return g_ptr_array_index (self->row_tasks, row);
+  return model_get_task (self, row);
 }
 
 static GantryTime
@@ -798,25 +810,98 @@ update_hadjustment (GantryChart *self)
 /* Row index                                                                */
 /* ------------------------------------------------------------------------ */
 
+/* Keeps row_tasks in step with the rows model without refetching every
+ * row: only the rows that changed are read. */
+static void
+splice_rows (GantryChart *self,
+             guint        position,
+             guint        removed,
+             guint        added)
+{
+  GPtrArray *a = self->row_tasks;
+  guint old;
+
+  if (self->rows_dirty || position + removed > a->len)
+    {
+      self->rows_dirty = TRUE;
+      return;
+    }
+  g_ptr_array_remove_range (a, position, removed);
+  old = a->len;
+  if (added > 0)
+    {
+      g_ptr_array_set_size (a, old + added);
+      memmove (&a->pdata[position + added], &a->pdata[position],
+               (old - position) * sizeof (gpointer));
+      for (guint i = 0; i < added; i++)
+        a->pdata[position + i] = model_get_task (self, position + i);
+    }
+  if (a->len != n_rows (self))
+    self->rows_dirty = TRUE;
+}
+
+/* Row + 1 of task in the index, 0 when not shown. */
+static guint
+lookup_row1 (GantryChart *self,
+             GantryTask  *task)
+{
+  int uid = gantry_task_get_uid (task);
+
+  if (uid >= 0 && (guint) uid < self->uid_rows->len)
+    {
+      guint r = g_array_index (self->uid_rows, guint, uid);
+
+      if (r != 0 && g_ptr_array_index (self->row_tasks, r - 1) == task)
+        return r;
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->task_rows, task));
+}
+
+static void
+ensure_rows (GantryChart *self)
+{
+  guint n;
+
+  if (!self->rows_dirty)
+    return;
+  n = n_rows (self);
+  g_ptr_array_set_size (self->row_tasks, n);
+  for (guint i = 0; i < n; i++)
+    self->row_tasks->pdata[i] = model_get_task (self, i);
+  self->rows_dirty = FALSE;
+  self->index_dirty = TRUE;
+}
+
 static void
 ensure_index (GantryChart *self)
 {
   guint n;
 
+  ensure_rows (self);
+  g_clear_handle_id (&self->index_idle_id, g_source_remove);
   if (!self->index_dirty)
     return;
 
-  g_ptr_array_set_size (self->row_tasks, 0);
+  /* task -> row: an array indexed by UID (dense in practice), a hash
+   * table for the odd UID far out of range */
   g_hash_table_remove_all (self->task_rows);
   g_array_set_size (self->link_spans, 0);
-
-  n = n_rows (self);
+  n = self->row_tasks->len;
+  g_array_set_size (self->uid_rows, 0);
+  g_array_set_size (self->uid_rows, (guint) MIN ((gint64) n * 4 + 1024, G_MAXINT));
+  memset (self->uid_rows->data, 0, (gsize) self->uid_rows->len * sizeof (guint));
   for (guint i = 0; i < n; i++)
     {
-      GantryTask *task = row_get_task (self, i);
+      GantryTask *task = g_ptr_array_index (self->row_tasks, i);
+      int uid;
 
-      g_ptr_array_add (self->row_tasks, task);
-      if (task != NULL)
+      if (task == NULL)
+        continue;
+      uid = gantry_task_get_uid (task);
+      if (uid >= 0 && (guint) uid < self->uid_rows->len
+          && g_array_index (self->uid_rows, guint, uid) == 0)
+        g_array_index (self->uid_rows, guint, uid) = i + 1;
+      else
         g_hash_table_insert (self->task_rows, task, GUINT_TO_POINTER (i + 1));
     }
   self->index_dirty = FALSE;
@@ -832,8 +917,7 @@ ensure_index (GantryChart *self)
       for (guint k = 0; succs != NULL && k < succs->len; k++)
         {
           GantryLink *link = g_ptr_array_index (succs, k);
-          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (self->task_rows,
-                                                           gantry_link_get_successor (link)));
+          guint j = lookup_row1 (self, gantry_link_get_successor (link));
           LinkSpan span;
 
           if (j == 0)
@@ -846,13 +930,53 @@ ensure_index (GantryChart *self)
     }
 }
 
+static gboolean
+index_idle (gpointer data)
+{
+  GantryChart *self = data;
+
+  self->index_idle_id = 0;
+  if (self->index_dirty)
+    {
+      ensure_index (self);
+      /* the rows node was drawn without the links that pass through */
+      self->data_stamp++;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The row of task near row `near` (searched outwards in the row array:
+ * links mostly join nearby rows), or -1. */
+static int
+scan_row (GantryChart *self,
+          GantryTask  *task,
+          int          near)
+{
+  int n = (int) self->row_tasks->len;
+  gpointer *rows = self->row_tasks->pdata;
+
+  for (int d = 0; d < n; d++)
+    {
+      int above = near - d, below = near + d;
+
+      if (above < 0 && below >= n)
+        break;
+      if (below < n && below >= 0 && rows[below] == task)
+        return below;
+      if (above >= 0 && above < n && rows[above] == task)
+        return above;
+    }
+  return -1;
+}
+
 /* Row of task, or -1 when it is not shown. */
 static int
 find_row (GantryChart *self,
           GantryTask  *task)
 {
   ensure_index (self);
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->task_rows, task)) - 1;
+  return (int) lookup_row1 (self, task) - 1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1292,7 +1416,7 @@ label_variant_width (GantryChart     *self,
     {
     case GANTRY_SCALE_HOUR:    n = 24; break;
     case GANTRY_SCALE_DAY:     n = 7; break;
-    case GANTRY_SCALE_WEEK:    n = 53; break;
+    case GANTRY_SCALE_WEEK:    n = 12; break;
     case GANTRY_SCALE_MONTH:   n = 12; break;
     case GANTRY_SCALE_QUARTER: n = 4; break;
     case GANTRY_SCALE_YEAR:
@@ -1305,7 +1429,12 @@ label_variant_width (GantryChart     *self,
       g_autofree char *label = gantry_scale_format_label (t, unit, major, variant);
 
       w = MAX (w, text_width (layout, label));
-      t = gantry_scale_next (t, unit, 1);
+      /* weeks: one in each month (the month names are what varies) */
+      if (unit == GANTRY_SCALE_WEEK)
+        t = gantry_scale_floor (gantry_time_make (2001, i + 2 > 12 ? 12 : i + 2, 28, 0, 0, 0),
+                                unit, 1, self->week_start);
+      else
+        t = gantry_scale_next (t, unit, 1);
     }
   return w;
 }
@@ -1608,34 +1737,91 @@ draw_link (GantryChart   *self,
 }
 
 static void
+draw_one_link (GantryChart *self,
+               GtkSnapshot *snapshot,
+               GantryLink  *link,
+               int          prow,
+               int          srow,
+               double       width)
+{
+  const Palette *p = &self->pal;
+  GantryTask *pred = g_ptr_array_index (self->row_tasks, prow);
+  GantryTask *succ = g_ptr_array_index (self->row_tasks, srow);
+  BarGeom pg, sg;
+  double lo_x, hi_x;
+
+  if (!bar_geometry (self, pred, prow, &pg) || !bar_geometry (self, succ, srow, &sg))
+    return;
+  lo_x = MIN (bar_start_x (&pg), bar_start_x (&sg)) - 2 * ARROW_STUB;
+  hi_x = MAX (bar_end_x (&pg), bar_end_x (&sg)) + 2 * ARROW_STUB;
+  if (hi_x < 0 || lo_x > width)
+    return;
+  draw_link (self, snapshot, gantry_link_get_link_type (link), &pg, &sg,
+             gantry_task_get_critical (pred) && gantry_task_get_critical (succ)
+             ? &p->critical_link : &p->link);
+}
+
+/* While the link index is being rebuilt (after a structural change, in an
+ * idle), the links of the visible rows are found directly; only links
+ * passing by with both ends off screen wait for the index. */
+static void
+draw_visible_links (GantryChart *self,
+                    GtkSnapshot *snapshot,
+                    int          first,
+                    int          last,
+                    double       width)
+{
+  for (int row = first; row <= last; row++)
+    {
+      GantryTask *task = g_ptr_array_index (self->row_tasks, row);
+      GPtrArray *links;
+
+      if (task == NULL)
+        continue;
+      links = gantry_task_get_successors (task);
+      for (guint k = 0; links != NULL && k < links->len; k++)
+        {
+          GantryLink *link = g_ptr_array_index (links, k);
+          int srow = scan_row (self, gantry_link_get_successor (link), row);
+
+          if (srow >= 0)
+            draw_one_link (self, snapshot, link, row, srow, width);
+        }
+      links = gantry_task_get_predecessors (task);
+      for (guint k = 0; links != NULL && k < links->len; k++)
+        {
+          GantryLink *link = g_ptr_array_index (links, k);
+          int prow = scan_row (self, gantry_link_get_predecessor (link), row);
+
+          /* a visible predecessor draws it */
+          if (prow >= 0 && (prow < first || prow > last))
+            draw_one_link (self, snapshot, link, prow, row, width);
+        }
+    }
+}
+
+static void
 draw_links (GantryChart *self,
             GtkSnapshot *snapshot,
             int          first,
             int          last,
             double       width)
 {
-  const Palette *p = &self->pal;
+  if (self->index_dirty)
+    {
+      draw_visible_links (self, snapshot, first, last, width);
+      if (self->index_idle_id == 0)
+        self->index_idle_id = g_idle_add_full (G_PRIORITY_LOW, index_idle, self, NULL);
+      return;
+    }
 
   for (guint i = 0; i < self->link_spans->len; i++)
     {
       const LinkSpan *span = &g_array_index (self->link_spans, LinkSpan, i);
-      GantryTask *pred, *succ;
-      BarGeom pg, sg;
-      double lo_x, hi_x;
 
       if (MAX (span->prow, span->srow) < first || MIN (span->prow, span->srow) > last)
         continue;
-      pred = g_ptr_array_index (self->row_tasks, span->prow);
-      succ = g_ptr_array_index (self->row_tasks, span->srow);
-      if (!bar_geometry (self, pred, span->prow, &pg) || !bar_geometry (self, succ, span->srow, &sg))
-        continue;
-      lo_x = MIN (bar_start_x (&pg), bar_start_x (&sg)) - 2 * ARROW_STUB;
-      hi_x = MAX (bar_end_x (&pg), bar_end_x (&sg)) + 2 * ARROW_STUB;
-      if (hi_x < 0 || lo_x > width)
-        continue;
-      draw_link (self, snapshot, gantry_link_get_link_type (span->link), &pg, &sg,
-                 gantry_task_get_critical (pred) && gantry_task_get_critical (succ)
-                 ? &p->critical_link : &p->link);
+      draw_one_link (self, snapshot, span->link, span->prow, span->srow, width);
     }
 }
 
@@ -1755,7 +1941,20 @@ draw_bar (GantryChart *self,
           resources = dt ? g_date_time_format (dt, C_("milestone date", "%-d %b")) : NULL;
         }
       if (resources != NULL && label_x + 400 > 0)
-        draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
+        {
+          /* a backdrop of the row's colour keeps arrows from running
+           * through the text */
+          GdkRGBA back = p->base;
+          int w, lh;
+
+          if (self->selection != NULL && gtk_selection_model_is_selected (self->selection, row))
+            back = mix (&p->base, &(GdkRGBA) { p->selection.red, p->selection.green,
+                                               p->selection.blue, 1 }, p->selection.alpha);
+          pango_layout_set_text (layout, resources, -1);
+          pango_layout_get_pixel_size (layout, &w, &lh);
+          fill_rect (snapshot, &back, label_x - 2, round (g.mid - lh / 2.0), w + 4, lh);
+          draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
+        }
     }
 
   if (inactive)
@@ -1782,7 +1981,7 @@ build_rows (GantryChart *self,
   last = (int) floor ((vv + body) / self->row_height);
   first = CLAMP (first, 0, (int) n - 1);
   last = CLAMP (last, 0, (int) n - 1);
-  ensure_index (self);
+  ensure_rows (self);
 
   /* Selected rows, and the keyboard cursor while focused. */
   if (self->selection != NULL)
@@ -3406,6 +3605,7 @@ on_rows_changed (GListModel  *model,
 {
   guint n = g_list_model_get_n_items (model);
 
+  splice_rows (self, position, removed, added);
   self->index_dirty = TRUE;
   if (self->cursor_row >= (int) n)
     self->cursor_row = (int) n - 1;
@@ -3593,6 +3793,7 @@ gantry_chart_dispose (GObject *object)
 
   if (self->link_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->link_dialog));
+  g_clear_handle_id (&self->index_idle_id, g_source_remove);
   drag_clear (self);
   gantry_chart_set_model (self, NULL, NULL);
   gantry_chart_set_project (self, NULL);
@@ -3620,6 +3821,7 @@ gantry_chart_finalize (GObject *object)
   g_clear_pointer (&self->day_cache, g_hash_table_unref);
   g_clear_pointer (&self->row_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->task_rows, g_hash_table_unref);
+  g_clear_pointer (&self->uid_rows, g_array_unref);
   g_clear_pointer (&self->link_spans, g_array_unref);
   g_clear_pointer (&self->workcal, gantry_workcal_cache_free);
   g_clear_object (&self->standard_cal);
@@ -3850,12 +4052,14 @@ gantry_chart_init (GantryChart *self)
   self->zoom = 1;
   self->cursor_row = -1;
   self->range_dirty = TRUE;
+  self->rows_dirty = TRUE;
   self->index_dirty = TRUE;
   self->style_dirty = TRUE;
   self->week_start = 1;
   self->day_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->row_tasks = g_ptr_array_new ();
   self->task_rows = g_hash_table_new (NULL, NULL);
+  self->uid_rows = g_array_new (FALSE, TRUE, sizeof (guint));
   self->link_spans = g_array_new (FALSE, FALSE, sizeof (LinkSpan));
   self->items = g_ptr_array_new ();
 
@@ -3943,6 +4147,7 @@ gantry_chart_set_project (GantryChart   *self,
   g_hash_table_remove_all (self->day_cache);
   self->day_cache_cal = NULL;
   self->range_dirty = TRUE;
+  self->rows_dirty = TRUE;
   self->index_dirty = TRUE;
   self->view_placed = FALSE;
   self->hover_task = NULL;
@@ -3995,6 +4200,7 @@ gantry_chart_set_model (GantryChart       *self,
   drag_clear (self);
   self->hover_task = NULL;
   self->cursor_row = -1;
+  self->rows_dirty = TRUE;
   self->index_dirty = TRUE;
   if (self->items != NULL)
     for (guint i = 0; i < self->items->len; i++)
