@@ -20,6 +20,7 @@
 
 #include "gantry-scheduler.h"
 #include "gantry-workcal.h"
+#include "gantry-resources.h"
 
 enum
 {
@@ -290,26 +291,16 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
         GantryAssignment *a = g_ptr_array_index (as, k);
         GantryResource *r = gantry_assignment_get_resource (a);
         GantryDuration w = gantry_assignment_get_work (a);
-        GantryDuration ot = gantry_assignment_get_overtime_work (a);
-        double c = 0;
 
         if (r == NULL)
           continue;
-        switch (gantry_resource_get_resource_type (r))
+        if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
           {
-          case GANTRY_RESOURCE_WORK:
-            c = (double) (w - ot) / GANTRY_MS_HOUR * gantry_resource_get_standard_rate (r)
-                + (double) ot / GANTRY_MS_HOUR * gantry_resource_get_overtime_rate (r);
             pt->asg_work += w;
             pt->actual_work += gantry_assignment_get_actual_work (a);
-            break;
-          case GANTRY_RESOURCE_MATERIAL:
-            c = gantry_assignment_get_units (a) * gantry_resource_get_standard_rate (r);
-            break;
-          default:
-            break;
           }
-        pt->cost += c + gantry_resource_get_cost_per_use (r);
+        /* rates, rate tables, cost per use, cost resources (gantry-resources.c) */
+        pt->cost += gantry_assignment_compute_cost (a);
       }
   }
   if (pt->asg_n > 0 && gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
@@ -1603,6 +1594,9 @@ run_forward (Plan *p)
                 p->bw_dirty[OUT (old_el)] = 1;
               if (t->earliest_leaf >= 0)
                 p->bw_dirty[OUT (t->earliest_leaf)] = 1;
+              /* and the lags of links into it use that leaf's calendar */
+              for (e = p->pred_off[node / 2]; e < p->pred_off[node / 2 + 1]; e++)
+                p->bw_dirty[OUT (p->links[p->pred_ix[e]].pred)] = 1;
             }
           mark_preds_slack (p, node / 2);
         }

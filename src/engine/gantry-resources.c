@@ -1,0 +1,906 @@
+/* gantry-resources.c — costs, over-allocation and resource levelling
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "gantry-resources.h"
+#include "gantry-scheduler.h"
+#include "gantry-workcal.h"
+
+#define NONE GANTRY_TIME_NONE
+#define UNITS_EPS 1e-6
+
+/* ---- cost rate tables --------------------------------------------------- */
+
+/* MSPDI keeps the rate tables B–E (and dated rows of A) in the resource's
+ * <Rates> element, which Gantry carries as an extra; read the row of table
+ * `table` in force at `at`. */
+typedef struct
+{
+  int        want_table;
+  GantryTime at;
+  /* the row being read */
+  int        table;
+  GantryTime from, to;
+  double     std, ot, cpu;
+  gboolean   have_std, have_ot, have_cpu;
+  /* the answer */
+  gboolean   found;
+  double     r_std, r_ot, r_cpu;
+  const char *element;
+} RateScan;
+
+static void
+rate_start (GMarkupParseContext *ctx, const char *name, const char **an, const char **av,
+            gpointer data, GError **error)
+{
+  RateScan *s = data;
+
+  (void) ctx; (void) an; (void) av; (void) error;
+  if (strcmp (name, "Rate") == 0)
+    {
+      s->table = 0;
+      s->from = s->to = NONE;
+      s->have_std = s->have_ot = s->have_cpu = FALSE;
+    }
+  s->element = name;
+}
+
+static void
+rate_text (GMarkupParseContext *ctx, const char *text, gsize len, gpointer data, GError **error)
+{
+  RateScan *s = data;
+  g_autofree char *v = g_strndup (text, len);
+  const char *el = g_markup_parse_context_get_element (ctx);
+
+  (void) error;
+  g_strstrip (v);
+  if (el == NULL || *v == '\0')
+    return;
+  if (strcmp (el, "RateTable") == 0)
+    s->table = (int) g_ascii_strtoll (v, NULL, 10);
+  else if (strcmp (el, "StandardRate") == 0)
+    s->std = g_ascii_strtod (v, NULL), s->have_std = TRUE;
+  else if (strcmp (el, "OvertimeRate") == 0)
+    s->ot = g_ascii_strtod (v, NULL), s->have_ot = TRUE;
+  else if (strcmp (el, "CostPerUse") == 0)
+    s->cpu = g_ascii_strtod (v, NULL) / 100.0, s->have_cpu = TRUE;
+  else if (strcmp (el, "RatesFrom") == 0 && !gantry_time_parse_iso (v, &s->from, NULL))
+    s->from = NONE;
+  else if (strcmp (el, "RatesTo") == 0 && !gantry_time_parse_iso (v, &s->to, NULL))
+    s->to = NONE;
+}
+
+static void
+rate_end (GMarkupParseContext *ctx, const char *name, gpointer data, GError **error)
+{
+  RateScan *s = data;
+
+  (void) ctx; (void) error;
+  if (strcmp (name, "Rate") != 0 || s->table != s->want_table)
+    return;
+  if (s->at != NONE && s->from != NONE && s->at < s->from)
+    return;
+  if (s->at != NONE && s->to != NONE && s->at >= s->to)
+    return;
+  if (s->found && s->at == NONE)
+    return;   /* no date: the first row of the table */
+  s->found = TRUE;
+  s->r_std = s->have_std ? s->std : 0;
+  s->r_ot = s->have_ot ? s->ot : 0;
+  s->r_cpu = s->have_cpu ? s->cpu : 0;
+}
+
+static gboolean
+lookup_rate (GantryResource *r, int table, GantryTime at, double *std, double *ot, double *cpu)
+{
+  static const GMarkupParser parser = { rate_start, rate_end, rate_text, NULL, NULL };
+  const GantryExtra *e = gantry_extras_lookup (gantry_resource_get_extras (r), "Rates");
+  g_autoptr(GMarkupParseContext) ctx = NULL;
+  RateScan s = { 0 };
+
+  if (e == NULL || e->xml == NULL)
+    return FALSE;
+  s.want_table = table;
+  s.at = at;
+  ctx = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &s, NULL);
+  if (!g_markup_parse_context_parse (ctx, e->xml, -1, NULL)
+      || !g_markup_parse_context_end_parse (ctx, NULL)
+      || !s.found)
+    return FALSE;
+  *std = s.r_std;
+  *ot = s.r_ot;
+  *cpu = s.r_cpu;
+  return TRUE;
+}
+
+static void
+assignment_rates (GantryAssignment *a, GantryResource *r, double *std, double *ot, double *cpu)
+{
+  int table = gantry_assignment_get_cost_rate_table (a);
+
+  if (table > 0 && table <= 4
+      && lookup_rate (r, table, gantry_assignment_get_start (a), std, ot, cpu))
+    return;
+  *std = gantry_resource_get_standard_rate (r);
+  *ot = gantry_resource_get_overtime_rate (r);
+  *cpu = gantry_resource_get_cost_per_use (r);
+}
+
+double
+gantry_assignment_compute_overtime_cost (GantryAssignment *a)
+{
+  GantryResource *r;
+  double std, ot, cpu;
+
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (a), 0);
+  r = gantry_assignment_get_resource (a);
+  if (r == NULL || gantry_resource_get_resource_type (r) != GANTRY_RESOURCE_WORK)
+    return 0;
+  assignment_rates (a, r, &std, &ot, &cpu);
+  return (double) MAX (gantry_assignment_get_overtime_work (a), 0) / GANTRY_MS_HOUR * ot;
+}
+
+double
+gantry_assignment_compute_cost (GantryAssignment *a)
+{
+  GantryResource *r;
+  double std, ot, cpu;
+
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (a), 0);
+  r = gantry_assignment_get_resource (a);
+  if (r == NULL)
+    return 0;
+  switch (gantry_resource_get_resource_type (r))
+    {
+    case GANTRY_RESOURCE_WORK:
+      {
+        GantryDuration w = MAX (gantry_assignment_get_work (a), 0);
+        GantryDuration o = CLAMP (gantry_assignment_get_overtime_work (a), 0, w);
+
+        assignment_rates (a, r, &std, &ot, &cpu);
+        return (double) (w - o) / GANTRY_MS_HOUR * std
+               + (double) o / GANTRY_MS_HOUR * ot + cpu;
+      }
+    case GANTRY_RESOURCE_MATERIAL:
+      assignment_rates (a, r, &std, &ot, &cpu);
+      return MAX (gantry_assignment_get_units (a), 0) * std + cpu;
+    case GANTRY_RESOURCE_COST:
+    default:
+      return gantry_assignment_get_cost (a);
+    }
+}
+
+/* ---- over-allocation: a sweep per resource -------------------------------- */
+
+typedef struct
+{
+  GantryTime t;
+  double     du;      /* +units at a start, -units at a finish */
+} Event;
+
+static int
+event_cmp (gconstpointer a, gconstpointer b)
+{
+  const Event *x = a, *y = b;
+
+  if (x->t != y->t)
+    return x->t < y->t ? -1 : 1;
+  /* finishes before starts at the same instant: back-to-back is fine */
+  if (x->du != y->du)
+    return x->du < y->du ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+assignment_interval (GantryAssignment *a, GantryTime *s, GantryTime *f)
+{
+  GantryTask *task = gantry_assignment_get_task (a);
+
+  *s = gantry_assignment_get_start (a);
+  *f = gantry_assignment_get_finish (a);
+  if ((*s == NONE || *f == NONE) && task != NULL)
+    {
+      *s = gantry_task_get_start (task);
+      *f = gantry_task_get_finish (task);
+    }
+  return *s != NONE && *f != NONE && *f > *s;
+}
+
+static gboolean
+assignment_counts (GantryAssignment *a)
+{
+  GantryTask *task = gantry_assignment_get_task (a);
+
+  return task != NULL && gantry_task_get_active (task) && !gantry_task_get_summary (task)
+         && gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0;
+}
+
+/* Sweeps one resource's assignments; appends its over-allocated periods
+ * to out (when not NULL) and returns the peak units. */
+static double
+sweep_resource (GantryResource *r, GantryWorkCal *cal, GArray *events, GArray *out)
+{
+  GPtrArray *as = gantry_resource_get_assignments (r);
+  double max = gantry_resource_get_max_units (r) + UNITS_EPS;
+  double cur = 0, peak = 0, period_peak = 0;
+  GantryTime p_start = NONE;
+  guint i;
+
+  g_array_set_size (events, 0);
+  for (i = 0; as != NULL && i < as->len; i++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, i);
+      GantryTime s, f;
+      Event e;
+
+      if (!assignment_counts (a) || !assignment_interval (a, &s, &f))
+        continue;
+      e.t = s; e.du = gantry_assignment_get_units (a);
+      g_array_append_val (events, e);
+      e.t = f; e.du = -e.du;
+      g_array_append_val (events, e);
+    }
+  if (events->len == 0)
+    return 0;
+  g_array_sort (events, event_cmp);
+  for (i = 0; i < events->len; i++)
+    {
+      const Event *e = &g_array_index (events, Event, i);
+
+      cur += e->du;
+      /* decide only once every event of this instant is in */
+      if (i + 1 < events->len && g_array_index (events, Event, i + 1).t == e->t)
+        continue;
+      if (cur < UNITS_EPS)
+        cur = 0;
+      if (cur > max)
+        {
+          if (p_start == NONE)
+            p_start = e->t, period_peak = 0;
+          period_peak = MAX (period_peak, cur);
+        }
+      else if (p_start != NONE)
+        {
+          GantryTime a = p_start, b = e->t;
+
+          /* keep the part in the resource's working time */
+          if (gantry_workcal_work_between (cal, a, b) > 0)
+            {
+              GantryOverallocation o;
+
+              o.resource = r;
+              o.start = gantry_workcal_next_work_start (cal, a);
+              o.finish = gantry_workcal_prev_work_finish (cal, b);
+              o.units = period_peak;
+              if (o.start == NONE || o.start >= b)
+                o.start = a;
+              if (o.finish == NONE || o.finish <= o.start)
+                o.finish = b;
+              if (out != NULL)
+                g_array_append_val (out, o);
+              peak = MAX (peak, period_peak);
+            }
+          p_start = NONE;
+        }
+      if (cur <= max)
+        peak = MAX (peak, cur);
+    }
+  return peak;
+}
+
+static GantryWorkCal *
+resource_cal (GantryWorkCalCache *cache, GantryProject *project, GantryResource *r)
+{
+  GantryCalendar *c = gantry_resource_get_calendar (r);
+
+  return gantry_workcal_cache_get (cache, c != NULL ? c : gantry_project_get_calendar (project));
+}
+
+static GArray *
+find_all (GantryProject *project, gboolean write)
+{
+  GListModel *resources = gantry_project_get_resources (project);
+  guint n = g_list_model_get_n_items (resources);
+  g_autoptr(GantryWorkCalCache) cache = gantry_workcal_cache_new ();
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (GantryOverallocation));
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (resources, i);
+      guint before = out->len;
+      double peak = 0;
+
+      if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
+        peak = sweep_resource (r, resource_cal (cache, project, r), events, out);
+      if (write)
+        {
+          GPtrArray *as = gantry_resource_get_assignments (r);
+          GantryDuration work = 0;
+          double cost = 0;
+          guint k;
+
+          for (k = 0; as != NULL && k < as->len; k++)
+            {
+              GantryAssignment *a = g_ptr_array_index (as, k);
+              double c = gantry_assignment_compute_cost (a);
+
+              if (c != gantry_assignment_get_cost (a))
+                gantry_assignment_set_computed (a, gantry_assignment_get_start (a),
+                                                gantry_assignment_get_finish (a), c);
+              cost += c;
+              if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
+                work += MAX (gantry_assignment_get_work (a), 0);
+            }
+          gantry_resource_set_computed (r, work, cost, out->len > before, peak);
+        }
+    }
+  return out;
+}
+
+GArray *
+gantry_resources_find_overallocations (GantryProject *project)
+{
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  return find_all (project, FALSE);
+}
+
+GArray *
+gantry_resources_update (GantryProject *project)
+{
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+  return find_all (project, TRUE);
+}
+
+/* ---- levelling ------------------------------------------------------------ */
+
+typedef struct
+{
+  GantryTime s, f;
+  double     units;
+} Busy;
+
+typedef struct
+{
+  GantryTask *task;
+  guint       index;
+  GantryTime  start;
+  int         priority;
+  GantryDuration slack;
+  int         id;
+} Cand;
+
+typedef struct
+{
+  GantryProject   *project;
+  GantryScheduler *scheduler;
+  GPtrArray       *tasks;        /* all tasks, borrowed */
+  GHashTable      *index;        /* task -> index + 1 */
+  GHashTable      *res_index;    /* resource -> profile index + 1 */
+  GArray         **profile;      /* per resource: Busy */
+  guint            n_res;
+  double          *max_units;
+  GantryWorkCal  **res_cal;
+  guint8          *fixed, *dirty, *levelable;
+  GantryDuration  *delay;        /* current delay per task */
+  GantryWorkCalCache *cache;
+} Leveler;
+
+static int
+cand_cmp (gconstpointer a, gconstpointer b)
+{
+  const Cand *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->priority != y->priority)
+    return x->priority > y->priority ? -1 : 1;
+  if (x->slack != y->slack)
+    return x->slack < y->slack ? -1 : 1;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return 0;
+}
+
+static int
+task_ix (Leveler *L, GantryTask *t)
+{
+  gpointer v = g_hash_table_lookup (L->index, t);
+  return v != NULL ? GPOINTER_TO_INT (v) - 1 : -1;
+}
+
+static int
+res_ix (Leveler *L, GantryResource *r)
+{
+  gpointer v = r != NULL ? g_hash_table_lookup (L->res_index, r) : NULL;
+  return v != NULL ? GPOINTER_TO_INT (v) - 1 : -1;
+}
+
+static gboolean
+drives (GantryAssignment *a)
+{
+  GantryResource *r = gantry_assignment_get_resource (a);
+
+  return r != NULL && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK
+         && gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0;
+}
+
+static gboolean
+task_levelable (GantryTask *t)
+{
+  GPtrArray *as = gantry_task_get_assignments (t);
+  GantryConstraintType c = gantry_task_get_constraint_type (t);
+  guint k;
+
+  if (gantry_task_get_summary (t) || gantry_task_get_manual (t) || !gantry_task_get_active (t)
+      || gantry_task_get_is_null (t) || gantry_task_get_priority (t) >= 1000
+      || gantry_task_get_actual_start (t) != NONE || gantry_task_get_percent_complete (t) > 0
+      || c == GANTRY_CONSTRAINT_MSO || c == GANTRY_CONSTRAINT_MFO
+      || c == GANTRY_CONSTRAINT_SNLT || c == GANTRY_CONSTRAINT_FNLT)
+    return FALSE;
+  for (k = 0; as != NULL && k < as->len; k++)
+    if (drives (g_ptr_array_index (as, k)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_busy (Leveler *L, GantryTask *t)
+{
+  GPtrArray *as = gantry_task_get_assignments (t);
+  guint k;
+
+  if (gantry_task_get_summary (t) || !gantry_task_get_active (t))
+    return;
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, k);
+      int r = res_ix (L, gantry_assignment_get_resource (a));
+      Busy b;
+
+      if (r < 0 || !drives (a) || !assignment_interval (a, &b.s, &b.f))
+        continue;
+      b.units = gantry_assignment_get_units (a);
+      g_array_append_val (L->profile[r], b);
+    }
+}
+
+/* Highest use of resource r in [s, f) by what is placed, and the earliest
+ * finish among the placed intervals that make [s, f) too full when units
+ * are added (NONE when it fits). */
+static GantryTime
+first_clash (Leveler *L, int r, GantryTime s, GantryTime f, double units)
+{
+  GArray *p = L->profile[r];
+  double limit = L->max_units[r] + UNITS_EPS;
+  GantryTime clash = NONE;
+  guint i, j;
+
+  /* use is piecewise constant and only rises at an interval start, so
+   * checking s and every start inside (s, f) is enough */
+  for (i = 0; i <= p->len; i++)
+    {
+      GantryTime pt;
+      double use = units;
+      GantryTime end = NONE;
+
+      if (i == p->len)
+        pt = s;
+      else
+        {
+          pt = g_array_index (p, Busy, i).s;
+          if (pt <= s || pt >= f)
+            continue;
+        }
+      for (j = 0; j < p->len; j++)
+        {
+          const Busy *b = &g_array_index (p, Busy, j);
+          if (b->s <= pt && b->f > pt)
+            {
+              use += b->units;
+              if (end == NONE || b->f < end)
+                end = b->f;
+            }
+        }
+      if (use > limit && end != NONE && (clash == NONE || end < clash))
+        clash = end;
+    }
+  return clash;
+}
+
+typedef struct
+{
+  int           r;
+  GantryWorkCal *cal;
+  gint64        off, len;    /* working ms from task start, working length */
+  double        units;
+} Shape;
+
+/* Finds where the task fits: returns the new start (>= start). */
+static GantryTime
+place (Leveler *L, GantryTask *t, GantryTime limit_finish, gboolean *fits)
+{
+  GPtrArray *as = gantry_task_get_assignments (t);
+  GantryTime start = gantry_task_get_start (t);
+  g_autoptr(GArray) shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  GantryTime c = start;
+  guint k, guard;
+
+  *fits = TRUE;
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, k);
+      Shape sh;
+      GantryTime s, f;
+
+      sh.r = res_ix (L, gantry_assignment_get_resource (a));
+      if (sh.r < 0 || !drives (a) || !assignment_interval (a, &s, &f))
+        continue;
+      sh.cal = L->res_cal[sh.r];
+      sh.off = gantry_workcal_work_between (sh.cal, start, s);
+      sh.len = gantry_workcal_work_between (sh.cal, s, f);
+      sh.units = gantry_assignment_get_units (a);
+      if (sh.units > L->max_units[sh.r] + UNITS_EPS)
+        {
+          *fits = FALSE;          /* can never fit: leave it where it is */
+          return start;
+        }
+      g_array_append_val (shapes, sh);
+    }
+  if (start == NONE || shapes->len == 0)
+    return start;
+
+  for (guard = 0; guard < 100000; guard++)
+    {
+      GantryTime next = NONE, fin = c;
+
+      for (k = 0; k < shapes->len; k++)
+        {
+          Shape *sh = &g_array_index (shapes, Shape, k);
+          gint64 pos = gantry_workcal_position (sh->cal, c) + sh->off;
+          GantryTime s = gantry_workcal_start_at (sh->cal, pos);
+          GantryTime f = gantry_workcal_finish_at (sh->cal, pos + sh->len);
+          GantryTime clash;
+
+          if (s == NONE || f == NONE)
+            {
+              *fits = FALSE;
+              return start;
+            }
+          fin = MAX (fin, f);
+          clash = first_clash (L, sh->r, s, f, sh->units);
+          if (clash != NONE)
+            {
+              /* move so that this assignment starts no earlier than the
+               * clash ends */
+              GantryTime cand = c + MAX (clash - s, 1);
+              if (next == NONE || cand < next)
+                next = cand;
+            }
+        }
+      if (next == NONE)
+        {
+          if (limit_finish != NONE && fin > limit_finish)
+            {
+              *fits = FALSE;
+              return start;
+            }
+          return c;
+        }
+      if (limit_finish != NONE && next > limit_finish)
+        {
+          *fits = FALSE;
+          return start;
+        }
+      c = next;
+    }
+  *fits = FALSE;
+  return start;
+}
+
+static void
+mark_dirty (Leveler *L, GantryTask *from, GQueue *q)
+{
+  GantryTask *a;
+
+  g_queue_push_tail (q, from);
+  /* a later leaf can move its summaries' finishes, and with them the
+   * successors of those summaries */
+  for (a = gantry_task_get_parent (from); a != NULL && gantry_task_get_parent (a) != NULL;
+       a = gantry_task_get_parent (a))
+    g_queue_push_tail (q, a);
+  while (!g_queue_is_empty (q))
+    {
+      GantryTask *t = g_queue_pop_head (q);
+      GPtrArray *succ = gantry_task_get_successors (t);
+      guint k;
+
+      for (k = 0; succ != NULL && k < succ->len; k++)
+        {
+          GantryTask *s = gantry_link_get_successor (g_ptr_array_index (succ, k));
+          int i = task_ix (L, s);
+          guint c;
+
+          if (i < 0 || L->dirty[i])
+            continue;
+          L->dirty[i] = 1;
+          g_queue_push_tail (q, s);
+          for (c = 0; c < gantry_task_get_n_children (s); c++)
+            {
+              GantryTask *ch = gantry_task_get_child (s, c);
+              int j = task_ix (L, ch);
+              if (j >= 0 && !L->dirty[j])
+                {
+                  L->dirty[j] = 1;
+                  g_queue_push_tail (q, ch);
+                }
+            }
+          for (a = gantry_task_get_parent (s); a != NULL && gantry_task_get_parent (a) != NULL;
+               a = gantry_task_get_parent (a))
+            g_queue_push_tail (q, a);
+        }
+    }
+}
+
+static gboolean
+in_range (const GantryLevelOptions *o, GantryTask *t)
+{
+  GantryTime s = gantry_task_get_start (t), f = gantry_task_get_finish (t);
+
+  if (o->from != NONE && f != NONE && f <= o->from)
+    return FALSE;
+  if (o->to != NONE && s != NONE && s >= o->to)
+    return FALSE;
+  return TRUE;
+}
+
+/* One round of passes; returns FALSE when cancelled. */
+static gboolean
+level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress progress,
+             gpointer user_data, GCancellable *cancellable, guint round)
+{
+  guint n = L->tasks->len, n_fixed = 0, i, pass;
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  GQueue q = G_QUEUE_INIT;
+
+  memset (L->fixed, 0, n);
+  for (pass = 0; n_fixed < n; pass++)
+    {
+      gboolean moved = FALSE;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      gantry_scheduler_run (L->scheduler);
+      for (i = 0; i < L->n_res; i++)
+        g_array_set_size (L->profile[i], 0);
+      memset (L->dirty, 0, n);
+      g_array_set_size (cands, 0);
+      for (i = 0; i < n; i++)
+        {
+          GantryTask *t = g_ptr_array_index (L->tasks, i);
+          Cand c;
+
+          if (L->fixed[i])
+            {
+              add_busy (L, t);
+              continue;
+            }
+          c.task = t;
+          c.index = i;
+          c.start = gantry_task_get_start (t);
+          c.priority = gantry_task_get_priority (t);
+          c.slack = gantry_task_get_total_slack (t);
+          c.id = gantry_task_get_id (t);
+          g_array_append_val (cands, c);
+        }
+      g_array_sort (cands, cand_cmp);
+      for (i = 0; i < cands->len; i++)
+        {
+          Cand *c = &g_array_index (cands, Cand, i);
+          GantryTime s;
+          gboolean fits;
+
+          if (L->dirty[c->index])
+            continue;
+          L->fixed[c->index] = 1;
+          n_fixed++;
+          if (L->levelable[c->index] && in_range (opt, c->task))
+            {
+              s = place (L, c->task,
+                         opt->within_slack ? gantry_task_get_late_finish (c->task) : NONE,
+                         &fits);
+              if (fits && s != NONE && s > c->start)
+                {
+                  L->delay[c->index] += s - c->start;
+                  gantry_task_set_leveling_delay (c->task, L->delay[c->index]);
+                  moved = TRUE;
+                  /* its own place is known; re-read its dates next pass */
+                  L->fixed[c->index] = 0;
+                  n_fixed--;
+                  L->dirty[c->index] = 1;
+                  mark_dirty (L, c->task, &q);
+                  continue;
+                }
+            }
+          add_busy (L, c->task);
+        }
+      if (progress != NULL)
+        progress (MIN (0.99, (round + (double) n_fixed / MAX (n, 1)) / 2.0), user_data);
+      if (!moved && n_fixed < n)
+        {
+          /* nothing moved but dirty tasks remain: cannot happen, but do
+           * not loop */
+          break;
+        }
+    }
+  gantry_scheduler_run (L->scheduler);
+  return TRUE;
+}
+
+static void
+restore_delays (Leveler *L, const GantryDuration *orig)
+{
+  guint i;
+
+  for (i = 0; i < L->tasks->len; i++)
+    gantry_task_set_leveling_delay (g_ptr_array_index (L->tasks, i), orig[i]);
+}
+
+gboolean
+gantry_resources_level (GantryProject            *project,
+                        const GantryLevelOptions *options,
+                        GantryLevelProgress       progress,
+                        gpointer                  user_data,
+                        GCancellable             *cancellable,
+                        GError                  **error)
+{
+  GantryLevelOptions defaults = { NONE, NONE, FALSE };
+  GListModel *resources;
+  Leveler L = { 0 };
+  g_autofree GantryDuration *orig = NULL;
+  gboolean ok = TRUE;
+  guint i, n, round;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if (options == NULL)
+    options = &defaults;
+
+  L.project = project;
+  L.scheduler = gantry_scheduler_new (project);
+  L.tasks = g_ptr_array_ref (gantry_project_get_all_tasks (project));
+  n = L.tasks->len;
+  L.index = g_hash_table_new (NULL, NULL);
+  L.res_index = g_hash_table_new (NULL, NULL);
+  L.cache = gantry_workcal_cache_new ();
+  resources = gantry_project_get_resources (project);
+  L.n_res = g_list_model_get_n_items (resources);
+  L.profile = g_new0 (GArray *, MAX (L.n_res, 1));
+  L.max_units = g_new0 (double, MAX (L.n_res, 1));
+  L.res_cal = g_new0 (GantryWorkCal *, MAX (L.n_res, 1));
+  for (i = 0; i < L.n_res; i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (resources, i);
+      g_hash_table_insert (L.res_index, r, GINT_TO_POINTER (i + 1));
+      L.profile[i] = g_array_new (FALSE, FALSE, sizeof (Busy));
+      L.max_units[i] = gantry_resource_get_max_units (r);
+      L.res_cal[i] = resource_cal (L.cache, project, r);
+    }
+  L.fixed = g_new0 (guint8, MAX (n, 1));
+  L.dirty = g_new0 (guint8, MAX (n, 1));
+  L.levelable = g_new0 (guint8, MAX (n, 1));
+  L.delay = g_new0 (GantryDuration, MAX (n, 1));
+  orig = g_new0 (GantryDuration, MAX (n, 1));
+
+  /* clear the old levelling of what may move, then schedule */
+  for (i = 0; i < n; i++)
+    {
+      GantryTask *t = g_ptr_array_index (L.tasks, i);
+      g_hash_table_insert (L.index, t, GINT_TO_POINTER (i + 1));
+      orig[i] = gantry_task_get_leveling_delay (t);
+      L.levelable[i] = task_levelable (t);
+      L.delay[i] = orig[i];
+    }
+  gantry_scheduler_run (L.scheduler);
+  for (i = 0; i < n; i++)
+    {
+      GantryTask *t = g_ptr_array_index (L.tasks, i);
+      if (L.levelable[i] && in_range (options, t) && L.delay[i] != 0)
+        {
+          L.delay[i] = 0;
+          gantry_task_set_leveling_delay (t, 0);
+        }
+    }
+
+  /* a round places every task; the placements use working-time shapes,
+   * so a second round settles what the real schedule moved */
+  for (round = 0; round < 2 && ok; round++)
+    {
+      g_autoptr(GArray) over = NULL;
+
+      ok = level_round (&L, options, progress, user_data, cancellable, round);
+      if (!ok)
+        break;
+      over = gantry_resources_find_overallocations (project);
+      if (over->len == 0)
+        break;
+    }
+
+  restore_delays (&L, orig);
+  if (!ok)
+    {
+      gantry_scheduler_run (L.scheduler);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Levelling was cancelled; the plan is unchanged."));
+    }
+  else
+    {
+      gboolean any = FALSE;
+
+      for (i = 0; i < n; i++)
+        if (L.delay[i] != orig[i])
+          {
+            GantryTask *t = g_ptr_array_index (L.tasks, i);
+            if (!any)
+              gantry_project_begin_group (project, _("Level Resources"));
+            any = TRUE;
+            gantry_project_apply (project, gantry_command_set (t, "leveling-delay",
+                                                               (gint64) L.delay[i]));
+            if (gantry_task_get_leveling_delay_format (t) != GANTRY_FORMAT_ELAPSED_DAYS
+                && !gantry_format_is_elapsed (gantry_task_get_leveling_delay_format (t)))
+              gantry_project_apply (project, gantry_command_set (t, "leveling-delay-format",
+                                                                 (int) GANTRY_FORMAT_ELAPSED_DAYS));
+          }
+      if (any)
+        gantry_project_end_group (project);
+      gantry_scheduler_run (L.scheduler);
+      if (progress != NULL)
+        progress (1.0, user_data);
+    }
+
+  for (i = 0; i < L.n_res; i++)
+    g_array_unref (L.profile[i]);
+  g_free (L.profile);
+  g_free (L.max_units);
+  g_free (L.res_cal);
+  g_free (L.fixed);
+  g_free (L.dirty);
+  g_free (L.levelable);
+  g_free (L.delay);
+  gantry_workcal_cache_free (L.cache);
+  g_hash_table_unref (L.index);
+  g_hash_table_unref (L.res_index);
+  g_ptr_array_unref (L.tasks);
+  g_object_unref (L.scheduler);
+  return ok;
+}
+
+guint
+gantry_resources_clear_leveling (GantryProject *project)
+{
+  GPtrArray *tasks;
+  guint i, n = 0;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), 0);
+  tasks = gantry_project_get_all_tasks (project);
+  for (i = 0; i < tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (tasks, i);
+
+      if (gantry_task_get_leveling_delay (t) == 0)
+        continue;
+      if (n++ == 0)
+        gantry_project_begin_group (project, _("Clear Levelling"));
+      gantry_project_apply (project, gantry_command_set (t, "leveling-delay", (gint64) 0));
+    }
+  if (n > 0)
+    gantry_project_end_group (project);
+  return n;
+}

@@ -1,0 +1,78 @@
+/* gantry-resources.h — costs, over-allocation and resource levelling
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The resource side of the engine (reference §1.6, §1.7, §2.9):
+ *  - assignment costs from the resource's rates (cost rate tables A–E),
+ *    regular and overtime work and cost per use; totals per resource;
+ *  - over-allocation: a sweep over each work resource's assignment
+ *    intervals finds where the summed units exceed its max units, kept to
+ *    the resource's working time;
+ *  - levelling: delays tasks (their "leveling-delay") so that no work
+ *    resource is over-allocated, in priority, slack, ID order.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "gantry-core.h"
+
+G_BEGIN_DECLS
+
+/* One over-allocated period of one resource. */
+typedef struct
+{
+  GantryResource *resource;     /* borrowed */
+  GantryTime      start;        /* first working instant of the period */
+  GantryTime      finish;       /* end of the period */
+  double          units;        /* the highest summed units in it */
+} GantryOverallocation;
+
+/* The cost of one assignment in currency units: regular work at the
+ * standard rate and overtime work at the overtime rate of the
+ * assignment's cost rate table, plus the cost per use; material:
+ * units × rate + cost per use; cost resources: the cost entered on the
+ * assignment. */
+double   gantry_assignment_compute_cost     (GantryAssignment *assignment);
+/* The overtime part of that cost. */
+double   gantry_assignment_compute_overtime_cost (GantryAssignment *assignment);
+
+/* Over-allocated periods of every work resource (GantryOverallocation),
+ * ordered by resource position then start.  Uses the assignment dates the
+ * scheduler wrote (the task's where none). */
+GArray  *gantry_resources_find_overallocations (GantryProject *project);
+
+/* Computes assignment costs and, per resource, work, cost, peak units and
+ * the over-allocated flag, and writes them into the model (engine batch
+ * writes, not undoable).  Returns the over-allocations (transfer full),
+ * as gantry_resources_find_overallocations(). */
+GArray  *gantry_resources_update            (GantryProject *project);
+
+typedef struct
+{
+  GantryTime from;              /* GANTRY_TIME_NONE: from the beginning */
+  GantryTime to;                /* GANTRY_TIME_NONE: to the end */
+  gboolean   within_slack;      /* never move a task past its late finish */
+} GantryLevelOptions;
+
+typedef void (*GantryLevelProgress) (double fraction, gpointer user_data);
+
+/* Levels the plan: delays tasks (as one undoable step labelled "Level
+ * Resources") so that no work resource exceeds its max units.  Tasks that
+ * compete are served by priority (higher first), then total slack (less
+ * first), then ID.  Manual, started, summary, priority-1000 tasks and
+ * tasks with a must-start/finish-on or a not-later-than constraint are
+ * never moved.  options may be NULL (whole project, no slack limit).
+ * Returns FALSE with G_IO_ERROR_CANCELLED when cancelled (the plan is
+ * left as it was).  Deterministic. */
+gboolean gantry_resources_level             (GantryProject            *project,
+                                             const GantryLevelOptions *options,
+                                             GantryLevelProgress       progress,
+                                             gpointer                  user_data,
+                                             GCancellable             *cancellable,
+                                             GError                  **error);
+/* Sets every task's levelling delay back to 0, as one undoable step.
+ * Returns the number of tasks changed. */
+guint    gantry_resources_clear_leveling    (GantryProject *project);
+
+G_END_DECLS
