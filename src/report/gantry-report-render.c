@@ -45,6 +45,7 @@ typedef struct
   const char     *title;
   double          weight;
   PangoAlignment  align;
+  gboolean        fit;      /* never narrower than its widest cell */
 } Column;
 
 static void
@@ -214,6 +215,35 @@ flow_table (Flow         *f,
     total += cols[c].weight;
   for (guint c = 0; c < n_cols; c++)
     widths[c] = f->w * cols[c].weight / total;
+
+  /* Columns that must show their whole content (IDs) take what they need
+   * from the widest column. */
+  for (guint c = 0; c < n_cols; c++)
+    {
+      double need = 0;
+      guint widest = 0;
+
+      if (!cols[c].fit)
+        continue;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (rows, r);
+          g_autoptr(PangoLayout) l = gantry_report_doc_layout (f->doc, cells[c], FONT_BODY, -1,
+                                                               FALSE, cols[c].align);
+          double w;
+
+          gantry_layout_size (l, &w, NULL);
+          need = MAX (need, w + 2 * CELL_PAD + 1);
+        }
+      for (guint k = 0; k < n_cols; k++)
+        if (widths[k] > widths[widest])
+          widest = k;
+      if (need > widths[c] && widest != c && widths[widest] - (need - widths[c]) > 40)
+        {
+          widths[widest] -= need - widths[c];
+          widths[c] = need;
+        }
+    }
 
   flow_ensure (f, HEAD_H + ROW_H);
   table_header (f, cols, n_cols, widths);
@@ -458,7 +488,7 @@ task_section (Flow         *f,
 }
 
 static const Column late_cols[] = {
-  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT },
+  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT, TRUE },
   { N_("Task"), 3.4, PANGO_ALIGN_LEFT },
   { N_("Start"), 1.6, PANGO_ALIGN_LEFT },
   { N_("Finish"), 1.6, PANGO_ALIGN_LEFT },
@@ -489,7 +519,7 @@ late_row (Flow                *f,
 }
 
 static const Column slip_cols[] = {
-  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT },
+  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT, TRUE },
   { N_("Task"), 4.4, PANGO_ALIGN_LEFT },
   { N_("Baseline finish"), 1.9, PANGO_ALIGN_LEFT },
   { N_("Forecast finish"), 1.9, PANGO_ALIGN_LEFT },
@@ -513,7 +543,7 @@ slip_row (Flow                *f,
 }
 
 static const Column critical_cols[] = {
-  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT },
+  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT, TRUE },
   { N_("Task"), 4.2, PANGO_ALIGN_LEFT },
   { N_("Start"), 1.6, PANGO_ALIGN_LEFT },
   { N_("Finish"), 1.6, PANGO_ALIGN_LEFT },
@@ -539,7 +569,7 @@ critical_row (Flow                *f,
 }
 
 static const Column week_cols[] = {
-  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT },
+  { N_("ID"), 0.6, PANGO_ALIGN_RIGHT, TRUE },
   { N_("Task"), 3.3, PANGO_ALIGN_LEFT },
   { N_("Start"), 1.6, PANGO_ALIGN_LEFT },
   { N_("Finish"), 1.6, PANGO_ALIGN_LEFT },

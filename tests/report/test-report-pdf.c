@@ -284,6 +284,9 @@ test_tables_continue_across_pages (void)
     return;
   g_assert_nonnull (strstr (text, "and 1850 more"));
   g_assert_nonnull (strstr (text, "Late tasks (continued)"));
+  /* Four-digit IDs are shown whole, not ellipsized. */
+  g_assert_nonnull (strstr (text, "1941"));
+  g_assert_null (strstr (text, "1…"));
   /* Every page holding late-task rows repeats the table header. */
   pages = g_strsplit (text, "\f", -1);
   for (guint i = 0; pages[i] != NULL; i++)
