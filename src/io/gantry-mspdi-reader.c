@@ -78,6 +78,14 @@ typedef struct
 
 typedef struct
 {
+  GantryTask *task;
+  int         uid;
+  int         line;
+  gboolean    no_uid;
+} PendingNull;
+
+typedef struct
+{
   xmlTextReaderPtr  reader;
   GantryProject    *project;
   GPtrArray        *warnings;
@@ -90,6 +98,7 @@ typedef struct
   GArray           *base_refs;        /* PendingCalendar */
   GArray           *duplicates;       /* PendingCalendar: object, file UID */
   guint             n_duplicates_seen;
+  GArray           *null_rows;        /* PendingNull: blank rows waiting */
   int               project_calendar_uid;
   int               n_tasks;
   GString          *out;              /* serialisation buffer */
@@ -1541,6 +1550,53 @@ read_link (Reader     *R,
 }
 
 static void
+add_to_outline (Reader     *R,
+                GantryTask *parent,
+                GantryTask *task,
+                int         uid,
+                int         line,
+                gboolean    no_uid)
+{
+  if (!gantry_project_add_task (R->project, parent, -1, task))
+    {
+      /* A duplicate UID: a placeholder now, a fresh UID once every UID of
+       * the file is known (resolve). */
+      PendingCalendar dup = { G_OBJECT (task), NULL, uid, line };
+
+      gantry_task_set_uid (task, -1000000 - (int) R->duplicates->len);
+      R->n_duplicates_seen++;
+      g_array_append_val (R->duplicates, dup);
+      if (!gantry_project_add_task (R->project, parent, -1, task))
+        {
+          fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("Line %d: cannot add task %d"), line, uid);
+          return;
+        }
+    }
+  if (no_uid)
+    {
+      PendingCalendar dup = { G_OBJECT (task), NULL, G_MININT, line };
+
+      g_array_append_val (R->duplicates, dup);
+      R->n_duplicates_seen++;
+    }
+  R->n_tasks++;
+}
+
+static void
+flush_null_rows (Reader     *R,
+                 GantryTask *parent)
+{
+  for (guint i = 0; i < R->null_rows->len; i++)
+    {
+      PendingNull *pn = &g_array_index (R->null_rows, PendingNull, i);
+
+      add_to_outline (R, parent, pn->task, pn->uid, pn->line, pn->no_uid);
+      g_object_unref (pn->task);
+    }
+  g_array_set_size (R->null_rows, 0);
+}
+
+static void
 read_task (Reader     *R,
            xmlNodePtr  node)
 {
@@ -1549,7 +1605,7 @@ read_task (Reader     *R,
   g_autoptr(GantryTask) task = NULL;
   GantryTask *target;
   GantryTaskSchedule s;
-  gboolean is_root = FALSE, b, is_null = FALSE, keep_null_level = FALSE, no_uid = FALSE;
+  gboolean is_root = FALSE, b, is_null = FALSE, no_uid = FALSE, null_waits = FALSE;
   int uid = G_MININT, level = 1, i, calendar_uid = -1;
   const char *after = NULL;
   GantryTime t;
@@ -1577,13 +1633,12 @@ read_task (Reader     *R,
         get_bool (R, c, &is_null);
     }
 
-  /* A blank row (IsNull) from MS Project carries OutlineLevel 0 and
-   * CalendarUID 0: it stays where it is in the outline, next to the task
-   * before it, and keeps those two values as they were. */
+  /* A blank row (IsNull): MS Project writes OutlineLevel 0 and CalendarUID
+   * 0; its place comes from the next real task (see below). */
   if (is_null && uid != 0 && level == 0)
     {
-      keep_null_level = TRUE;
-      level = MAX (1, (int) R->outline->len - 1);
+      level = 1;
+      null_waits = TRUE;
     }
 
   if (uid == 0 || level == 0)
@@ -1610,9 +1665,6 @@ read_task (Reader     *R,
       switch (code)
         {
         case T_OUTLINE_LEVEL:
-          if (keep_null_level)
-            keep_extra (R, gantry_task_get_extras (target), sch, c, after);
-          break;
         case T_UID: case T_OUTLINE_NUMBER: case T_SUMMARY:
           break;   /* structure: recomputed */
         case T_ID: if (get_int (R, c, &i)) gantry_task_set_id (target, i); break;
@@ -1716,37 +1768,29 @@ read_task (Reader     *R,
       return;
     }
 
-  /* Outline: the parent is the nearest earlier task with a lower level. */
+  /* Outline: the parent is the nearest earlier task with a lower level.
+   * Blank rows (IsNull) never become parents; with MS Project's
+   * OutlineLevel 0 they wait and join the next real task's parent, right
+   * before it, so the row order stays as in the file. */
+  if (null_waits)
+    {
+      PendingNull pn = { g_object_ref (task), uid, xmlGetLineNo (node), no_uid };
+
+      g_array_append_val (R->null_rows, pn);
+      return;
+    }
   if ((guint) level >= R->outline->len)
     level = R->outline->len;    /* a jump of more than one level */
   {
     GantryTask *parent = g_ptr_array_index (R->outline, level - 1);
 
-    if (!gantry_project_add_task (R->project, parent, -1, task))
+    flush_null_rows (R, parent);
+    add_to_outline (R, parent, task, uid, xmlGetLineNo (node), no_uid);
+    if (!is_null)   /* a blank row with a level of its own is no parent either */
       {
-        /* A duplicate UID: a placeholder now, a fresh UID once every UID
-         * of the file is known (resolve). */
-        PendingCalendar dup = { G_OBJECT (task), NULL, uid, xmlGetLineNo (node) };
-
-        gantry_task_set_uid (task, -1000000 - (int) R->duplicates->len);
-        R->n_duplicates_seen++;
-        g_array_append_val (R->duplicates, dup);
-        if (!gantry_project_add_task (R->project, parent, -1, task))
-          {
-            fail (R, GANTRY_MSPDI_ERROR_MALFORMED, node, _("cannot add the task"));
-            return;
-          }
+        g_ptr_array_set_size (R->outline, level);
+        g_ptr_array_add (R->outline, task);
       }
-    if (no_uid)
-      {
-        PendingCalendar dup = { G_OBJECT (task), NULL, G_MININT, xmlGetLineNo (node) };
-
-        g_array_append_val (R->duplicates, dup);
-        R->n_duplicates_seen++;
-      }
-    g_ptr_array_set_size (R->outline, level);
-    g_ptr_array_add (R->outline, task);
-    R->n_tasks++;
   }
 }
 
@@ -2354,6 +2398,7 @@ load (xmlTextReaderPtr reader,
   R.calendar_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.base_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.duplicates = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
+  R.null_rows = g_array_new (FALSE, FALSE, sizeof (PendingNull));
   R.project_calendar_uid = G_MININT;
   R.out = g_string_sized_new (4096);
   for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
@@ -2366,6 +2411,8 @@ load (xmlTextReaderPtr reader,
   xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, &R);
   walk (&R);
   finish_xml_error (&R);
+  if (R.error == NULL)
+    flush_null_rows (&R, gantry_project_get_root_task (R.project));
   sort_extras (&R, gantry_project_get_extras (R.project));
   if (R.error == NULL)
     resolve (&R);
@@ -2396,6 +2443,9 @@ load (xmlTextReaderPtr reader,
   g_array_unref (R.assignments);
   g_array_unref (R.calendar_refs);
   g_array_unref (R.base_refs);
+  for (guint i = 0; i < R.null_rows->len; i++)
+    g_object_unref (g_array_index (R.null_rows, PendingNull, i).task);
+  g_array_unref (R.null_rows);
   g_array_unref (R.duplicates);
   g_ptr_array_unref (R.outline);
   g_clear_pointer (&R.warnings, g_ptr_array_unref);

@@ -904,9 +904,6 @@ task_field (Writer     *W,
       }
       break;
     case TW_OUTLINE_LEVEL:
-      /* a blank row keeps its original level (kept as an extra) */
-      if (gantry_task_get_is_null (t) && gantry_extras_lookup (gantry_task_get_extras (t), name))
-        break;
       w_int (W, name, root ? 0 : gantry_task_get_outline_level (t)); break;
     case TW_PRIORITY: w_int (W, name, gantry_task_get_priority (t)); break;
     case TW_START: w_date (W, name, gantry_task_get_start (t)); break;

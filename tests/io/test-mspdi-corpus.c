@@ -153,6 +153,10 @@ is_recomputed (const char *key,
   if (g_str_has_suffix (key, "/BaseCalendarUID[#0]") && exported != NULL
       && g_str_equal (exported, "-1"))
     return TRUE;
+  /* Blank rows (IsNull): MS Project writes OutlineLevel 0; Gantry writes
+   * their place in the outline (the level of the row after them). */
+  if (g_str_has_suffix (key, "/OutlineLevel[#0]") && g_str_equal (orig, "0"))
+    return TRUE;
   /* Outline numbers and the Summary flag follow from the outline. */
   if (g_str_has_suffix (key, "/OutlineNumber[#0]") || g_str_has_suffix (key, "/Summary[#0]"))
     return TRUE;

@@ -342,6 +342,28 @@ test_trap4_outline (void)
   g_assert_true (gantry_task_get_parent (gantry_project_lookup_task (p, 14)) == root);
   g_assert_cmpint (gantry_task_get_id (gantry_project_lookup_task (p, 14)), ==, 5);
 
+  /* MS Project's blank rows carry OutlineLevel 0: they keep their row
+   * position and never become parents. */
+  {
+    g_autoptr(GantryProject) q = load_body (
+      "<Tasks>"
+      "<Task><UID>1</UID><Name>P</Name><OutlineLevel>1</OutlineLevel></Task>"
+      "<Task><UID>2</UID><IsNull>1</IsNull><OutlineLevel>0</OutlineLevel></Task>"
+      "<Task><UID>3</UID><Name>C</Name><OutlineLevel>2</OutlineLevel></Task>"
+      "<Task><UID>4</UID><IsNull>1</IsNull><OutlineLevel>0</OutlineLevel></Task>"
+      "</Tasks>", NULL);
+    GPtrArray *order = gantry_project_get_all_tasks (q);
+
+    g_assert_cmpuint (order->len, ==, 4);
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpint (gantry_task_get_uid (g_ptr_array_index (order, i)), ==, (int) i + 1);
+    g_assert_true (gantry_task_get_parent (gantry_project_lookup_task (q, 2))
+                   == gantry_project_lookup_task (q, 1));
+    g_assert_true (gantry_task_get_parent (gantry_project_lookup_task (q, 3))
+                   == gantry_project_lookup_task (q, 1));
+    g_assert_cmpuint (gantry_task_get_n_children (gantry_project_lookup_task (q, 2)), ==, 0);
+  }
+
   xml = save (p, 0);
   assert_xpath (xml, "Tasks/Task[0]/UID", "0");
   assert_xpath (xml, "Tasks/Task[0]/OutlineLevel", "0");
