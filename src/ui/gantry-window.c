@@ -621,11 +621,22 @@ action_redo (GtkWidget  *widget,
 
 /* ---- close ------------------------------------------------------------- */
 
+static gboolean
+close_idle (gpointer data)
+{
+  GantryWindow *self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle: the dialog that asked goes first (it still points at us). */
 static void
 close_now (GantryWindow *self)
 {
-  self->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_idle_add (close_idle, g_object_ref (self));
 }
 
 enum { RESPONSE_DISCARD = 1, RESPONSE_SAVE = 2 };

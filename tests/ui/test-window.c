@@ -569,6 +569,105 @@ test_geometry (void)
   close_window (win);
 }
 
+static GtkWidget *
+find_dialog_with_class (GantryWindow *win, const char *css_class)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+      if (gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && gtk_widget_has_css_class (GTK_WIDGET (w), css_class))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static void
+on_destroyed (GtkWidget *widget, gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+test_close_unsaved (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GtkWidget *dialog;
+  gboolean destroyed = FALSE;
+
+  g_signal_connect (win, "destroy", G_CALLBACK (on_destroyed), &destroyed);
+  /* unmodified: closes at once */
+  select_tasks (win, p, "Test", NULL);
+  activate (win, "task.delete");
+  g_assert_true (gantry_project_get_modified (p));
+
+  /* modified: asks; Cancel keeps the window and the document */
+  gtk_window_close (GTK_WINDOW (win));
+  iterate (3);
+  dialog = find_dialog_with_class (win, "gantry-unsaved-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_false (destroyed);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  iterate (3);
+  g_assert_false (destroyed);
+  g_assert_null (find_dialog_with_class (win, "gantry-unsaved-dialog"));
+  g_assert_null (find_task (p, "Test"));
+
+  /* Discard closes */
+  gtk_window_close (GTK_WINDOW (win));
+  iterate (3);
+  dialog = find_dialog_with_class (win, "gantry-unsaved-dialog");
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Discard */);
+  iterate (3);
+  g_assert_true (destroyed);
+}
+
+static void
+test_open_and_import_report (void)
+{
+  /* an MS Project file with a link to a task that does not exist: it
+   * opens, and the import report lists the problem */
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+    "<Name>Import</Name><StartDate>2026-03-02T08:00:00</StartDate>\n"
+    "<Tasks><Task><UID>0</UID><ID>0</ID><Name>Import</Name><OutlineLevel>0</OutlineLevel></Task>\n"
+    "<Task><UID>1</UID><ID>1</ID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel>"
+    "<Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat>"
+    "<PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink></Task>\n"
+    "</Tasks></Project>\n";
+  g_autofree char *path = g_build_filename (tmpdir, "import.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GantryWindow *win = NULL;
+  GPtrArray *warnings;
+  guint before = 0;
+  GList *windows;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  windows = gtk_application_get_windows (app);
+  before = g_list_length (windows);
+  /* what "gantry FILE" does */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  iterate (5);
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (GANTRY_IS_WINDOW (l->data) && gantry_window_get_file (l->data) != NULL
+        && g_file_equal (gantry_window_get_file (l->data), file))
+      win = l->data;
+  g_assert_nonnull (win);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), >=, before);
+  g_assert_nonnull (find_task (gantry_window_get_project (win), "Alpha"));
+  warnings = gantry_window_get_import_warnings (win);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (warnings->len, >, 0);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "import.xml"));
+  gantry_project_mark_saved (gantry_window_get_project (win));
+  close_window (win);
+}
+
 static void
 save_png (GtkWidget *widget, const char *name)
 {
@@ -670,6 +769,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
   g_test_add_func ("/ui/window/geometry", test_geometry);
+  g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
