@@ -41,6 +41,7 @@ struct _GantryReportView
   guint            relayout_id;
   guint            narrative_timeout_id;
   gboolean         updating_buffer;
+  gboolean         stale;          /* changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (GantryReportView, gantry_report_view, GTK_TYPE_WIDGET)
@@ -106,6 +107,7 @@ gantry_report_view_refresh (GantryReportView *self)
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_pointer (&self->doc, gantry_report_doc_free);
+  self->stale = FALSE;
   if (self->project != NULL)
     {
       current_page_setup (self, &setup);
@@ -129,8 +131,25 @@ relayout_cb (gpointer user_data)
 static void
 queue_relayout (GantryReportView *self)
 {
+  /* Hidden (another view is showing): lay out when shown again, so edits
+   * in the Gantt view of a large plan do not pay for the report. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->relayout_id == 0)
     self->relayout_id = g_timeout_add (RELAYOUT_MS, relayout_cb, self);
+}
+
+static void
+gantry_report_view_map (GtkWidget *widget)
+{
+  GantryReportView *self = GANTRY_REPORT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gantry_report_view_parent_class)->map (widget);
+  if (self->stale)
+    gantry_report_view_refresh (self);
 }
 
 static void
@@ -665,6 +684,7 @@ gantry_report_view_class_init (GantryReportViewClass *klass)
   object_class->dispose = gantry_report_view_dispose;
   object_class->get_property = gantry_report_view_get_property;
   object_class->set_property = gantry_report_view_set_property;
+  widget_class->map = gantry_report_view_map;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, GANTRY_TYPE_PROJECT,

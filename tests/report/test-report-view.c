@@ -45,6 +45,24 @@ label_is (gpointer data)
   return g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (w->button)), w->expected) == 0;
 }
 
+/* A checksum of page 1 as drawn: changes when what the page says does. */
+static char *
+page_checksum (GantryReportDoc *doc)
+{
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 298, 421);
+  cairo_t *cr = cairo_create (img);
+  char *sum;
+
+  cairo_scale (cr, 0.5, 0.5);
+  gantry_report_doc_render_page (doc, cr, 0, TRUE);
+  cairo_destroy (cr);
+  cairo_surface_flush (img);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (img),
+                                     (gsize) cairo_image_surface_get_stride (img) * 421);
+  cairo_surface_destroy (img);
+  return sum;
+}
+
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
@@ -159,6 +177,28 @@ test_view (void)
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   save_screenshot (window, "report-view.png");
+
+  /* Hidden, a change only marks the pages stale; shown again, they are
+   * laid out anew. */
+  {
+    GantryReportView *rv = GANTRY_REPORT_VIEW (view);
+    g_autofree char *before = page_checksum (gantry_report_view_get_doc (rv));
+    g_autofree char *hidden = NULL;
+    g_autofree char *shown = NULL;
+
+    gtk_widget_set_visible (view, FALSE);
+    gantry_project_apply (p, gantry_command_set (p, "manager", "Robin Ames"));
+    for (int i = 0; i < 40; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+      }
+    hidden = page_checksum (gantry_report_view_get_doc (rv));
+    g_assert_cmpstr (hidden, ==, before);
+    gtk_widget_set_visible (view, TRUE);
+    shown = page_checksum (gantry_report_view_get_doc (rv));
+    g_assert_cmpstr (shown, !=, before);
+  }
 
   gantry_report_view_set_project (GANTRY_REPORT_VIEW (view), NULL);
   g_assert_null (gantry_report_view_get_doc (GANTRY_REPORT_VIEW (view)));
