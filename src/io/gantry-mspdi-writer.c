@@ -1160,14 +1160,45 @@ assignment_field (Writer     *W,
 
 /* The kept -65535 placeholder of a task; its UID is renumbered if a
  * Gantry assignment took it meanwhile. */
+/* The integer text of the first <name> element in xml, or FALSE. */
+static gboolean
+first_int (const char *xml,
+           const char *tag,
+           gint64     *out)
+{
+  const char *p = strstr (xml, tag);
+  char *end;
+
+  if (p == NULL)
+    return FALSE;
+  p += strlen (tag);
+  *out = g_ascii_strtoll (p, &end, 10);
+  return end != p && *end == '<';
+}
+
 static void
 write_placeholder (Writer            *W,
                    GantryTask        *task,
                    const GantryExtra *e)
 {
-  xmlDocPtr doc = xmlReadMemory (e->xml, strlen (e->xml), NULL, "UTF-8",
-                                 XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-  xmlNodePtr root = doc ? xmlDocGetRootElement (doc) : NULL;
+  gint64 uid, task_uid;
+  int want_task = gantry_task_get_parent (task) ? gantry_task_get_uid (task) : 0;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  /* Usual case: its UID is free and its task kept its UID: copy it. */
+  if (first_int (e->xml, "<UID>", &uid) && first_int (e->xml, "<TaskUID>", &task_uid)
+      && task_uid == want_task && uid >= G_MININT && uid <= G_MAXINT
+      && !g_hash_table_contains (W->assignment_uids, GINT_TO_POINTER ((int) uid)))
+    {
+      g_hash_table_add (W->assignment_uids, GINT_TO_POINTER ((int) uid));
+      write_extra (W, e, "Project/Assignments");
+      return;
+    }
+
+  doc = xmlReadMemory (e->xml, strlen (e->xml), NULL, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  root = doc ? xmlDocGetRootElement (doc) : NULL;
 
   if (root == NULL)
     {
@@ -1182,17 +1213,17 @@ write_placeholder (Writer            *W,
       if (xmlStrEqual (c->name, BAD_CAST "UID"))
         {
           g_autofree char *t = (char *) xmlNodeGetContent (c);
-          int uid = atoi (t);
+          int kept = atoi (t);
 
-          if (g_hash_table_contains (W->assignment_uids, GINT_TO_POINTER (uid)))
+          if (g_hash_table_contains (W->assignment_uids, GINT_TO_POINTER (kept)))
             {
               char buf[16];
 
-              uid = W->next_assignment_uid++;
-              g_snprintf (buf, sizeof buf, "%d", uid);
+              kept = W->next_assignment_uid++;
+              g_snprintf (buf, sizeof buf, "%d", kept);
               xmlNodeSetContent (c, BAD_CAST buf);
             }
-          g_hash_table_add (W->assignment_uids, GINT_TO_POINTER (uid));
+          g_hash_table_add (W->assignment_uids, GINT_TO_POINTER (kept));
         }
       else if (xmlStrEqual (c->name, BAD_CAST "TaskUID"))
         {

@@ -579,6 +579,27 @@ test_trap12_null_assignment (void)
   assert_no_xpath (xml, "Tasks/Task[1]/Assignment");
   if (!validate (xml, &why))
     g_test_message ("%s", why);
+
+  /* A Gantry assignment that took the placeholder's UID keeps it; the
+   * placeholder gets a free one. */
+  {
+    g_autoptr(GantryResource) r = gantry_resource_new (1, "R");
+    g_autoptr(GantryAssignment) a = NULL;
+    g_autofree char *xml2 = NULL;
+    g_autofree char *u0 = NULL;
+    g_autofree char *u1 = NULL;
+
+    g_assert_true (gantry_project_add_resource (p, -1, r));
+    a = gantry_assignment_new (3, t, r, 1.0, 8 * H);
+    g_assert_true (gantry_project_add_assignment (p, a));
+    xml2 = save (p, 0);
+    u0 = xpath_text (xml2, "Assignments/Assignment[0]/UID");
+    u1 = xpath_text (xml2, "Assignments/Assignment[1]/UID");
+    g_assert_cmpstr (u0, ==, "3");
+    g_assert_nonnull (u1);
+    g_assert_cmpstr (u1, !=, "3");
+    assert_xpath (xml2, "Assignments/Assignment[1]/ResourceUID", "-65535");
+  }
 }
 
 /* Lenient reading: out-of-order elements, both boolean spellings, a BOM */
