@@ -112,6 +112,9 @@ typedef struct
   guint         *pos;                   /* position of node in order */
   guint8        *fw_dirty, *bw_dirty, *sl_dirty;
   guint8        *w_dirty;               /* results to write into the model */
+  gint64        *pos_es, *pos_ef;       /* working-time positions of es/ef on */
+  guint         *pos_gen;               /* the task's calendar, valid when */
+  guint          gen;                   /* pos_gen[i] == gen */
   guint8        *status;                /* compact: 1 critical leaf, 2 has problems */
   GantryTime    *leaf_ef;               /* compact: early finish of scheduled leaves */
   GHashTable    *index;                 /* GantryTask* -> index + 1 */
@@ -202,6 +205,9 @@ plan_free (Plan *p)
   g_free (p->sl_dirty);
   g_free (p->status);
   g_free (p->w_dirty);
+  g_free (p->pos_es);
+  g_free (p->pos_ef);
+  g_free (p->pos_gen);
   g_free (p->leaf_ef);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
@@ -731,6 +737,9 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->sl_dirty = g_new0 (guint8, p->n);
   p->status = g_new0 (guint8, p->n);
   p->w_dirty = g_new0 (guint8, p->n);
+  p->pos_es = g_new0 (gint64, p->n);
+  p->pos_ef = g_new0 (gint64, p->n);
+  p->pos_gen = g_new0 (guint, p->n);
   p->leaf_ef = g_new (GantryTime, p->n);
   for (i = 0; i < p->n; i++)
     p->leaf_ef[i] = NONE;
@@ -1381,6 +1390,20 @@ span_on (PTask *t, GantryTime a, GantryTime b)
   return gantry_workcal_work_between (t->cal, a, b);
 }
 
+/* Positions of task j's early dates on its own calendar, computed once
+ * per plan_finish() (free slack of every predecessor needs them). */
+static inline void
+task_positions (Plan *p, guint j)
+{
+  PTask *t = &p->t[j];
+
+  if (p->pos_gen[j] == p->gen)
+    return;
+  p->pos_es[j] = t->es != NONE ? gantry_workcal_position (t->cal, t->es) : 0;
+  p->pos_ef[j] = t->ef != NONE ? gantry_workcal_position (t->cal, t->ef) : 0;
+  p->pos_gen[j] = p->gen;
+}
+
 static void
 leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
 {
@@ -1420,8 +1443,17 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   o->late_start = t->ls;
   o->late_finish = t->lf;
 
-  ss = span_on (t, t->es, t->ls);
-  fs = span_on (t, t->ef, t->lf);
+  if (!(t->flags & F_ELAPSED) && t->es != NONE && t->ef != NONE)
+    {
+      task_positions (p, i);
+      ss = t->ls != NONE ? gantry_workcal_position (t->cal, t->ls) - p->pos_es[i] : 0;
+      fs = t->lf != NONE ? gantry_workcal_position (t->cal, t->lf) - p->pos_ef[i] : 0;
+    }
+  else
+    {
+      ss = span_on (t, t->es, t->ls);
+      fs = span_on (t, t->ef, t->lf);
+    }
   o->start_slack = ss;
   o->finish_slack = fs;
   o->total_slack = t->astart != NONE ? fs : MIN (ss, fs);
@@ -1437,13 +1469,27 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
 
       if ((s->flags & F_SKIP) || s->es == NONE || p->pos[IN (l->succ)] < p->pos[OUT (i)])
         continue;
-      switch (l->type)
+      if (s->cal == t->cal && !(t->flags & F_ELAPSED) && t->es != NONE && t->ef != NONE
+          && s->ef != NONE)
         {
-        case GANTRY_LINK_FS: f = span_on (t, t->ef, s->es); break;
-        case GANTRY_LINK_SS: f = span_on (t, t->es, s->es); break;
-        case GANTRY_LINK_FF: f = span_on (t, t->ef, s->ef); break;
-        default:             f = span_on (t, t->es, s->ef); break;
+          /* same calendar: reuse the positions */
+          task_positions (p, l->succ);
+          switch (l->type)
+            {
+            case GANTRY_LINK_FS: f = p->pos_es[l->succ] - p->pos_ef[i]; break;
+            case GANTRY_LINK_SS: f = p->pos_es[l->succ] - p->pos_es[i]; break;
+            case GANTRY_LINK_FF: f = p->pos_ef[l->succ] - p->pos_ef[i]; break;
+            default:             f = p->pos_ef[l->succ] - p->pos_es[i]; break;
+            }
         }
+      else
+        switch (l->type)
+          {
+          case GANTRY_LINK_FS: f = span_on (t, t->ef, s->es); break;
+          case GANTRY_LINK_SS: f = span_on (t, t->es, s->es); break;
+          case GANTRY_LINK_FF: f = span_on (t, t->ef, s->ef); break;
+          default:             f = span_on (t, t->es, s->ef); break;
+          }
       f -= lag;
       free_slack = MIN (free_slack, f);
       has_succ = TRUE;
@@ -1462,7 +1508,10 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
-      a->start = next_start (p, t, o->start);
+      /* each assignment starts at the next working time of its calendar */
+      a->start = gantry_workcal_next_work_start (a->cal, o->start);
+      if (a->start == NONE)
+        a->start = o->start;
       if (a->delay > 0)
         a->start = gantry_workcal_next_work_start (a->cal,
                                                    gantry_workcal_add (a->cal, a->start, a->delay));
@@ -1707,6 +1756,12 @@ plan_finish (Plan *p)
 {
   guint8 *roll = g_new0 (guint8, p->n);
   guint i;
+
+  if (++p->gen == 0)
+    {
+      memset (p->pos_gen, 0, p->n * sizeof (guint));
+      p->gen = 1;
+    }
 
   for (i = 1; i < p->n; i++)
     {
