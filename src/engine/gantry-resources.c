@@ -587,12 +587,22 @@ place (Leveler *L, GantryTask *t, GantryTime limit_finish, gboolean *fits)
         }
       if (next == NONE)
         {
+          GantryTime snapped = NONE;
+
           if (limit_finish != NONE && fin > limit_finish)
             {
               *fits = FALSE;
               return start;
             }
-          return c;
+          /* the start the scheduler will give: the next working start */
+          for (k = 0; k < shapes->len; k++)
+            {
+              Shape *sh = &g_array_index (shapes, Shape, k);
+              GantryTime s = gantry_workcal_start_at (sh->cal, gantry_workcal_position (sh->cal, c));
+              if (s != NONE && (snapped == NONE || s < snapped))
+                snapped = s;
+            }
+          return snapped != NONE && snapped >= c ? snapped : c;
         }
       if (limit_finish != NONE && next > limit_finish)
         {
