@@ -12,6 +12,7 @@
 #include "gantry-core.h"
 #include "gantry-file.h"
 #include "gantry-scheduler.h"
+#include "gantry-resources.h"
 #include "gantry-report.h"
 #include "gantry-cli-commands.h"
 
@@ -148,12 +149,38 @@ print_problems (GPtrArray *problems,
     }
 }
 
+/* One line per over-allocated period: resource, period and units.
+ * Returns how many.  (Costs and resource totals are written too.) */
+static guint
+print_overallocations (GantryProject *project,
+                       FILE          *out)
+{
+  g_autoptr(GArray) over = gantry_resources_update (project);
+
+  for (guint i = 0; i < over->len; i++)
+    {
+      const GantryOverallocation *o = &g_array_index (over, GantryOverallocation, i);
+      g_autofree char *s = gantry_time_format_iso (o->start);
+      g_autofree char *f = gantry_time_format_iso (o->finish);
+      const char *name = gantry_resource_get_name (o->resource);
+
+      /* TRANSLATORS: resource name, period start – finish, peak units
+       * against the resource's maximum, e.g. "200% of 100%" */
+      fprintf (out, _("%s: resource “%s”, %s – %s, %.0f%% of %.0f%%\n"),
+               problem_kind_name (GANTRY_PROBLEM_OVERALLOCATION),
+               name != NULL ? name : "", s != NULL ? s : "", f != NULL ? f : "",
+               o->units * 100.0, gantry_resource_get_max_units (o->resource) * 100.0);
+    }
+  return over->len;
+}
+
 int
 gantry_cli_check (int    argc,
                   char **argv)
 {
   g_autoptr(GantryProject) project = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  guint n_over;
   int status = EXIT_OK;
 
   if (!parse_options (_("FILE"), _("Schedules the plan and lists every problem "
@@ -170,7 +197,8 @@ gantry_cli_check (int    argc,
 
   problems = gantry_schedule_project (project);
   print_problems (problems, stdout);
-  if (problems->len == 0)
+  n_over = print_overallocations (project, stdout);
+  if (problems->len == 0 && n_over == 0)
     {
       printf ("%s\n", _("No problems found."));
       return EXIT_OK;
@@ -480,22 +508,90 @@ int
 gantry_cli_level (int    argc,
                   char **argv)
 {
+  g_autoptr(GantryProject) project = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  gboolean within_slack = FALSE, clear = FALSE, keep_unknown = FALSE;
+  GantryLevelOptions options = { GANTRY_TIME_NONE, GANTRY_TIME_NONE, FALSE };
+  GPtrArray *tasks;
+  guint n_delayed = 0, n_over;
   int status = EXIT_OK;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the levelled plan to OUT (.gantry or .xml)"), N_("OUT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Level only from this date (YYYY-MM-DD[THH:MM])"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Level only up to this date (YYYY-MM-DD[THH:MM])"), N_("DATE") },
+    { "within-slack", 0, 0, G_OPTION_ARG_NONE, &within_slack,
+      N_("Never delay a task beyond its late finish"), NULL },
+    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear,
+      N_("Remove all levelling delays instead of levelling"), NULL },
+    { "keep-unknown", 0, 0, G_OPTION_ARG_NONE, &keep_unknown,
+      N_("In MS Project XML, also write back elements outside the schema"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   if (!parse_options (_("IN"), _("Delays tasks so that no work resource is "
                                  "assigned beyond its maximum units, in MS "
-                                 "Project’s order: priority, then slack, then ID."),
+                                 "Project’s order: priority, then slack, then ID. "
+                                 "Prints how many tasks were delayed and lists "
+                                 "the over-allocations that remain."),
                       entries, &argc, &argv, 1, 1, &status))
     return status;
+  if (output == NULL)
+    {
+      fprintf (stderr, _("%s: say where to write the levelled plan with -o OUT\n"),
+               g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (gantry_file_format_for_path (output) == GANTRY_FILE_FORMAT_UNKNOWN)
+    {
+      fprintf (stderr, _("%s: “%s”: use the extension .gantry or .xml\n"),
+               g_get_prgname (), output);
+      return EXIT_USAGE;
+    }
+  if ((from != NULL && !gantry_time_parse_iso (from, &options.from, NULL))
+      || (to != NULL && !gantry_time_parse_iso (to, &options.to, NULL)))
+    {
+      fprintf (stderr, _("%s: “%s” is not a date (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)\n"),
+               g_get_prgname (), from != NULL && options.from == GANTRY_TIME_NONE ? from : to);
+      return EXIT_USAGE;
+    }
+  options.within_slack = within_slack;
 
-  /* Resource levelling is issue 6; until it lands, say so plainly. */
-  fprintf (stderr, _("%s: resource levelling is not available in this version\n"),
-           g_get_prgname ());
-  return EXIT_USAGE;
+  project = load_or_complain (argv[1], TRUE);
+  if (project == NULL)
+    return EXIT_USAGE;
+
+  problems = gantry_schedule_project (project);
+  if (clear)
+    gantry_resources_clear_leveling (project);
+  else if (!gantry_resources_level (project, &options, NULL, NULL, NULL, &error))
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_PROBLEMS;
+    }
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = gantry_schedule_project (project);
+
+  tasks = gantry_project_get_all_tasks (project);
+  for (guint i = 0; i < tasks->len; i++)
+    if (gantry_task_get_leveling_delay (g_ptr_array_index (tasks, i)) > 0)
+      n_delayed++;
+  printf ("delayed: %u\n", n_delayed);
+  print_time ("finish", gantry_project_get_finish (project));
+  print_problems (problems, stdout);
+  n_over = print_overallocations (project, stdout);
+
+  if (!gantry_file_save (project, output, keep_unknown, &error))
+    {
+      fprintf (stderr, _("%s: cannot write “%s”: %s\n"), g_get_prgname (),
+               output, error->message);
+      return EXIT_OUTPUT;
+    }
+  return n_over > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -292,6 +292,128 @@ test_schedule_corpus (void)
   run_clear (&r);
 }
 
+/* Ana works on two tasks at once (Mon–Tue, 2 days each): an over-
+ * allocated plan for check and level. */
+static char *
+save_overallocated_plan (const char *name)
+{
+  g_autoptr(GantryProject) plan = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  g_autoptr(GantryResource) ana = gantry_resource_new (1, "Ana");
+  g_autoptr(GError) error = NULL;
+  char *path = tmp_path (name);
+
+  gantry_project_add_calendar (plan, cal);
+  gantry_project_set_calendar (plan, cal);
+  gantry_project_set_start (plan, gantry_time_make (2025, 4, 14, 8, 0, 0));
+  g_assert_true (gantry_project_add_resource (plan, -1, ana));
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *tname = g_strdup_printf ("Build %c", 'A' + i);
+      g_autoptr(GantryTask) t = gantry_task_new (i + 1, tname);
+      g_autoptr(GantryAssignment) a = NULL;
+
+      gantry_task_set_duration (t, 16 * GANTRY_MS_HOUR);
+      g_assert_true (gantry_project_add_task (plan, NULL, -1, t));
+      a = gantry_assignment_new (i + 1, t, ana, 1.0, 16 * GANTRY_MS_HOUR);
+      g_assert_true (gantry_project_add_assignment (plan, a));
+    }
+  gantry_project_renumber (plan);
+  g_assert_true (gantry_store_save (plan, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* check lists the over-allocation: resource, period, units. */
+static void
+test_check_overallocation (void)
+{
+  g_autofree char *path = save_overallocated_plan ("over.gantry");
+  Run r;
+
+  run_cli (&r, "check", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "over-allocation: resource “Ana”, "
+                                   "2025-04-14T08:00:00 – 2025-04-15T17:00:00, 200% of 100%"));
+  g_assert_null (strstr (r.out, "No problems found."));
+  run_clear (&r);
+}
+
+/* level IN -o OUT delays Build B by two days; OUT checks clean; the
+ * delay survives MS Project XML. */
+static void
+test_level (void)
+{
+  g_autofree char *path = save_overallocated_plan ("over.gantry");
+  g_autofree char *out = tmp_path ("levelled.gantry");
+  g_autofree char *xml = tmp_path ("levelled.xml");
+  g_autofree char *back = tmp_path ("back.gantry");
+  g_autoptr(GError) error = NULL;
+  Run r;
+
+  run_cli (&r, "level", path, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (line_value (r.out, "delayed"), ==, "1");
+  g_assert_cmpstr (line_value (r.out, "finish"), ==, "2025-04-17T17:00:00");
+  run_clear (&r);
+  {
+    g_autoptr(GantryProject) p = gantry_store_load (out, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gantry_task_get_leveling_delay (gantry_project_lookup_task (p, 2)), ==,
+                     2 * GANTRY_MS_DAY);
+    g_assert_cmpint (gantry_task_get_leveling_delay (gantry_project_lookup_task (p, 1)), ==, 0);
+  }
+  run_cli (&r, "check", out, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "No problems found."));
+  run_clear (&r);
+
+  run_cli (&r, "level", path, "-o", xml, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  run_cli (&r, "convert", xml, back, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  {
+    g_autoptr(GantryProject) p = gantry_store_load (back, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gantry_task_get_leveling_delay (gantry_project_lookup_task (p, 2)), ==,
+                     2 * GANTRY_MS_DAY);
+  }
+
+  /* --clear takes it out again */
+  run_cli (&r, "level", "--clear", out, "-o", back, NULL);
+  g_assert_cmpint (r.status, ==, 1);          /* over-allocated again */
+  g_assert_cmpstr (line_value (r.out, "delayed"), ==, "0");
+  run_clear (&r);
+}
+
+/* Wrong use of level: clear messages, status 2, nothing written. */
+static void
+test_level_errors (void)
+{
+  g_autofree char *path = save_overallocated_plan ("over.gantry");
+  g_autofree char *out = tmp_path ("never.gantry");
+  Run r;
+
+  run_cli (&r, "level", path, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "-o OUT"));
+  run_clear (&r);
+  run_cli (&r, "level", path, "-o", "out.pdf", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, ".gantry or .xml"));
+  run_clear (&r);
+  run_cli (&r, "level", path, "--from", "2025-13-45", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "2025-13-45"));
+  run_clear (&r);
+  run_cli (&r, "level", "/nonexistent/plan.gantry", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -304,6 +426,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/check-cycle", test_check_cycle);
   g_test_add_func ("/cli/convert-round-trip", test_convert_round_trip);
   g_test_add_func ("/cli/schedule-corpus", test_schedule_corpus);
+  g_test_add_func ("/cli/check-overallocation", test_check_overallocation);
+  g_test_add_func ("/cli/level", test_level);
+  g_test_add_func ("/cli/level-errors", test_level_errors);
 
   return g_test_run ();
 }
