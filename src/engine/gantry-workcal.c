@@ -320,14 +320,24 @@ level_exception (const Level *lv, gint64 day)
 static const GantryDayDef *
 resolve (Level *levels, int n_levels, int i, gint64 day, int wd, gboolean with_exceptions)
 {
+  int j;
+
+  /* Exceptions first, the calendar's own then its bases' (a company
+   * holiday in Standard applies to a resource with its own Friday hours:
+   * MPXJ, and gantry_calendar_resolve_day()); then the weeks. */
+  if (with_exceptions)
+    for (j = i; j < n_levels; j++)
+      {
+        const GantryDayDef *def = level_exception (&levels[j], day);
+        if (def != NULL)
+          return def;
+      }
   for (; i < n_levels; i++)
     {
       GantryCalendar *cal = levels[i].cal;
       const GantryDayDef *def;
       guint n, k;
 
-      if (with_exceptions && (def = level_exception (&levels[i], day)) != NULL)
-        return def;
       n = gantry_calendar_get_n_work_weeks (cal);
       for (k = n; k-- > 0;)
         {

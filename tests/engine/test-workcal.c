@@ -79,7 +79,16 @@ test_matches_resolve_day (void)
   ww.days[2] = short_day;
   gantry_calendar_add_work_week (cal, &ww);
 
+  /* the derived calendar's own Wednesday hours do not override a
+   * holiday of the base (Christmas 2019 is a Wednesday) */
+  gantry_calendar_set_weekday (cal, 3, &short_day);
+
   wc = gantry_workcal_compile (cal);
+  {
+    GantryDayDef xmas;
+    gantry_workcal_get_day (wc, gantry_time_day_number (T (2019, 12, 25, 0, 0)), &xmas);
+    g_assert_cmpint (xmas.n_ranges, ==, 0);
+  }
   for (d = d0; d < d0 + 2 * 366 + 31; d++)
     {
       GantryDayDef want, got;
