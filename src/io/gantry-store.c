@@ -265,6 +265,15 @@ G_DEFINE_QUARK (gantry-store-error-quark, gantry_store_error)
 #define SQL_INSERT(table, COLS) \
   "INSERT INTO " table " (" COLS (SQL_NAME_FIRST, SQL_NAME) ") VALUES (" \
   COLS (SQL_Q_FIRST, SQL_Q) ")"
+/* Multi-row inserts: one statement execution per BATCH_ROWS rows saves
+ * most of SQLite's per-statement cost on big plans. */
+#define BATCH_ROWS 16
+#define SQL_ROW(COLS)    "(" COLS (SQL_Q_FIRST, SQL_Q) ")"
+#define SQL_ROWS4(COLS)  SQL_ROW (COLS) "," SQL_ROW (COLS) "," SQL_ROW (COLS) "," SQL_ROW (COLS)
+#define SQL_ROWS16(COLS) SQL_ROWS4 (COLS) "," SQL_ROWS4 (COLS) "," SQL_ROWS4 (COLS) "," \
+                         SQL_ROWS4 (COLS)
+#define SQL_INSERT_BATCH(table, COLS) \
+  "INSERT INTO " table " (" COLS (SQL_NAME_FIRST, SQL_NAME) ") VALUES " SQL_ROWS16 (COLS)
 #define SQL_SELECT(table, COLS) \
   "SELECT " COLS (SQL_NAME_FIRST, SQL_NAME) " FROM " table
 
@@ -475,7 +484,40 @@ typedef struct
   GError      **error;
   sqlite3_stmt *calendar, *exception, *work_week, *day, *range;
   sqlite3_stmt *resource, *task, *baseline, *link, *assignment, *extra, *setting;
+  sqlite3_stmt *task_batch, *link_batch, *assignment_batch;
 } Saver;
+
+/* Rows 0 .. n_full - 1 go through the batch statement, BATCH_ROWS at a
+ * time; the last n % BATCH_ROWS rows through the single-row one. */
+typedef struct
+{
+  sqlite3_stmt *one;
+  sqlite3_stmt *many;
+  int           n_columns;
+  guint         n_full;
+} Batch;
+
+static void
+batch_init (Batch *b, sqlite3_stmt *one, sqlite3_stmt *many, int n_columns, guint n_rows)
+{
+  b->one = one;
+  b->many = many;
+  b->n_columns = n_columns;
+  b->n_full = n_rows - n_rows % BATCH_ROWS;
+}
+
+/* The statement row i binds into, and the column offset of that row. */
+static sqlite3_stmt *
+batch_row (Batch *b, guint i, int *base)
+{
+  if (i < b->n_full)
+    {
+      *base = (int) (i % BATCH_ROWS) * b->n_columns;
+      return b->many;
+    }
+  *base = 0;
+  return b->one;
+}
 
 static gboolean
 saver_fail_sqlite (Saver *s, const char *what)
@@ -514,6 +556,15 @@ saver_step (Saver *s, sqlite3_stmt *stmt)
   if (rc != SQLITE_DONE)
     return saver_fail_sqlite (s, "step");
   return TRUE;
+}
+
+/* Inserts row i once it is bound (a batch when its last row is). */
+static gboolean
+batch_row_done (Saver *s, Batch *b, guint i)
+{
+  if (i < b->n_full)
+    return i % BATCH_ROWS == BATCH_ROWS - 1 ? saver_step (s, b->many) : TRUE;
+  return saver_step (s, b->one);
 }
 
 static inline void
@@ -770,92 +821,100 @@ save_resource (Saver *s, gpointer item, guint position)
 }
 
 static gboolean
-save_task (Saver *s, GantryTask *t, GantryTask *parent, int position)
+save_task (Saver *s, Batch *batch, guint row, GantryTask *t, GantryTask *parent, int position)
 {
-  sqlite3_stmt *st = s->task;
+  int b;
+  sqlite3_stmt *st = batch_row (batch, row, &b);
   int uid = gantry_task_get_uid (t);
 
-  bind_int (st, T_uid, uid);
+  bind_int (st, b + T_uid, uid);
   if (parent != NULL)
-    bind_int (st, T_parent_uid, gantry_task_get_uid (parent));
+    bind_int (st, b + T_parent_uid, gantry_task_get_uid (parent));
   else
-    sqlite3_bind_null (st, T_parent_uid + 1);
-  bind_int (st, T_position, position);
-  bind_int (st, T_id, gantry_task_get_id (t));
-  bind_text (st, T_name, gantry_task_get_name (t));
-  bind_text (st, T_notes, gantry_task_get_notes (t));
-  bind_text (st, T_wbs, gantry_task_get_wbs (t));
-  bind_int (st, T_duration, gantry_task_get_duration (t));
-  bind_int (st, T_duration_format, gantry_task_get_duration_format (t));
-  bind_time (st, T_start, gantry_task_get_start (t));
-  bind_time (st, T_finish, gantry_task_get_finish (t));
-  bind_int (st, T_constraint_type, gantry_task_get_constraint_type (t));
-  bind_time (st, T_constraint_date, gantry_task_get_constraint_date (t));
-  bind_time (st, T_deadline, gantry_task_get_deadline (t));
-  bind_int (st, T_task_type, gantry_task_get_task_type (t));
-  bind_int (st, T_effort_driven, gantry_task_get_effort_driven (t) ? 1 : 0);
-  bind_int (st, T_milestone, gantry_task_get_milestone (t) ? 1 : 0);
-  bind_int (st, T_manual, gantry_task_get_manual (t) ? 1 : 0);
-  bind_int (st, T_active, gantry_task_get_active (t) ? 1 : 0);
-  bind_int (st, T_is_null, gantry_task_get_is_null (t) ? 1 : 0);
-  bind_int (st, T_percent_complete, gantry_task_get_percent_complete (t));
-  bind_int (st, T_percent_work_complete, gantry_task_get_percent_work_complete (t));
-  bind_time (st, T_actual_start, gantry_task_get_actual_start (t));
-  bind_time (st, T_actual_finish, gantry_task_get_actual_finish (t));
-  bind_int (st, T_actual_duration, gantry_task_get_actual_duration (t));
-  bind_int (st, T_remaining_duration, gantry_task_get_remaining_duration (t));
-  bind_int (st, T_priority, gantry_task_get_priority (t));
-  bind_calendar (st, T_calendar_uid, gantry_task_get_calendar (t));
-  bind_int (st, T_ignore_resource_calendar,
+    sqlite3_bind_null (st, b + T_parent_uid + 1);
+  bind_int (st, b + T_position, position);
+  bind_int (st, b + T_id, gantry_task_get_id (t));
+  bind_text (st, b + T_name, gantry_task_get_name (t));
+  bind_text (st, b + T_notes, gantry_task_get_notes (t));
+  bind_text (st, b + T_wbs, gantry_task_get_wbs (t));
+  bind_int (st, b + T_duration, gantry_task_get_duration (t));
+  bind_int (st, b + T_duration_format, gantry_task_get_duration_format (t));
+  bind_time (st, b + T_start, gantry_task_get_start (t));
+  bind_time (st, b + T_finish, gantry_task_get_finish (t));
+  bind_int (st, b + T_constraint_type, gantry_task_get_constraint_type (t));
+  bind_time (st, b + T_constraint_date, gantry_task_get_constraint_date (t));
+  bind_time (st, b + T_deadline, gantry_task_get_deadline (t));
+  bind_int (st, b + T_task_type, gantry_task_get_task_type (t));
+  bind_int (st, b + T_effort_driven, gantry_task_get_effort_driven (t) ? 1 : 0);
+  bind_int (st, b + T_milestone, gantry_task_get_milestone (t) ? 1 : 0);
+  bind_int (st, b + T_manual, gantry_task_get_manual (t) ? 1 : 0);
+  bind_int (st, b + T_active, gantry_task_get_active (t) ? 1 : 0);
+  bind_int (st, b + T_is_null, gantry_task_get_is_null (t) ? 1 : 0);
+  bind_int (st, b + T_percent_complete, gantry_task_get_percent_complete (t));
+  bind_int (st, b + T_percent_work_complete, gantry_task_get_percent_work_complete (t));
+  bind_time (st, b + T_actual_start, gantry_task_get_actual_start (t));
+  bind_time (st, b + T_actual_finish, gantry_task_get_actual_finish (t));
+  bind_int (st, b + T_actual_duration, gantry_task_get_actual_duration (t));
+  bind_int (st, b + T_remaining_duration, gantry_task_get_remaining_duration (t));
+  bind_int (st, b + T_priority, gantry_task_get_priority (t));
+  bind_calendar (st, b + T_calendar_uid, gantry_task_get_calendar (t));
+  bind_int (st, b + T_ignore_resource_calendar,
             gantry_task_get_ignore_resource_calendar (t) ? 1 : 0);
-  bind_int (st, T_work, gantry_task_get_work (t));
-  bind_double (st, T_fixed_cost, gantry_task_get_fixed_cost (t));
-  bind_int (st, T_fixed_cost_accrual, gantry_task_get_fixed_cost_accrual (t));
-  bind_int (st, T_leveling_delay, gantry_task_get_leveling_delay (t));
-  bind_int (st, T_leveling_delay_format, gantry_task_get_leveling_delay_format (t));
-  bind_int (st, T_hide_bar, gantry_task_get_hide_bar (t) ? 1 : 0);
-  bind_int (st, T_rollup, gantry_task_get_rollup (t) ? 1 : 0);
-  bind_time (st, T_early_start, gantry_task_get_early_start (t));
-  bind_time (st, T_early_finish, gantry_task_get_early_finish (t));
-  bind_time (st, T_late_start, gantry_task_get_late_start (t));
-  bind_time (st, T_late_finish, gantry_task_get_late_finish (t));
-  bind_int (st, T_total_slack, gantry_task_get_total_slack (t));
-  bind_int (st, T_free_slack, gantry_task_get_free_slack (t));
-  bind_int (st, T_start_slack, gantry_task_get_start_slack (t));
-  bind_int (st, T_finish_slack, gantry_task_get_finish_slack (t));
-  bind_int (st, T_critical, gantry_task_get_critical (t) ? 1 : 0);
-  bind_double (st, T_cost, gantry_task_get_cost (t));
-  bind_double (st, T_actual_cost, gantry_task_get_actual_cost (t));
-  bind_int (st, T_actual_work, gantry_task_get_actual_work (t));
-  if (!saver_step (s, st))
+  bind_int (st, b + T_work, gantry_task_get_work (t));
+  bind_double (st, b + T_fixed_cost, gantry_task_get_fixed_cost (t));
+  bind_int (st, b + T_fixed_cost_accrual, gantry_task_get_fixed_cost_accrual (t));
+  bind_int (st, b + T_leveling_delay, gantry_task_get_leveling_delay (t));
+  bind_int (st, b + T_leveling_delay_format, gantry_task_get_leveling_delay_format (t));
+  bind_int (st, b + T_hide_bar, gantry_task_get_hide_bar (t) ? 1 : 0);
+  bind_int (st, b + T_rollup, gantry_task_get_rollup (t) ? 1 : 0);
+  bind_time (st, b + T_early_start, gantry_task_get_early_start (t));
+  bind_time (st, b + T_early_finish, gantry_task_get_early_finish (t));
+  bind_time (st, b + T_late_start, gantry_task_get_late_start (t));
+  bind_time (st, b + T_late_finish, gantry_task_get_late_finish (t));
+  bind_int (st, b + T_total_slack, gantry_task_get_total_slack (t));
+  bind_int (st, b + T_free_slack, gantry_task_get_free_slack (t));
+  bind_int (st, b + T_start_slack, gantry_task_get_start_slack (t));
+  bind_int (st, b + T_finish_slack, gantry_task_get_finish_slack (t));
+  bind_int (st, b + T_critical, gantry_task_get_critical (t) ? 1 : 0);
+  bind_double (st, b + T_cost, gantry_task_get_cost (t));
+  bind_double (st, b + T_actual_cost, gantry_task_get_actual_cost (t));
+  bind_int (st, b + T_actual_work, gantry_task_get_actual_work (t));
+  if (!batch_row_done (s, batch, row))
     return FALSE;
 
   for (guint n = 0; n < GANTRY_N_BASELINES; n++)
     {
-      const GantryBaseline *b = gantry_task_get_baseline (t, n);
+      const GantryBaseline *bl = gantry_task_get_baseline (t, n);
       sqlite3_stmt *bs = s->baseline;
 
-      if (b == NULL || !b->set)
+      if (bl == NULL || !bl->set)
         continue;
       bind_int (bs, B_task_uid, uid);
       bind_int (bs, B_number, n);
-      bind_int (bs, B_interim, b->interim ? 1 : 0);
-      bind_time (bs, B_start, b->start);
-      bind_time (bs, B_finish, b->finish);
-      bind_int (bs, B_duration, b->duration);
-      bind_int (bs, B_duration_format, b->duration_format);
-      bind_int (bs, B_estimated, b->estimated ? 1 : 0);
-      bind_int (bs, B_work, b->work);
-      bind_double (bs, B_cost, b->cost);
-      bind_double (bs, B_bcws, b->bcws);
-      bind_double (bs, B_bcwp, b->bcwp);
-      bind_double (bs, B_fixed_cost, b->fixed_cost);
+      bind_int (bs, B_interim, bl->interim ? 1 : 0);
+      bind_time (bs, B_start, bl->start);
+      bind_time (bs, B_finish, bl->finish);
+      bind_int (bs, B_duration, bl->duration);
+      bind_int (bs, B_duration_format, bl->duration_format);
+      bind_int (bs, B_estimated, bl->estimated ? 1 : 0);
+      bind_int (bs, B_work, bl->work);
+      bind_double (bs, B_cost, bl->cost);
+      bind_double (bs, B_bcws, bl->bcws);
+      bind_double (bs, B_bcwp, bl->bcwp);
+      bind_double (bs, B_fixed_cost, bl->fixed_cost);
       if (!saver_step (s, bs))
         return FALSE;
     }
 
   return save_extras (s, OWNER_TASK, uid, gantry_task_get_extras (t));
 }
+
+typedef struct
+{
+  GantryTask *task;
+  GantryTask *parent;
+  int         position;
+} TaskPlace;
 
 typedef struct
 {
@@ -869,12 +928,14 @@ static gboolean
 save_tasks (Saver *s, GantryProject *project)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (TaskFrame));
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (TaskPlace),
+                                               gantry_project_get_n_tasks (project) + 1);
   TaskFrame root = { gantry_project_get_root_task (project), 0 };
+  TaskPlace place = { root.task, NULL, 0 };
+  Batch batch;
 
-  if (!save_task (s, root.task, NULL, 0))
-    return FALSE;
+  g_array_append_val (order, place);
   g_array_append_val (stack, root);
-
   while (stack->len > 0)
     {
       TaskFrame *top = &g_array_index (stack, TaskFrame, stack->len - 1);
@@ -890,8 +951,10 @@ save_tasks (Saver *s, GantryProject *project)
         }
       i = top->next_child++;
       child = gantry_task_get_child (parent, i);
-      if (!save_task (s, child, parent, (int) i))
-        return FALSE;
+      place.task = child;
+      place.parent = parent;
+      place.position = (int) i;
+      g_array_append_val (order, place);
       if (gantry_task_get_n_children (child) > 0)
         {
           frame.task = child;
@@ -899,49 +962,60 @@ save_tasks (Saver *s, GantryProject *project)
           g_array_append_val (stack, frame);
         }
     }
+
+  batch_init (&batch, s->task, s->task_batch, T_N_COLUMNS, order->len);
+  for (guint i = 0; i < order->len; i++)
+    {
+      TaskPlace *p = &g_array_index (order, TaskPlace, i);
+
+      if (!save_task (s, &batch, i, p->task, p->parent, p->position))
+        return FALSE;
+    }
   return TRUE;
 }
 
 static gboolean
-save_link (Saver *s, gpointer item, guint position)
+save_link (Saver *s, Batch *batch, gpointer item, guint position)
 {
   GantryLink *l = item;
-  sqlite3_stmt *st = s->link;
+  int b;
+  sqlite3_stmt *st = batch_row (batch, position, &b);
 
-  bind_int (st, L_position, position);
-  bind_int (st, L_predecessor_uid, gantry_task_get_uid (gantry_link_get_predecessor (l)));
-  bind_int (st, L_successor_uid, gantry_task_get_uid (gantry_link_get_successor (l)));
-  bind_int (st, L_link_type, gantry_link_get_link_type (l));
-  bind_int (st, L_lag, gantry_link_get_lag (l));
-  bind_int (st, L_lag_format, gantry_link_get_lag_format (l));
-  if (!saver_step (s, st))
+  bind_int (st, b + L_position, position);
+  bind_int (st, b + L_predecessor_uid, gantry_task_get_uid (gantry_link_get_predecessor (l)));
+  bind_int (st, b + L_successor_uid, gantry_task_get_uid (gantry_link_get_successor (l)));
+  bind_int (st, b + L_link_type, gantry_link_get_link_type (l));
+  bind_int (st, b + L_lag, gantry_link_get_lag (l));
+  bind_int (st, b + L_lag_format, gantry_link_get_lag_format (l));
+  if (!batch_row_done (s, batch, position))
     return FALSE;
   return save_extras (s, OWNER_LINK, position, gantry_link_get_extras (l));
 }
 
 static gboolean
-save_assignment (Saver *s, gpointer item, guint position)
+save_assignment (Saver *s, Batch *batch, gpointer item, guint position)
 {
   GantryAssignment *a = item;
-  sqlite3_stmt *st = s->assignment;
+  int b;
+  sqlite3_stmt *st = batch_row (batch, position, &b);
   int uid = gantry_assignment_get_uid (a);
 
-  bind_int (st, A_uid, uid);
-  bind_int (st, A_position, position);
-  bind_int (st, A_task_uid, gantry_task_get_uid (gantry_assignment_get_task (a)));
-  bind_int (st, A_resource_uid, gantry_resource_get_uid (gantry_assignment_get_resource (a)));
-  bind_double (st, A_units, gantry_assignment_get_units (a));
-  bind_int (st, A_work, gantry_assignment_get_work (a));
-  bind_int (st, A_delay, gantry_assignment_get_delay (a));
-  bind_int (st, A_actual_work, gantry_assignment_get_actual_work (a));
-  bind_int (st, A_overtime_work, gantry_assignment_get_overtime_work (a));
-  bind_int (st, A_percent_work_complete, gantry_assignment_get_percent_work_complete (a));
-  bind_int (st, A_work_contour, gantry_assignment_get_work_contour (a));
-  bind_int (st, A_cost_rate_table, gantry_assignment_get_cost_rate_table (a));
-  bind_time (st, A_start, gantry_assignment_get_start (a));
-  bind_time (st, A_finish, gantry_assignment_get_finish (a));
-  bind_double (st, A_cost, gantry_assignment_get_cost (a));
-  if (!saver_step (s, st))
+  bind_int (st, b + A_uid, uid);
+  bind_int (st, b + A_position, position);
+  bind_int (st, b + A_task_uid, gantry_task_get_uid (gantry_assignment_get_task (a)));
+  bind_int (st, b + A_resource_uid, gantry_resource_get_uid (gantry_assignment_get_resource (a)));
+  bind_double (st, b + A_units, gantry_assignment_get_units (a));
+  bind_int (st, b + A_work, gantry_assignment_get_work (a));
+  bind_int (st, b + A_delay, gantry_assignment_get_delay (a));
+  bind_int (st, b + A_actual_work, gantry_assignment_get_actual_work (a));
+  bind_int (st, b + A_overtime_work, gantry_assignment_get_overtime_work (a));
+  bind_int (st, b + A_percent_work_complete, gantry_assignment_get_percent_work_complete (a));
+  bind_int (st, b + A_work_contour, gantry_assignment_get_work_contour (a));
+  bind_int (st, b + A_cost_rate_table, gantry_assignment_get_cost_rate_table (a));
+  bind_time (st, b + A_start, gantry_assignment_get_start (a));
+  bind_time (st, b + A_finish, gantry_assignment_get_finish (a));
+  bind_double (st, b + A_cost, gantry_assignment_get_cost (a));
+  if (!batch_row_done (s, batch, position))
     return FALSE;
   return save_extras (s, OWNER_ASSIGNMENT, uid, gantry_assignment_get_extras (a));
 }
@@ -972,6 +1046,7 @@ saver_finalize_statements (Saver *s)
   sqlite3_stmt **all[] = {
     &s->calendar, &s->exception, &s->work_week, &s->day, &s->range, &s->resource,
     &s->task, &s->baseline, &s->link, &s->assignment, &s->extra, &s->setting,
+    &s->task_batch, &s->link_batch, &s->assignment_batch,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
@@ -992,6 +1067,24 @@ save_list (Saver *s, GListModel *model,
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
       if (!save_one (s, item, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_batched_list (Saver *s, GListModel *model, sqlite3_stmt *one, sqlite3_stmt *many,
+                   int n_columns, gboolean (*save_one) (Saver *, Batch *, gpointer, guint))
+{
+  guint n = g_list_model_get_n_items (model);
+  Batch batch;
+
+  batch_init (&batch, one, many, n_columns, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (!save_one (s, &batch, item, i))
         return FALSE;
     }
   return TRUE;
@@ -1032,20 +1125,22 @@ write_database (Saver *s, GantryProject *project)
       !saver_prepare (s, SQL_INSERT ("links", LINK_COLUMNS), &s->link) ||
       !saver_prepare (s, SQL_INSERT ("assignments", ASSIGNMENT_COLUMNS), &s->assignment) ||
       !saver_prepare (s, SQL_INSERT ("extras", EXTRA_COLUMNS), &s->extra) ||
-      !saver_prepare (s, SQL_INSERT ("settings", SETTING_COLUMNS), &s->setting))
+      !saver_prepare (s, SQL_INSERT ("settings", SETTING_COLUMNS), &s->setting) ||
+      !saver_prepare (s, SQL_INSERT_BATCH ("tasks", TASK_COLUMNS), &s->task_batch) ||
+      !saver_prepare (s, SQL_INSERT_BATCH ("links", LINK_COLUMNS), &s->link_batch) ||
+      !saver_prepare (s, SQL_INSERT_BATCH ("assignments", ASSIGNMENT_COLUMNS),
+                      &s->assignment_batch))
     return FALSE;
 
   if (!save_project_row (s, project) ||
       !save_extras (s, OWNER_PROJECT, 0, gantry_project_get_extras (project)) ||
-      !save_list (s, gantry_project_get_calendars (project),
-save_calendar) ||
-      !save_list (s, gantry_project_get_resources (project),
-save_resource) ||
+      !save_list (s, gantry_project_get_calendars (project), save_calendar) ||
+      !save_list (s, gantry_project_get_resources (project), save_resource) ||
       !save_tasks (s, project) ||
-      !save_list (s, gantry_project_get_links (project),
-save_link) ||
-      !save_list (s, gantry_project_get_assignments (project),
-save_assignment) ||
+      !save_batched_list (s, gantry_project_get_links (project), s->link, s->link_batch,
+                          L_N_COLUMNS, save_link) ||
+      !save_batched_list (s, gantry_project_get_assignments (project), s->assignment,
+                          s->assignment_batch, A_N_COLUMNS, save_assignment) ||
       !save_settings (s, project))
     return FALSE;
 

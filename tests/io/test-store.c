@@ -296,6 +296,55 @@ test_roundtrip_deep (Fixture *f, gconstpointer data)
   gantry_test_assert_projects_identical (plan, loaded);
 }
 
+/* Big enough that tasks, links and assignments are written in multi-row
+ * batches, with a remainder that is not: everything must come back in
+ * its order. */
+static void
+test_roundtrip_batches (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GantryProject) plan = gantry_test_build_full_plan ();
+  g_autoptr(GantryProject) loaded = NULL;
+  GantryTask *root = gantry_project_get_root_task (plan);
+  GListModel *resources = gantry_project_get_resources (plan);
+  int uid = gantry_project_next_task_uid (plan);
+  int auid = gantry_project_next_assignment_uid (plan);
+  GantryTask *prev = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (resources), >, 0);
+  for (int i = 0; i < 77; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Batch task %d", i);
+      g_autoptr(GantryTask) t = gantry_task_new (uid + i, name);
+      g_autoptr(GantryResource) r = g_list_model_get_item (resources,
+                                                           i % g_list_model_get_n_items (resources));
+      g_autoptr(GantryAssignment) a = NULL;
+
+      gantry_task_set_duration (t, (i + 1) * GANTRY_MS_HOUR);
+      gantry_task_set_priority (t, i * 10);
+      gantry_task_set_percent_complete (t, i % 101);
+      g_assert_true (gantry_project_add_task (plan, i % 3 == 0 || prev == NULL ? root : prev,
+                                              -1, t));
+      if (prev != NULL)
+        {
+          g_autoptr(GantryLink) l = gantry_link_new (prev, t, i % 4, i * GANTRY_MS_MINUTE,
+                                                     GANTRY_FORMAT_HOURS);
+
+          g_assert_true (gantry_project_add_link (plan, l));
+        }
+      if (i % 2 == 0)
+        {
+          a = gantry_assignment_new (auid + i, t, r, 0.25 * (i % 5), i * GANTRY_MS_HOUR);
+          g_assert_true (gantry_project_add_assignment (plan, a));
+        }
+      prev = t;
+    }
+  gantry_project_renumber (plan);
+
+  save_ok (plan, f->path);
+  loaded = load_ok (f->path);
+  gantry_test_assert_projects_identical (plan, loaded);
+}
+
 /* What `sqlite3 FILE 'PRAGMA integrity_check'` and `PRAGMA application_id`
  * show, checked through the SQLite API. */
 static void
@@ -946,6 +995,7 @@ main (int argc, char *argv[])
   ADD ("/store/roundtrip/empty", test_roundtrip_empty);
   ADD ("/store/roundtrip/extremes", test_roundtrip_extremes);
   ADD ("/store/roundtrip/deep-outline", test_roundtrip_deep);
+  ADD ("/store/roundtrip/batches", test_roundtrip_batches);
   ADD ("/store/file/is-sqlite", test_file_is_sqlite);
   ADD ("/store/file/load-writes-nothing", test_load_writes_nothing);
   ADD ("/store/bad/not-sqlite", test_bad_not_sqlite);
