@@ -528,6 +528,37 @@ test_rerun_after_direct_edits (void)
   g_rand_free (r);
 }
 
+/* The pure pass computes without touching the model; writing then gives
+ * the model exactly those results. */
+static void
+test_pure_compute (void)
+{
+  g_autoptr (RandomPlan) rp = random_plan_new (55, 120, TRUE);
+  g_autoptr (GantryScheduler) s = gantry_scheduler_new (rp->project);
+  g_autoptr (GArray) computed = g_array_new (FALSE, TRUE, sizeof (GantryTaskSchedule));
+  g_autoptr (GArray) before = snapshot (rp->project);
+  g_autoptr (GArray) untouched = NULL, after = NULL;
+  GPtrArray *all = gantry_project_get_all_tasks (rp->project);
+  guint i;
+
+  gantry_scheduler_compute (s, computed);
+  g_assert_cmpuint (computed->len, ==, all->len);
+  untouched = snapshot (rp->project);
+  assert_same_schedules (rp->project, before, untouched);
+  gantry_scheduler_write (s);
+  after = snapshot (rp->project);
+  for (i = 0; i < all->len; i++)
+    {
+      GantryTaskSchedule peek;
+      g_assert_true (gantry_scheduler_peek_result (s, g_ptr_array_index (all, i), &peek));
+      assert_time (g_array_index (after, GantryTaskSchedule, i).start,
+                   g_array_index (computed, GantryTaskSchedule, i).start);
+      assert_time (g_array_index (after, GantryTaskSchedule, i).finish,
+                   g_array_index (computed, GantryTaskSchedule, i).finish);
+      g_assert_cmpint (g_array_index (after, GantryTaskSchedule, i).total_slack, ==, peek.total_slack);
+    }
+}
+
 /* Cycles are reported with the tasks on them; everything is still
  * scheduled; nothing hangs. */
 static void
@@ -640,6 +671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/property/incremental-is-local", test_incremental_is_local);
   g_test_add_func ("/engine/property/remove-readd-link", test_remove_readd_link);
   g_test_add_func ("/engine/property/rerun-after-direct-edits", test_rerun_after_direct_edits);
+  g_test_add_func ("/engine/property/pure-compute", test_pure_compute);
   g_test_add_func ("/engine/property/cycles-reported", test_cycles_reported);
   g_test_add_func ("/engine/property/cycle-through-summary", test_cycle_through_summary);
   g_test_add_func ("/engine/property/summary-links", test_summary_links);
