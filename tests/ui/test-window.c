@@ -16,6 +16,7 @@
 #include "gantry-cell-editor.h"
 #include "gantry-edit.h"
 #include "gantry-store.h"
+#include "gantry-mspdi.h"
 #include "gantry-task-dialog.h"
 #include "gantry-task-table.h"
 #include "gantry-test-helper.h"
@@ -187,6 +188,8 @@ test_basics (void)
   g_assert_nonnull (strstr (title, "Untitled"));
   g_assert_null (strstr (title, "•"));
   g_assert_true (gantry_window_is_pristine (win));
+  /* the keyboard shortcuts window is there (Ctrl+?) */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (win), "doc.undo", NULL) &&
                   gantry_project_can_undo (p));
 
@@ -702,13 +705,20 @@ example_plan (void)
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_suffix (name, ".gantry"))
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        GantryProject *p = gantry_store_load (path, NULL);
-        if (p != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GantryProject *p = NULL;
+
+      if (g_str_has_suffix (name, ".gantry"))
+        p = gantry_store_load (path, NULL);
+      else if (g_str_has_suffix (name, ".xml"))
+        p = gantry_mspdi_load (path, NULL, NULL);
+      if (p != NULL)
+        {
+          gantry_project_clear_history (p);
           return p;
-      }
+        }
+    }
   return gantry_test_build_full_plan ();
 }
 
