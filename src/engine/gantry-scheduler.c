@@ -753,6 +753,58 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   return p;
 }
 
+/* Are task i's predecessor links and driving assignments the very objects
+ * the plan was built with?  Reads the links' type and lag again on the way
+ * (they may have changed without changing the graph). */
+static gboolean
+task_links_same (Plan *p, guint i)
+{
+  PTask *pt = &p->t[i];
+  GPtrArray *preds, *as;
+  guint j, a, k;
+
+  preds = gantry_task_get_predecessors (pt->task);
+  j = p->pred_off[i];
+  for (k = 0; preds != NULL && k < preds->len; k++)
+    {
+      GantryLink *l = g_ptr_array_index (preds, k);
+      GantryTask *pr = gantry_link_get_predecessor (l);
+      PLink *pl = j < p->pred_off[i + 1] ? &p->links[p->pred_ix[j]] : NULL;
+      GantryDurationFormat lf;
+
+      if (pl == NULL || pl->link != l || p->t[pl->pred].task != pr)
+        {
+          int pi = plan_lookup (p, pr);
+          if (pi > 0 && pi != (int) i)
+            return FALSE;     /* a link the plan does not have */
+          continue;           /* skipped at build too */
+        }
+      lf = gantry_link_get_lag_format (l);
+      pl->type = gantry_link_get_link_type (l);
+      pl->lag = CLAMP (gantry_link_get_lag (l), -MAX_SPAN, MAX_SPAN);
+      pl->kind = gantry_format_is_percent (lf) ? LAG_PERCENT
+                 : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
+      j++;
+    }
+  if (j != p->pred_off[i + 1])
+    return FALSE;
+
+  as = gantry_task_get_assignments (pt->task);
+  a = 0;
+  for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
+    {
+      GantryAssignment *asg = g_ptr_array_index (as, k);
+      if (!asg_drives (asg))
+        continue;
+      if (a >= pt->asg_n || p->asg[pt->asg_first + a].asg != asg)
+        return FALSE;
+      a++;
+    }
+  if (a != pt->asg_n)
+    return FALSE;
+  return TRUE;
+}
+
 /* A full pass on a plan whose graph still matches the project: checks
  * that the tasks, their parents, links and driving assignments are the
  * very same objects in the same order (pointer comparisons while the
@@ -762,7 +814,7 @@ static gboolean
 plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
 {
   GPtrArray *all = gantry_project_get_all_tasks (project);
-  guint i, k;
+  guint i;
 
   if (all->len + 1 != p->n || gantry_project_get_root_task (project) != p->t[0].task)
     return FALSE;
@@ -772,8 +824,6 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
     {
       PTask *pt = &p->t[i];
       GantryTask *parent;
-      GPtrArray *preds, *as;
-      guint j, a;
 
       if (g_ptr_array_index (all, i - 1) != pt->task)
         return FALSE;
@@ -783,44 +833,7 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
       if (p->t[pt->parent].task != parent)
         return FALSE;
 
-      preds = gantry_task_get_predecessors (pt->task);
-      j = p->pred_off[i];
-      for (k = 0; preds != NULL && k < preds->len; k++)
-        {
-          GantryLink *l = g_ptr_array_index (preds, k);
-          GantryTask *pr = gantry_link_get_predecessor (l);
-          PLink *pl = j < p->pred_off[i + 1] ? &p->links[p->pred_ix[j]] : NULL;
-          GantryDurationFormat lf;
-
-          if (pl == NULL || pl->link != l || p->t[pl->pred].task != pr)
-            {
-              int pi = plan_lookup (p, pr);
-              if (pi > 0 && pi != (int) i)
-                return FALSE;     /* a link the plan does not have */
-              continue;           /* skipped at build too */
-            }
-          lf = gantry_link_get_lag_format (l);
-          pl->type = gantry_link_get_link_type (l);
-          pl->lag = CLAMP (gantry_link_get_lag (l), -MAX_SPAN, MAX_SPAN);
-          pl->kind = gantry_format_is_percent (lf) ? LAG_PERCENT
-                     : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
-          j++;
-        }
-      if (j != p->pred_off[i + 1])
-        return FALSE;
-
-      as = gantry_task_get_assignments (pt->task);
-      a = 0;
-      for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
-        {
-          GantryAssignment *asg = g_ptr_array_index (as, k);
-          if (!asg_drives (asg))
-            continue;
-          if (a >= pt->asg_n || p->asg[pt->asg_first + a].asg != asg)
-            return FALSE;
-          a++;
-        }
-      if (a != pt->asg_n)
+      if (!task_links_same (p, i))
         return FALSE;
 
       load_task (p, cache, project, i);
@@ -1952,7 +1965,7 @@ gboolean
 gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
 {
   Plan *p;
-  guint k;
+  guint k, e;
 
   g_return_val_if_fail (GANTRY_IS_SCHEDULER (self), FALSE);
   p = self->plan;
@@ -1972,14 +1985,25 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
         goto full;
       t = &p->t[i];
       flags = t->flags;
+      /* a link or assignment added or removed changes the graph */
+      if (!task_links_same (p, (guint) i))
+        goto full;
       load_task (p, self->cache, self->project, (guint) i);
       alap = t->ctype == GANTRY_CONSTRAINT_ALAP;
       if (((flags ^ t->flags) & (F_SKIP | F_MANUAL)) || alap
           || (guint) gantry_task_get_n_children (t->task) != t->child_n)
         goto full;
       p->fw_dirty[OUT (i)] = 1;
+      p->fw_dirty[IN (i)] = 1;
       p->bw_dirty[OUT (i)] = 1;
       p->sl_dirty[i] = 1;
+      /* a link's type or lag also moves its predecessor's late dates */
+      for (e = p->pred_off[i]; e < p->pred_off[i + 1]; e++)
+        {
+          guint pr = p->links[p->pred_ix[e]].pred;
+          p->bw_dirty[OUT (pr)] = 1;
+          p->sl_dirty[pr] = 1;
+        }
     }
   self->last_n_visited = plan_run (p, FALSE);
   plan_finish (p);
@@ -1998,7 +2022,10 @@ on_project_changed (GantryProject *project, guint flags, GPtrArray *tasks, Gantr
 {
   if (!self->auto_schedule)
     return;
-  if (flags == GANTRY_CHANGE_TASKS && self->plan != NULL && tasks != NULL && tasks->len > 0)
+  /* field edits of tasks, links and assignments name the tasks they
+   * touch; the incremental pass checks that the graph is unchanged */
+  if ((flags & ~(GANTRY_CHANGE_TASKS | GANTRY_CHANGE_LINKS | GANTRY_CHANGE_ASSIGNMENTS)) == 0
+      && self->plan != NULL && tasks != NULL && tasks->len > 0)
     gantry_scheduler_run_incremental (self, tasks);
   else
     gantry_scheduler_run (self);
