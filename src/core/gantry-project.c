@@ -1499,7 +1499,12 @@ gantry_project_add_calendar (GantryProject *self, GantryCalendar *cal)
   g_return_val_if_fail (GANTRY_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (GANTRY_IS_CALENDAR (cal), FALSE);
 
-  if (_gantry_calendar_get_project (cal) != NULL)
+  /* As documented: a duplicate UID is refused and nothing is added (the
+   * caller keeps its reference; reporting TRUE here let the MSPDI reader
+   * keep a pointer to a calendar nobody owned). */
+  if (_gantry_calendar_get_project (cal) != NULL
+      || g_hash_table_contains (self->calendar_by_uid,
+                                GINT_TO_POINTER (gantry_calendar_get_uid (cal))))
     return FALSE;
   _gantry_project_insert_calendar_at (self, -1, cal);
   return TRUE;

@@ -7,6 +7,11 @@
  * a duplicate UID made the reader give the duplicate UID -2147483648
  * (signed overflow in gantry_project_next_*_uid).  A fresh UID must be
  * positive and unused, however large the UIDs in the plan are.
+ *
+ * Also a second finding: gantry_project_add_calendar reported success for
+ * a duplicate calendar UID without adding it, so the MSPDI reader kept a
+ * pointer to a calendar that was then freed (use after free when it
+ * resolved the calendar's base).
  */
 #include "config.h"
 
@@ -97,6 +102,47 @@ test_mspdi_duplicate_next_to_max (void)
     }
 }
 
+static void
+test_duplicate_calendar_refused (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  g_autoptr(GantryCalendar) a = gantry_calendar_new (2, "A");
+  g_autoptr(GantryCalendar) b = gantry_calendar_new (2, "B");
+  guint n;
+
+  g_assert_true (gantry_project_add_calendar (p, a));
+  n = g_list_model_get_n_items (gantry_project_get_calendars (p));
+  g_assert_false (gantry_project_add_calendar (p, b));   /* documented: FALSE, nothing added */
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_calendars (p)), ==, n);
+  g_assert_true (gantry_project_lookup_calendar (p, 2) == a);
+}
+
+/* The input fuzz-mspdi found, reduced (tests/fuzz/seeds/mspdi/calendar-duplicate-uid.xml). */
+static void
+test_mspdi_duplicate_calendar_with_base (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>cal</Name><Calendars>"
+    "<Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar></Calendar>"
+    "<Calendar><UID>2</UID><Name>A</Name><BaseCalendarUID>1</BaseCalendarUID></Calendar>"
+    "<Calendar><UID>2</UID><Name>B</Name><BaseCalendarUID>1</BaseCalendarUID></Calendar>"
+    "</Calendars></Project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GantryProject) p = gantry_mspdi_load_data (xml, strlen (xml), &warnings, &error);
+  GantryCalendar *a;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  a = gantry_project_lookup_calendar (p, 2);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gantry_calendar_get_name (a), ==, "A");
+  g_assert_true (gantry_calendar_get_base (a) == gantry_project_lookup_calendar (p, 1));
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (warnings->len, >=, 1);   /* the second calendar is reported, not kept */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -104,5 +150,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uid-limits/tasks", test_task_uids);
   g_test_add_func ("/core/uid-limits/resources-calendars", test_resource_and_calendar_uids);
   g_test_add_func ("/core/uid-limits/mspdi-duplicate-next-to-max", test_mspdi_duplicate_next_to_max);
+  g_test_add_func ("/core/uid-limits/duplicate-calendar", test_duplicate_calendar_refused);
+  g_test_add_func ("/core/uid-limits/mspdi-duplicate-calendar-with-base",
+                   test_mspdi_duplicate_calendar_with_base);
   return g_test_run ();
 }
