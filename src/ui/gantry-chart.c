@@ -173,6 +173,20 @@ typedef struct
   gboolean   valid;
 } BgKey;
 
+/* The background and the timescale are cached in tiles one viewport wide
+ * (content coordinates), so horizontal scrolling builds one new tile now
+ * and then instead of the whole view. */
+#define N_TILES 4
+
+typedef struct
+{
+  gint64         index;      /* tile number: x in [index * w, (index + 1) * w) */
+  BgKey          key;
+  guint          used;       /* tile_clock when last drawn */
+  GskRenderNode *bg;
+  GskRenderNode *header;
+} Tile;
+
 typedef struct
 {
   double hvalue, vvalue;
@@ -217,11 +231,9 @@ struct _GantryChart
   int                week_start;
 
   /* caches */
-  GskRenderNode     *bg_node;
-  GskRenderNode     *header_node;
+  Tile               tiles[N_TILES];  /* background + timescale, per tile */
+  guint              tile_clock;
   GskRenderNode     *rows_node;
-  BgKey              bg_key;
-  BgKey              header_key;
   RowsKey            rows_key;
   guint              data_stamp;
   guint              style_stamp;
@@ -1269,20 +1281,8 @@ format_resources (GantryTask *task)
 /* ------------------------------------------------------------------------ */
 
 /* The background and the header are built in content coordinates (x = 0 at
- * the origin) for three viewport widths around the visible one, so that
- * horizontal scrolling only translates them until the view leaves the
- * middle tile. */
-static double
-tile_span (GantryChart *self,
-           double      *x1)
-{
-  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 64);
-  double tile = floor (hvalue (self) / w);
-
-  *x1 = (tile + 2) * w;
-  return (tile - 1) * w;
-}
-
+ * the origin), in tiles one viewport wide; each frame translates the one
+ * or two tiles it shows. */
 static inline double
 cx_for_time (GantryChart *self,
              GantryTime   t)
@@ -2409,6 +2409,53 @@ bg_key_equal (const BgKey *a,
          && a->today == b->today && a->status == b->status && a->origin == b->origin;
 }
 
+/* The cached tile index (built now when missing or stale). */
+static Tile *
+get_tile (GantryChart *self,
+          gint64       index,
+          const BgKey *key,
+          double       header,
+          double       height)
+{
+  Tile *tile = NULL;
+  double w = key->hvalue;
+  double sx0 = (double) index * w, sx1 = sx0 + w;
+  GtkSnapshot *s;
+
+  self->tile_clock++;
+  for (guint i = 0; i < N_TILES; i++)
+    if (self->tiles[i].index == index && bg_key_equal (&self->tiles[i].key, key))
+      {
+        self->tiles[i].used = self->tile_clock;
+        return &self->tiles[i];
+      }
+  /* the least recently drawn slot */
+  for (guint i = 0; i < N_TILES; i++)
+    if (tile == NULL || self->tiles[i].used < tile->used)
+      tile = &self->tiles[i];
+  g_clear_pointer (&tile->bg, gsk_render_node_unref);
+  g_clear_pointer (&tile->header, gsk_render_node_unref);
+
+  /* Each tile is clipped to itself: shading of a day or a label that
+   * straddles two tiles is drawn by both, half each. */
+  s = gtk_snapshot_new ();
+  gtk_snapshot_push_clip (s, &GRAPHENE_RECT_INIT (sx0, header, w, MAX (height - header, 0)));
+  build_background (self, s, sx0, sx1, header, height);
+  gtk_snapshot_pop (s);
+  tile->bg = gtk_snapshot_free_to_node (s);
+
+  s = gtk_snapshot_new ();
+  gtk_snapshot_push_clip (s, &GRAPHENE_RECT_INIT (sx0, 0, w, header));
+  build_header (self, s, sx0, sx1);
+  gtk_snapshot_pop (s);
+  tile->header = gtk_snapshot_free_to_node (s);
+
+  tile->index = index;
+  tile->key = *key;
+  tile->used = self->tile_clock;
+  return tile;
+}
+
 static gboolean
 rows_key_equal (const RowsKey *a,
                 const RowsKey *b)
@@ -2428,7 +2475,10 @@ gantry_chart_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double hh = MIN (self->header_height, height);
-  double sx0, sx1, hv = hvalue (self);
+  double hv = hvalue (self);
+  double tile_w;
+  gint64 tile0;
+  Tile *shown[2];
   BgKey bk;
   RowsKey rk;
 
@@ -2438,32 +2488,16 @@ gantry_chart_snapshot (GtkWidget   *widget,
   if (self->px_per_ms <= 0)
     update_hadjustment (self);
 
-  sx0 = tile_span (self, &sx1);
+  tile_w = MAX (width, 64);
+  tile0 = (gint64) floor (hv / tile_w);
   bk = (BgKey) {
-    .hvalue = sx0, .width = width, .height = height, .header = self->header_height,
+    .hvalue = tile_w, .width = width, .height = height, .header = self->header_height,
     .zoom = self->zoom, .cal_stamp = calendar_chain_stamp (project_calendar (self)),
     .style_stamp = self->style_stamp, .today = get_today (self) / GANTRY_MS_HOUR,
     .status = get_status_date (self), .origin = self->origin, .valid = TRUE,
   };
-
-  if (self->bg_node == NULL || !bg_key_equal (&bk, &self->bg_key))
-    {
-      GtkSnapshot *s = gtk_snapshot_new ();
-
-      g_clear_pointer (&self->bg_node, gsk_render_node_unref);
-      build_background (self, s, sx0, sx1, hh, height);
-      self->bg_node = gtk_snapshot_free_to_node (s);
-      self->bg_key = bk;
-    }
-  if (self->header_node == NULL || !bg_key_equal (&bk, &self->header_key))
-    {
-      GtkSnapshot *s = gtk_snapshot_new ();
-
-      g_clear_pointer (&self->header_node, gsk_render_node_unref);
-      build_header (self, s, sx0, sx1);
-      self->header_node = gtk_snapshot_free_to_node (s);
-      self->header_key = bk;
-    }
+  shown[0] = get_tile (self, tile0, &bk, hh, height);
+  shown[1] = (tile0 + 1) * tile_w < hv + width ? get_tile (self, tile0 + 1, &bk, hh, height) : NULL;
 
   rk = (RowsKey) {
     .hvalue = hv + (double) self->origin, .vvalue = vvalue (self), .width = width,
@@ -2482,26 +2516,24 @@ gantry_chart_snapshot (GtkWidget   *widget,
     }
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, hh, width, height - hh));
-  if (self->bg_node != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-hv, 0));
-      gtk_snapshot_append_node (snapshot, self->bg_node);
-      gtk_snapshot_restore (snapshot);
-    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-hv, 0));
+  for (int i = 0; i < 2; i++)
+    if (shown[i] != NULL && shown[i]->bg != NULL)
+      gtk_snapshot_append_node (snapshot, shown[i]->bg);
+  gtk_snapshot_restore (snapshot);
   if (self->rows_node != NULL)
     gtk_snapshot_append_node (snapshot, self->rows_node);
   draw_feedback (self, snapshot);
   gtk_snapshot_pop (snapshot);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, hh));
-  if (self->header_node != NULL)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-hv, 0));
-      gtk_snapshot_append_node (snapshot, self->header_node);
-      gtk_snapshot_restore (snapshot);
-    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-hv, 0));
+  for (int i = 0; i < 2; i++)
+    if (shown[i] != NULL && shown[i]->header != NULL)
+      gtk_snapshot_append_node (snapshot, shown[i]->header);
+  gtk_snapshot_restore (snapshot);
   draw_sticky_label (self, snapshot);
   gtk_snapshot_pop (snapshot);
 }
@@ -3155,11 +3187,13 @@ chart_drag_cancel (GantryChart *self)
 static void
 drop_caches (GantryChart *self)
 {
-  g_clear_pointer (&self->bg_node, gsk_render_node_unref);
-  g_clear_pointer (&self->header_node, gsk_render_node_unref);
+  for (guint i = 0; i < N_TILES; i++)
+    {
+      g_clear_pointer (&self->tiles[i].bg, gsk_render_node_unref);
+      g_clear_pointer (&self->tiles[i].header, gsk_render_node_unref);
+      self->tiles[i].key.valid = FALSE;
+    }
   g_clear_pointer (&self->rows_node, gsk_render_node_unref);
-  self->bg_key.valid = FALSE;
-  self->header_key.valid = FALSE;
   self->rows_key.valid = FALSE;
 }
 

@@ -21,15 +21,39 @@ G_BEGIN_DECLS
  * a GtkScrolledWindow sets the GtkScrollable "vadjustment" after that, the
  * shared one is kept.
  *
- * Zoom levels: 0 days/hours, 1 weeks/days, 2 months/weeks,
- * 3 quarters/months, 4 years/quarters, 5 years/quarters (compact).
+ * Zoom levels (pixels per day): 0 days/hours (480), 1 weeks/days (44),
+ * 2 months/weeks (14), 3 quarters/months (4), 4 years/quarters (1.3),
+ * 5 years/quarters, compact (0.5).  Drags snap to whole hours (zoom 0),
+ * days (1-3) or weeks (4-5).
+ *
+ * Pointer: drag a bar to move it (an automatic task gets a Start No
+ * Earlier Than constraint, as in MS Project); drag its right end to change
+ * the duration; drag the progress edge to set % complete; drag out of the
+ * bar's row (or with Shift or Alt) onto another bar to link them (a small
+ * dialog asks for type and lag); drag on empty space for a rubber-band
+ * selection; double click activates; right click asks for a menu;
+ * Ctrl+wheel and pinch zoom.  Each drag is one undo step.
+ *
+ * Keyboard (widget actions, so they can be bound and tested): Up/Down,
+ * Page Up/Down, Home/End move the selection ("chart.move-cursor", Shift
+ * extends), Left/Right scroll time ("chart.scroll-horizontally"), +/-
+ * zoom ("chart.zoom-in", "chart.zoom-out"), Enter activates
+ * ("chart.activate"), Menu or Shift+F10 asks for the context menu
+ * ("chart.context-menu"), Ctrl+Space scrolls to the task
+ * ("chart.scroll-to-task").
  *
  * Accessibility (GTK 4.8 has no accessible objects that are not widgets):
- * the widget has the APPLICATION role and the label "Gantt chart"; bars are
- * reached with the keyboard (Up/Down move the shared selection) and the
- * widget's accessible description always describes the selected task (name,
- * dates, duration, progress, slack, resources), so a screen reader reads
- * the bar under the keyboard focus.
+ * the chart has the LIST_BOX role (multi-selectable) and the label "Gantt
+ * chart"; each visible bar has an invisible, untargetable child widget
+ * with the OPTION role placed over it, labelled with the task's name,
+ * dates, duration, slack, progress and resources, and marked SELECTED
+ * when its row is selected.  The chart's accessible description follows
+ * the keyboard cursor, so a screen reader reads the focused task.
+ *
+ * Colours follow the theme (text, background, borders, selection); bar
+ * colours can be overridden with @define-color gantry_bar_color,
+ * gantry_critical_color, gantry_manual_color, gantry_today_color,
+ * gantry_status_color and gantry_deadline_color.
  *
  * Signals:
  *   "task-activated" (GantryTask *task): double click or Enter on a task.
