@@ -200,11 +200,11 @@ event_cmp (gconstpointer a, gconstpointer b)
 static gboolean
 assignment_interval (GantryAssignment *a, GantryTime *s, GantryTime *f)
 {
-  GantryTask *task = gantry_assignment_get_task (a);
+  GantryTask *task;
 
   *s = gantry_assignment_get_start (a);
   *f = gantry_assignment_get_finish (a);
-  if ((*s == NONE || *f == NONE) && task != NULL)
+  if ((*s == NONE || *f == NONE) && (task = gantry_assignment_get_task (a)) != NULL)
     {
       *s = gantry_task_get_start (task);
       *f = gantry_task_get_finish (task);
@@ -212,50 +212,33 @@ assignment_interval (GantryAssignment *a, GantryTime *s, GantryTime *f)
   return *s != NONE && *f != NONE && *f > *s;
 }
 
-static gboolean
-assignment_counts (GantryAssignment *a)
+static GantryWorkCal *
+resource_cal (GantryWorkCalCache *cache, GantryProject *project, GantryResource *r)
 {
-  GantryTask *task = gantry_assignment_get_task (a);
+  GantryCalendar *c = gantry_resource_get_calendar (r);
 
-  return task != NULL && gantry_task_get_active (task) && !gantry_task_get_summary (task)
-         && gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0;
+  return gantry_workcal_cache_get (cache, c != NULL ? c : gantry_project_get_calendar (project));
 }
 
-/* Sweeps one resource's assignments; appends its over-allocated periods
- * to out (when not NULL) and returns the peak units. */
+/* Sweeps one resource's events (sorted); appends its over-allocated
+ * periods to out and returns the peak units. */
 static double
-sweep_resource (GantryResource *r, GantryWorkCal *cal, GArray *events, GArray *out)
+sweep_resource (GantryResource *r, GantryWorkCalCache *cache, GantryProject *project,
+                const Event *ev, guint n, GArray *out)
 {
-  GPtrArray *as = gantry_resource_get_assignments (r);
+  GantryWorkCal *cal = NULL;
   double max = gantry_resource_get_max_units (r) + UNITS_EPS;
   double cur = 0, peak = 0, period_peak = 0;
   GantryTime p_start = NONE;
   guint i;
 
-  g_array_set_size (events, 0);
-  for (i = 0; as != NULL && i < as->len; i++)
+  for (i = 0; i < n; i++)
     {
-      GantryAssignment *a = g_ptr_array_index (as, i);
-      GantryTime s, f;
-      Event e;
-
-      if (!assignment_counts (a) || !assignment_interval (a, &s, &f))
-        continue;
-      e.t = s; e.du = gantry_assignment_get_units (a);
-      g_array_append_val (events, e);
-      e.t = f; e.du = -e.du;
-      g_array_append_val (events, e);
-    }
-  if (events->len == 0)
-    return 0;
-  g_array_sort (events, event_cmp);
-  for (i = 0; i < events->len; i++)
-    {
-      const Event *e = &g_array_index (events, Event, i);
+      const Event *e = &ev[i];
 
       cur += e->du;
       /* decide only once every event of this instant is in */
-      if (i + 1 < events->len && g_array_index (events, Event, i + 1).t == e->t)
+      if (i + 1 < n && ev[i + 1].t == e->t)
         continue;
       if (cur < UNITS_EPS)
         cur = 0;
@@ -269,7 +252,10 @@ sweep_resource (GantryResource *r, GantryWorkCal *cal, GArray *events, GArray *o
         {
           GantryTime a = p_start, b = e->t;
 
-          /* keep the part in the resource's working time */
+          /* keep the part in the resource's working time (the calendar
+           * is compiled only for resources that need it) */
+          if (cal == NULL)
+            cal = resource_cal (cache, project, r);
           if (gantry_workcal_work_between (cal, a, b) > 0)
             {
               GantryOverallocation o;
@@ -282,8 +268,7 @@ sweep_resource (GantryResource *r, GantryWorkCal *cal, GArray *events, GArray *o
                 o.start = a;
               if (o.finish == NONE || o.finish <= o.start)
                 o.finish = b;
-              if (out != NULL)
-                g_array_append_val (out, o);
+              g_array_append_val (out, o);
               peak = MAX (peak, period_peak);
             }
           p_start = NONE;
@@ -294,53 +279,133 @@ sweep_resource (GantryResource *r, GantryWorkCal *cal, GArray *events, GArray *o
   return peak;
 }
 
-static GantryWorkCal *
-resource_cal (GantryWorkCalCache *cache, GantryProject *project, GantryResource *r)
+/* Compiled calendars are kept with the project between calls (the cache
+ * recompiles a calendar when it or a base changed). */
+static GantryWorkCalCache *
+project_cache (GantryProject *project)
 {
-  GantryCalendar *c = gantry_resource_get_calendar (r);
+  GantryWorkCalCache *cache = g_object_get_data (G_OBJECT (project), "gantry-resources-calendars");
 
-  return gantry_workcal_cache_get (cache, c != NULL ? c : gantry_project_get_calendar (project));
+  if (cache == NULL)
+    {
+      cache = gantry_workcal_cache_new ();
+      g_object_set_data_full (G_OBJECT (project), "gantry-resources-calendars", cache,
+                              (GDestroyNotify) gantry_workcal_cache_free);
+    }
+  return cache;
 }
 
+typedef struct
+{
+  guint      res;
+  GantryTime s, f;
+  double     units;
+} Use;
+
+/* Walks the tasks in outline order (memory order, mostly) and their
+ * assignments once, buckets the intervals by resource (counting sort),
+ * sorts each bucket and sweeps it. */
 static GArray *
 find_all (GantryProject *project, gboolean write)
 {
   GListModel *resources = gantry_project_get_resources (project);
-  guint n = g_list_model_get_n_items (resources);
-  g_autoptr(GantryWorkCalCache) cache = gantry_workcal_cache_new ();
-  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  guint n_res = g_list_model_get_n_items (resources);
+  GPtrArray *tasks = gantry_project_get_all_tasks (project);
+  GantryWorkCalCache *cache = project_cache (project);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) res = g_ptr_array_new_full (n_res, g_object_unref);
+  g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_autofree guint *first = g_new0 (guint, n_res + 1);
+  g_autofree guint *fill = NULL;
+  g_autofree Event *events = NULL;
+  g_autofree guint8 *is_work = g_new0 (guint8, MAX (n_res, 1));
+  g_autofree GantryDuration *work = write ? g_new0 (GantryDuration, MAX (n_res, 1)) : NULL;
+  g_autofree double *cost = write ? g_new0 (double, MAX (n_res, 1)) : NULL;
   GArray *out = g_array_new (FALSE, FALSE, sizeof (GantryOverallocation));
-  guint i;
+  guint i, k;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n_res; i++)
     {
-      g_autoptr(GantryResource) r = g_list_model_get_item (resources, i);
-      guint before = out->len;
-      double peak = 0;
+      GantryResource *r = g_list_model_get_item (resources, i);
 
-      if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
-        peak = sweep_resource (r, resource_cal (cache, project, r), events, out);
-      if (write)
+      g_ptr_array_add (res, r);
+      g_hash_table_insert (index, r, GUINT_TO_POINTER (i + 1));
+      is_work[i] = gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK;
+    }
+  for (i = 0; i < tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (tasks, i);
+      GPtrArray *as = gantry_task_get_assignments (t);
+      gboolean counts;
+
+      if (as == NULL || as->len == 0)
+        continue;
+      counts = gantry_task_get_active (t) && !gantry_task_get_summary (t);
+      for (k = 0; k < as->len; k++)
         {
-          GPtrArray *as = gantry_resource_get_assignments (r);
-          GantryDuration work = 0;
-          double cost = 0;
-          guint k;
+          GantryAssignment *a = g_ptr_array_index (as, k);
+          guint ri = GPOINTER_TO_UINT (g_hash_table_lookup (index,
+                                                            gantry_assignment_get_resource (a)));
+          Use u;
 
-          for (k = 0; as != NULL && k < as->len; k++)
+          if (ri-- == 0)
+            continue;
+          if (write)
             {
-              GantryAssignment *a = g_ptr_array_index (as, k);
               double c = gantry_assignment_compute_cost (a);
 
               if (c != gantry_assignment_get_cost (a))
                 gantry_assignment_set_computed (a, gantry_assignment_get_start (a),
                                                 gantry_assignment_get_finish (a), c);
-              cost += c;
-              if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
-                work += MAX (gantry_assignment_get_work (a), 0);
+              cost[ri] += c;
+              if (is_work[ri])
+                work[ri] += MAX (gantry_assignment_get_work (a), 0);
             }
-          gantry_resource_set_computed (r, work, cost, out->len > before, peak);
+          if (!counts || !is_work[ri])
+            continue;
+          u.units = gantry_assignment_get_units (a);
+          if (!(u.units > 0) || gantry_assignment_get_work (a) <= 0)
+            continue;
+          u.s = gantry_assignment_get_start (a);
+          u.f = gantry_assignment_get_finish (a);
+          if (u.s == NONE || u.f == NONE)
+            {
+              u.s = gantry_task_get_start (t);
+              u.f = gantry_task_get_finish (t);
+            }
+          if (u.s == NONE || u.f == NONE || u.f <= u.s)
+            continue;
+          u.res = ri;
+          g_array_append_val (uses, u);
+          first[ri + 1] += 2;
         }
+    }
+  for (i = 0; i < n_res; i++)
+    first[i + 1] += first[i];
+  fill = g_memdup2 (first, sizeof (guint) * (n_res + 1));
+  events = g_new (Event, MAX (uses->len * 2, 1));
+  for (i = 0; i < uses->len; i++)
+    {
+      const Use *u = &g_array_index (uses, Use, i);
+      Event *e = &events[fill[u->res]];
+
+      e[0].t = u->s; e[0].du = u->units;
+      e[1].t = u->f; e[1].du = -u->units;
+      fill[u->res] += 2;
+    }
+  for (i = 0; i < n_res; i++)
+    {
+      GantryResource *r = g_ptr_array_index (res, i);
+      guint n = first[i + 1] - first[i], before = out->len;
+      double peak = 0;
+
+      if (n > 0)
+        {
+          qsort (events + first[i], n, sizeof (Event), event_cmp);
+          peak = sweep_resource (r, cache, project, events + first[i], n, out);
+        }
+      if (write)
+        gantry_resource_set_computed (r, work[i], cost[i], out->len > before, peak);
     }
   return out;
 }
@@ -671,25 +736,30 @@ in_range (const GantryLevelOptions *o, GantryTask *t)
   return TRUE;
 }
 
-/* One round of passes; returns FALSE when cancelled. */
+/* One round of passes; returns FALSE when cancelled.  A pass places the
+ * tasks whose dates are settled in start order; a task it delays makes
+ * its successors unsettled until the next pass, which reschedules only
+ * what the delays reach.  Placed tasks stay in the resource profiles. */
 static gboolean
 level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress progress,
              gpointer user_data, GCancellable *cancellable, guint round)
 {
   guint n = L->tasks->len, n_fixed = 0, i, pass;
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   GQueue q = G_QUEUE_INIT;
 
   memset (L->fixed, 0, n);
+  for (i = 0; i < L->n_res; i++)
+    g_array_set_size (L->profile[i], 0);
+  gantry_scheduler_run (L->scheduler);
   for (pass = 0; n_fixed < n; pass++)
     {
-      gboolean moved = FALSE;
-
       if (g_cancellable_is_cancelled (cancellable))
         return FALSE;
-      gantry_scheduler_run (L->scheduler);
-      for (i = 0; i < L->n_res; i++)
-        g_array_set_size (L->profile[i], 0);
+      if (changed->len > 0)
+        gantry_scheduler_run_incremental (L->scheduler, changed);
+      g_ptr_array_set_size (changed, 0);
       memset (L->dirty, 0, n);
       g_array_set_size (cands, 0);
       for (i = 0; i < n; i++)
@@ -698,10 +768,7 @@ level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress prog
           Cand c;
 
           if (L->fixed[i])
-            {
-              add_busy (L, t);
-              continue;
-            }
+            continue;
           c.task = t;
           c.index = i;
           c.start = gantry_task_get_start (t);
@@ -719,8 +786,6 @@ level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress prog
 
           if (L->dirty[c->index])
             continue;
-          L->fixed[c->index] = 1;
-          n_fixed++;
           if (L->levelable[c->index] && in_range (opt, c->task))
             {
               s = place (L, c->task,
@@ -730,27 +795,25 @@ level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress prog
                 {
                   L->delay[c->index] += s - c->start;
                   gantry_task_set_leveling_delay (c->task, L->delay[c->index]);
-                  moved = TRUE;
-                  /* its own place is known; re-read its dates next pass */
-                  L->fixed[c->index] = 0;
-                  n_fixed--;
+                  g_ptr_array_add (changed, c->task);
+                  /* re-read its dates (and its successors') next pass */
                   L->dirty[c->index] = 1;
                   mark_dirty (L, c->task, &q);
                   continue;
                 }
             }
+          L->fixed[c->index] = 1;
+          n_fixed++;
           add_busy (L, c->task);
         }
       if (progress != NULL)
         progress (MIN (0.99, (round + (double) n_fixed / MAX (n, 1)) / 2.0), user_data);
-      if (!moved && n_fixed < n)
-        {
-          /* nothing moved but dirty tasks remain: cannot happen, but do
-           * not loop */
-          break;
-        }
+      if (changed->len == 0)
+        break;   /* every undelayed candidate got fixed: nothing left */
     }
-  gantry_scheduler_run (L->scheduler);
+  if (changed->len > 0)
+    gantry_scheduler_run_incremental (L->scheduler, changed);
+  g_debug ("levelling round %u: %u passes", round, pass);
   return TRUE;
 }
 
@@ -789,7 +852,7 @@ gantry_resources_level (GantryProject            *project,
   n = L.tasks->len;
   L.index = g_hash_table_new (NULL, NULL);
   L.res_index = g_hash_table_new (NULL, NULL);
-  L.cache = gantry_workcal_cache_new ();
+  L.cache = project_cache (project);
   resources = gantry_project_get_resources (project);
   L.n_res = g_list_model_get_n_items (resources);
   L.profile = g_new0 (GArray *, MAX (L.n_res, 1));
@@ -884,7 +947,6 @@ gantry_resources_level (GantryProject            *project,
   g_free (L.dirty);
   g_free (L.levelable);
   g_free (L.delay);
-  gantry_workcal_cache_free (L.cache);
   g_hash_table_unref (L.index);
   g_hash_table_unref (L.res_index);
   g_ptr_array_unref (L.tasks);
