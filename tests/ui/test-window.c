@@ -264,6 +264,20 @@ test_actions (void)
   g_assert_true (gantry_task_table_select_task (gantry_window_get_task_table (win), find_task (p, "Module 1")));
   g_assert_cmpint (gantry_task_table_find_row (gantry_window_get_task_table (win), find_task (p, "Module 1")), ==, 2);
 
+  /* the column chooser hides and shows columns */
+  {
+    GtkColumnView *view = gantry_task_table_get_column_view (gantry_window_get_task_table (win));
+    g_autoptr(GtkColumnViewColumn) duration = g_list_model_get_item (gtk_column_view_get_columns (view),
+                                                                     GANTRY_COLUMN_DURATION);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (duration), ==, "Duration");
+    g_assert_true (gtk_column_view_column_get_visible (duration));
+    activate (win, "columns.show-duration");
+    g_assert_false (gtk_column_view_column_get_visible (duration));
+    activate (win, "columns.show-duration");
+    g_assert_true (gtk_column_view_column_get_visible (duration));
+  }
+
   /* discard on close */
   gantry_project_mark_saved (p);
   close_window (win);
