@@ -28,6 +28,8 @@
 
 #include <glib/gstdio.h>
 
+#include <libxml/xmlreader.h>
+
 #include "gantry-mspdi.h"
 
 static void
@@ -256,16 +258,49 @@ generate (int n_tasks, const char *path)
 
 typedef struct
 {
-  double seconds;     /* wall */
-  double cpu;         /* user + system */
-  long   maxrss_kb;
-} Figure;
+  double parse_wall, parse_cpu;     /* libxml2's bare streaming pass */
+  double import_wall, import_cpu;
+  double export_wall, export_cpu;
+} Figures;
 
-/* Runs fn(arg) in a child; returns its wall time and peak RSS. */
-static Figure
-measure (void (*fn) (const char *, const char *), const char *a, const char *b)
+static double
+cpu_now (void)
 {
-  Figure fig = { -1, -1, -1 };
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6
+         + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+/* The floor: libxml2's xmlTextReader walking the file, expanding each
+ * object as the importer does, and nothing else. */
+static void
+bare_parse (const char *path)
+{
+  xmlTextReaderPtr r = xmlReaderForFile (path, NULL, XML_PARSE_NONET | XML_PARSE_COMPACT
+                                                     | XML_PARSE_NOBLANKS);
+  int ret = xmlTextReaderRead (r);
+
+  while (ret == 1)
+    {
+      if (xmlTextReaderNodeType (r) == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth (r) == 2)
+        {
+          xmlTextReaderExpand (r);
+          ret = xmlTextReaderNext (r);
+        }
+      else
+        ret = xmlTextReaderRead (r);
+    }
+  xmlFreeTextReader (r);
+}
+
+/* In a child process (so ru_maxrss is this run's peak): bare parse,
+ * import, export, each timed by wall clock and CPU. */
+static Figures
+measure (const char *in, const char *out, long *maxrss_kb)
+{
+  Figures fig = { 0 };
   int pipefd[2];
   pid_t pid;
 
@@ -274,13 +309,27 @@ measure (void (*fn) (const char *, const char *), const char *a, const char *b)
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      gint64 t0 = g_get_monotonic_time ();
-      double s;
+      g_autoptr(GError) error = NULL;
+      GantryProject *p;
+      gint64 t0;
+      double c0;
 
       close (pipefd[0]);
-      fn (a, b);
-      s = (g_get_monotonic_time () - t0) / 1e6;
-      g_assert_cmpint (write (pipefd[1], &s, sizeof s), ==, sizeof s);
+      t0 = g_get_monotonic_time (); c0 = cpu_now ();
+      bare_parse (in);
+      fig.parse_wall = (g_get_monotonic_time () - t0) / 1e6; fig.parse_cpu = cpu_now () - c0;
+
+      t0 = g_get_monotonic_time (); c0 = cpu_now ();
+      p = gantry_mspdi_load (in, NULL, &error);
+      fig.import_wall = (g_get_monotonic_time () - t0) / 1e6; fig.import_cpu = cpu_now () - c0;
+      g_assert_no_error (error);
+
+      t0 = g_get_monotonic_time (); c0 = cpu_now ();
+      g_assert_true (gantry_mspdi_save (p, out, 0, &error));
+      fig.export_wall = (g_get_monotonic_time () - t0) / 1e6; fig.export_cpu = cpu_now () - c0;
+      g_assert_no_error (error);
+
+      g_assert_cmpint (write (pipefd[1], &fig, sizeof fig), ==, sizeof fig);
       _exit (0);
     }
   else
@@ -289,45 +338,13 @@ measure (void (*fn) (const char *, const char *), const char *a, const char *b)
       int status;
 
       close (pipefd[1]);
-      if (read (pipefd[0], &fig.seconds, sizeof fig.seconds) != sizeof fig.seconds)
-        fig.seconds = -1;
+      if (read (pipefd[0], &fig, sizeof fig) != sizeof fig)
+        g_error ("benchmark child failed");
       close (pipefd[0]);
       wait4 (pid, &status, 0, &ru);
-      fig.maxrss_kb = ru.ru_maxrss;
-      fig.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6
-                + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+      *maxrss_kb = ru.ru_maxrss;
     }
   return fig;
-}
-
-static void
-do_import (const char *in, const char *unused)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GantryProject) p = gantry_mspdi_load (in, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (p);
-}
-
-static gint64 export_ms;
-
-static void
-do_import_export (const char *in, const char *out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GantryProject) p = gantry_mspdi_load (in, NULL, &error);
-  gint64 t0;
-  double s;
-
-  g_assert_no_error (error);
-  t0 = g_get_monotonic_time ();
-  g_assert_true (gantry_mspdi_save (p, out, 0, &error));
-  g_assert_no_error (error);
-  s = (g_get_monotonic_time () - t0) / 1e6;
-  printf ("    export alone: %.3f s wall\n", s);
-  fflush (stdout);
-  (void) export_ms;
 }
 
 static void
@@ -337,20 +354,20 @@ run (int n)
   g_autofree char *in = g_strdup_printf ("%s/gantry-bench-%d.xml", dir, n);
   g_autofree char *out = g_strdup_printf ("%s/gantry-bench-%d-out.xml", dir, n);
   GStatBuf st;
-  Figure imp, both;
+  Figures f;
+  long rss;
   double mb;
 
   generate (n, in);
   g_stat (in, &st);
   mb = st.st_size / 1e6;
   printf ("%d tasks: %.1f MB (%d resources)\n", n, mb, n / 50);
-  imp = measure (do_import, in, NULL);
-  printf ("    import: %.3f s wall, %.3f s CPU (%.0f MB/s of CPU), peak RSS %.0f MB\n",
-          imp.seconds, imp.cpu, mb / imp.cpu, imp.maxrss_kb / 1024.0);
-  fflush (stdout);
-  both = measure (do_import_export, in, out);
-  printf ("    import + export: %.3f s wall, %.3f s CPU => export ~%.3f s CPU, peak RSS %.0f MB\n",
-          both.seconds, both.cpu, both.cpu - imp.cpu, both.maxrss_kb / 1024.0);
+  f = measure (in, out, &rss);
+  printf ("    libxml2 bare streaming pass: %6.3f s wall, %6.3f s CPU\n", f.parse_wall, f.parse_cpu);
+  printf ("    import:                      %6.3f s wall, %6.3f s CPU (%.0f MB/s; %.1fx the bare pass)\n",
+          f.import_wall, f.import_cpu, mb / f.import_cpu, f.import_cpu / f.parse_cpu);
+  printf ("    export:                      %6.3f s wall, %6.3f s CPU\n", f.export_wall, f.export_cpu);
+  printf ("    peak RSS (whole run):        %.0f MB\n", rss / 1024.0);
   g_stat (out, &st);
   printf ("    exported file: %.1f MB\n", st.st_size / 1e6);
   fflush (stdout);
