@@ -36,6 +36,8 @@ typedef enum
   CMD_REMOVE_CALENDAR,
   CMD_CALENDAR_DEFINITION,
   CMD_BASELINE,
+  CMD_ADD_RISK,
+  CMD_REMOVE_RISK,
 } CommandKind;
 
 /* One object taken out of the model, and where it was. */
@@ -218,7 +220,7 @@ is_model_object (gpointer object)
 {
   return GANTRY_IS_TASK (object) || GANTRY_IS_LINK (object) || GANTRY_IS_RESOURCE (object)
          || GANTRY_IS_ASSIGNMENT (object) || GANTRY_IS_CALENDAR (object)
-         || GANTRY_IS_PROJECT (object);
+         || GANTRY_IS_PROJECT (object) || GANTRY_IS_RISK (object);
 }
 
 GantryCommand *
@@ -243,7 +245,10 @@ gantry_command_set_property (gpointer      object,
 
   cmd = command_new (CMD_SET_PROPERTY, object);
   cmd->pspec = g_param_spec_ref (pspec);
-  cmd->label = label_for_property (pspec->name);
+  if (GANTRY_IS_RISK (object))
+    cmd->label = g_strdup (_("Edit Risk"));
+  else
+    cmd->label = label_for_property (pspec->name);
   g_value_init (&cmd->new_value, pspec->value_type);
 
   /* A value of the wrong type, or out of range, makes a command that
@@ -507,6 +512,8 @@ object_project (GObject *object)
              : NULL;
   if (GANTRY_IS_CALENDAR (object))
     return _gantry_calendar_get_project (GANTRY_CALENDAR (object));
+  if (GANTRY_IS_RISK (object))
+    return gantry_risk_get_project (GANTRY_RISK (object));
   return NULL;
 }
 
@@ -666,6 +673,8 @@ touch_for_object (GantryProject *project, GObject *object, const char *property)
     }
   else if (GANTRY_IS_CALENDAR (object))
     _gantry_project_touch (project, GANTRY_CHANGE_CALENDARS, NULL);
+  else if (GANTRY_IS_RISK (object))
+    _gantry_project_touch (project, GANTRY_CHANGE_RISKS, NULL);
   else if (GANTRY_IS_PROJECT (object))
     {
       guint flags = GANTRY_CHANGE_PROJECT;
@@ -724,6 +733,8 @@ apply_set_property (GantryCommand *cmd, GantryProject *project)
         other = gantry_project_lookup_calendar (project, uid);
       else if (GANTRY_IS_ASSIGNMENT (object))
         other = gantry_project_lookup_assignment (project, uid);
+      else if (GANTRY_IS_RISK (object))
+        other = gantry_project_lookup_risk (project, uid);
       if ((other != NULL && other != (gpointer) object)
           || object == G_OBJECT (gantry_project_get_root_task (project)))
         return GANTRY_APPLY_FAILED;
@@ -1094,6 +1105,19 @@ _gantry_command_apply (GantryCommand *cmd, GantryProject *project)
         return GANTRY_APPLY_DONE;
       }
 
+    case CMD_ADD_RISK:
+      if (!gantry_project_add_risk (project, cmd->position, GANTRY_RISK (cmd->object)))
+        return GANTRY_APPLY_FAILED;
+      _gantry_project_touch (project, GANTRY_CHANGE_RISKS, NULL);
+      return GANTRY_APPLY_DONE;
+
+    case CMD_REMOVE_RISK:
+      if (object_project (cmd->object) != project)
+        return GANTRY_APPLY_FAILED;
+      cmd->index = gantry_project_remove_risk (project, GANTRY_RISK (cmd->object));
+      _gantry_project_touch (project, GANTRY_CHANGE_RISKS, NULL);
+      return GANTRY_APPLY_DONE;
+
     default:
       g_assert_not_reached ();
     }
@@ -1192,6 +1216,16 @@ _gantry_command_undo (GantryCommand *cmd, GantryProject *project)
       _gantry_project_touch (project, GANTRY_CHANGE_TASKS, GANTRY_TASK (cmd->object));
       break;
 
+    case CMD_ADD_RISK:
+      gantry_project_remove_risk (project, GANTRY_RISK (cmd->object));
+      _gantry_project_touch (project, GANTRY_CHANGE_RISKS, NULL);
+      break;
+
+    case CMD_REMOVE_RISK:
+      gantry_project_add_risk (project, cmd->index, GANTRY_RISK (cmd->object));
+      _gantry_project_touch (project, GANTRY_CHANGE_RISKS, NULL);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1212,4 +1246,31 @@ _gantry_command_redo (GantryCommand *cmd, GantryProject *project)
   /* The state is exactly the one the first apply saw. */
   if (_gantry_command_apply (cmd, project) == GANTRY_APPLY_FAILED)
     g_critical ("Redo of “%s” failed", cmd->label ? cmd->label : "?");
+}
+
+/* ---- risk register ------------------------------------------------------------ */
+
+GantryCommand *
+gantry_command_add_risk (GantryRisk *risk, int position)
+{
+  GantryCommand *cmd;
+
+  g_return_val_if_fail (GANTRY_IS_RISK (risk), NULL);
+
+  cmd = command_new (CMD_ADD_RISK, risk);
+  cmd->position = position;
+  cmd->label = g_strdup (_("Add Risk"));
+  return cmd;
+}
+
+GantryCommand *
+gantry_command_remove_risk (GantryRisk *risk)
+{
+  GantryCommand *cmd;
+
+  g_return_val_if_fail (GANTRY_IS_RISK (risk), NULL);
+
+  cmd = command_new (CMD_REMOVE_RISK, risk);
+  cmd->label = g_strdup (_("Delete Risk"));
+  return cmd;
 }

@@ -15,3 +15,4 @@
 #include "gantry-assignment.h"
 #include "gantry-project.h"
 #include "gantry-command.h"
+#include "gantry-risk.h"
