@@ -485,11 +485,16 @@ test_resize (Fixture       *f,
   g_assert_cmpint (gantry_task_get_duration (req), ==, 5 * DAY_WORK);
   g_assert_cmpint (gantry_task_get_finish (req), ==, friday_17);
   g_assert_cmpint (gantry_task_get_constraint_type (req), ==, GANTRY_CONSTRAINT_ASAP);
+  /* Fixed Units: Ana at 100 % now works 5 days (Work = Duration x Units) */
+  g_assert_cmpint (gantry_assignment_get_work (g_ptr_array_index (gantry_task_get_assignments (req), 0)),
+                   ==, 5 * DAY_WORK);
   g_assert_cmpint (undo_depth (f->project), ==, 1);
 
   g_assert_true (gantry_project_undo (f->project));
   g_assert_cmpint (gantry_task_get_duration (req), ==, 4 * DAY_WORK);
   g_assert_cmpint (gantry_task_get_finish (req), ==, gantry_time_make (2026, 3, 5, 17, 0, 0));
+  g_assert_cmpint (gantry_assignment_get_work (g_ptr_array_index (gantry_task_get_assignments (req), 0)),
+                   ==, 4 * DAY_WORK);
   g_assert_true (gantry_project_redo (f->project));
   g_assert_cmpint (gantry_task_get_duration (req), ==, 5 * DAY_WORK);
 
@@ -724,6 +729,11 @@ test_clicks (Fixture       *f,
   g_assert_cmpint (f->n_menu, ==, 2);
   g_assert_null (f->menu_task);
 
+  /* a summary bar cannot be dragged along time (its subtasks place it) */
+  r = bar_of (f, find_task (f->project, "Build"));
+  gantry_chart_test_drag (f->chart, r.origin.x + r.size.width / 2, r.origin.y + 2,
+                          r.origin.x + r.size.width / 2 + 200, r.origin.y + 2, 0);
+
   /* clicks change no data */
   g_assert_false (gantry_project_can_undo (f->project));
 }
@@ -821,6 +831,16 @@ test_keyboard (Fixture       *f,
   g_assert_true (f->menu_task == plan);
   gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.move-cursor", "(iib)", 2, 1, FALSE);
   g_assert_true (row_selected (f, find_task (f->project, "Go-live")));
+
+  /* Right scrolls time by one grid step (a day at zoom 1) */
+  {
+    GantryTime t = gantry_task_get_start (plan);
+    double before = gantry_chart_test_x_for_time (f->chart, t);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.scroll-horizontally", "i", 1);
+    g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t), before - 44, 0.51);
+  }
+  g_assert_false (gantry_project_can_undo (f->project));
 }
 
 static void
