@@ -35,6 +35,7 @@
 #include <sqlite3.h>
 
 #include "gantry-store.h"
+#include "gantry-store-risks.h"
 
 G_DEFINE_QUARK (gantry-store-error-quark, gantry_store_error)
 
@@ -1141,7 +1142,8 @@ write_database (Saver *s, GantryProject *project)
                           L_N_COLUMNS, save_link) ||
       !save_batched_list (s, gantry_project_get_assignments (project), s->assignment,
                           s->assignment_batch, A_N_COLUMNS, save_assignment) ||
-      !save_settings (s, project))
+      !save_settings (s, project) ||
+      !_gantry_store_save_risks (s->db, project, s->display, s->error))
     return FALSE;
 
   saver_finalize_statements (s);
@@ -2576,69 +2578,211 @@ compare_task_rows (gconstpointer a,
   return 0;
 }
 
-/* Reads one task row into task (new, or the root). */
-static void
-read_task_fields (Row        *r,
-                  GantryTask *task)
+/* One decoded, bounded row of the tasks table. */
+typedef struct
 {
-  GantryTaskSchedule sched = { 0 };
+  int                  uid;
+  gboolean             has_parent;
+  int                  parent_uid;
+  gint64               position;
+  int                  id;
+  char                *name, *notes, *wbs;
+  GantryDurationFormat duration_format, leveling_delay_format;
+  GantryConstraintType constraint_type;
+  GantryTime           constraint_date, deadline, actual_start, actual_finish;
+  GantryTaskType       task_type;
+  gboolean             effort_driven, milestone, manual, active, is_null;
+  gboolean             ignore_resource_calendar, hide_bar, rollup;
+  int                  percent_complete, percent_work_complete, priority;
+  GantryDuration       actual_duration, remaining_duration, leveling_delay;
+  GantryCalendar      *calendar;
+  double               fixed_cost;
+  GantryAccrual        fixed_cost_accrual;
+  GantryTaskSchedule   sched;
+} TaskRecord;
 
-  gantry_task_set_id (task, row_uid (r, T_id));
-  gantry_task_set_name (task, row_text (r, T_name));
-  gantry_task_set_notes (task, row_text (r, T_notes));
-  gantry_task_set_wbs (task, row_text (r, T_wbs));
-  gantry_task_set_duration_format (task, row_format (r, T_duration_format));
-  gantry_task_set_constraint_type (task, row_int (r, T_constraint_type,
-                                                  GANTRY_CONSTRAINT_ASAP,
-                                                  GANTRY_CONSTRAINT_FNLT));
-  gantry_task_set_constraint_date (task, row_time (r, T_constraint_date));
-  gantry_task_set_deadline (task, row_time (r, T_deadline));
-  gantry_task_set_task_type (task, row_int (r, T_task_type, GANTRY_TASK_FIXED_UNITS,
-                                            GANTRY_TASK_FIXED_WORK));
-  gantry_task_set_effort_driven (task, row_bool (r, T_effort_driven));
-  gantry_task_set_milestone (task, row_bool (r, T_milestone));
-  gantry_task_set_manual (task, row_bool (r, T_manual));
-  gantry_task_set_active (task, row_bool (r, T_active));
-  gantry_task_set_is_null (task, row_bool (r, T_is_null));
-  gantry_task_set_percent_complete (task, row_percent (r, T_percent_complete));
-  gantry_task_set_percent_work_complete (task, row_percent (r, T_percent_work_complete));
-  gantry_task_set_actual_start (task, row_time (r, T_actual_start));
-  gantry_task_set_actual_finish (task, row_time (r, T_actual_finish));
-  gantry_task_set_actual_duration (task, row_duration (r, T_actual_duration));
-  gantry_task_set_remaining_duration (task, row_duration (r, T_remaining_duration));
-  gantry_task_set_priority (task, row_int (r, T_priority, 0, 1000));
-  gantry_task_set_calendar (task, row_calendar (r, T_calendar_uid));
-  gantry_task_set_ignore_resource_calendar (task, row_bool (r, T_ignore_resource_calendar));
-  gantry_task_set_fixed_cost (task, row_money (r, T_fixed_cost));
-  gantry_task_set_fixed_cost_accrual (task, row_int (r, T_fixed_cost_accrual,
-                                                     GANTRY_ACCRUE_START,
-                                                     GANTRY_ACCRUE_PRORATED));
-  gantry_task_set_leveling_delay (task, row_duration (r, T_leveling_delay));
-  gantry_task_set_leveling_delay_format (task, row_format (r, T_leveling_delay_format));
-  gantry_task_set_hide_bar (task, row_bool (r, T_hide_bar));
-  gantry_task_set_rollup (task, row_bool (r, T_rollup));
+static void
+task_record_clear (TaskRecord *rec)
+{
+  g_clear_pointer (&rec->name, g_free);
+  g_clear_pointer (&rec->notes, g_free);
+  g_clear_pointer (&rec->wbs, g_free);
+}
+
+/* Decodes and bounds one row.  Touches no GObject: runs in the reader
+ * thread (the calendar table is only read). */
+static void
+read_task_record (Row        *r,
+                  TaskRecord *rec)
+{
+  r->key = sqlite3_column_int64 (r->stmt, T_uid);
+  rec->uid = row_uid (r, T_uid);
+  rec->position = row_int (r, T_position, G_MININT, G_MAXINT);
+  rec->has_parent = !row_is_null (r, T_parent_uid);
+  if (rec->has_parent)
+    rec->parent_uid = row_uid (r, T_parent_uid);
+  if (r->failed)
+    return;
+  if (rec->uid == 0 && rec->has_parent)
+    {
+      row_fail (r, T_parent_uid, _("gives the project's summary task a parent"));
+      return;
+    }
+  if (rec->uid != 0 && !rec->has_parent)
+    {
+      row_fail (r, T_parent_uid, _("is empty"));
+      return;
+    }
+
+  rec->id = row_uid (r, T_id);
+  rec->name = g_strdup (row_text (r, T_name));
+  rec->notes = g_strdup (row_text (r, T_notes));
+  rec->wbs = g_strdup (row_text (r, T_wbs));
+  rec->duration_format = row_format (r, T_duration_format);
+  rec->constraint_type = row_int (r, T_constraint_type, GANTRY_CONSTRAINT_ASAP,
+                                  GANTRY_CONSTRAINT_FNLT);
+  rec->constraint_date = row_time (r, T_constraint_date);
+  rec->deadline = row_time (r, T_deadline);
+  rec->task_type = row_int (r, T_task_type, GANTRY_TASK_FIXED_UNITS, GANTRY_TASK_FIXED_WORK);
+  rec->effort_driven = row_bool (r, T_effort_driven);
+  rec->milestone = row_bool (r, T_milestone);
+  rec->manual = row_bool (r, T_manual);
+  rec->active = row_bool (r, T_active);
+  rec->is_null = row_bool (r, T_is_null);
+  rec->percent_complete = row_percent (r, T_percent_complete);
+  rec->percent_work_complete = row_percent (r, T_percent_work_complete);
+  rec->actual_start = row_time (r, T_actual_start);
+  rec->actual_finish = row_time (r, T_actual_finish);
+  rec->actual_duration = row_duration (r, T_actual_duration);
+  rec->remaining_duration = row_duration (r, T_remaining_duration);
+  rec->priority = row_int (r, T_priority, 0, 1000);
+  rec->calendar = row_calendar (r, T_calendar_uid);
+  rec->ignore_resource_calendar = row_bool (r, T_ignore_resource_calendar);
+  rec->fixed_cost = row_money (r, T_fixed_cost);
+  rec->fixed_cost_accrual = row_int (r, T_fixed_cost_accrual, GANTRY_ACCRUE_START,
+                                     GANTRY_ACCRUE_PRORATED);
+  rec->leveling_delay = row_duration (r, T_leveling_delay);
+  rec->leveling_delay_format = row_format (r, T_leveling_delay_format);
+  rec->hide_bar = row_bool (r, T_hide_bar);
+  rec->rollup = row_bool (r, T_rollup);
 
   /* Start, finish, duration and work are inputs too; the schedule sets
    * them together with the computed fields, in one notification batch. */
-  sched.start = row_time (r, T_start);
-  sched.finish = row_time (r, T_finish);
-  sched.duration = row_duration (r, T_duration);
-  sched.work = row_work (r, T_work);
-  sched.early_start = row_time (r, T_early_start);
-  sched.early_finish = row_time (r, T_early_finish);
-  sched.late_start = row_time (r, T_late_start);
-  sched.late_finish = row_time (r, T_late_finish);
-  sched.total_slack = row_duration (r, T_total_slack);
-  sched.free_slack = row_duration (r, T_free_slack);
-  sched.start_slack = row_duration (r, T_start_slack);
-  sched.finish_slack = row_duration (r, T_finish_slack);
-  sched.critical = row_bool (r, T_critical);
-  sched.cost = row_money (r, T_cost);
-  sched.actual_cost = row_money (r, T_actual_cost);
-  sched.actual_work = row_work (r, T_actual_work);
-  if (r->failed)
-    return;
-  gantry_task_set_schedule (task, &sched);
+  rec->sched.start = row_time (r, T_start);
+  rec->sched.finish = row_time (r, T_finish);
+  rec->sched.duration = row_duration (r, T_duration);
+  rec->sched.work = row_work (r, T_work);
+  rec->sched.early_start = row_time (r, T_early_start);
+  rec->sched.early_finish = row_time (r, T_early_finish);
+  rec->sched.late_start = row_time (r, T_late_start);
+  rec->sched.late_finish = row_time (r, T_late_finish);
+  rec->sched.total_slack = row_duration (r, T_total_slack);
+  rec->sched.free_slack = row_duration (r, T_free_slack);
+  rec->sched.start_slack = row_duration (r, T_start_slack);
+  rec->sched.finish_slack = row_duration (r, T_finish_slack);
+  rec->sched.critical = row_bool (r, T_critical);
+  rec->sched.cost = row_money (r, T_cost);
+  rec->sched.actual_cost = row_money (r, T_actual_cost);
+  rec->sched.actual_work = row_work (r, T_actual_work);
+}
+
+static void
+apply_task_record (const TaskRecord *rec,
+                   GantryTask       *task)
+{
+  gantry_task_set_id (task, rec->id);
+  gantry_task_set_name (task, rec->name);
+  gantry_task_set_notes (task, rec->notes);
+  gantry_task_set_wbs (task, rec->wbs);
+  gantry_task_set_duration_format (task, rec->duration_format);
+  gantry_task_set_constraint_type (task, rec->constraint_type);
+  gantry_task_set_constraint_date (task, rec->constraint_date);
+  gantry_task_set_deadline (task, rec->deadline);
+  gantry_task_set_task_type (task, rec->task_type);
+  gantry_task_set_effort_driven (task, rec->effort_driven);
+  gantry_task_set_milestone (task, rec->milestone);
+  gantry_task_set_manual (task, rec->manual);
+  gantry_task_set_active (task, rec->active);
+  gantry_task_set_is_null (task, rec->is_null);
+  gantry_task_set_percent_complete (task, rec->percent_complete);
+  gantry_task_set_percent_work_complete (task, rec->percent_work_complete);
+  gantry_task_set_actual_start (task, rec->actual_start);
+  gantry_task_set_actual_finish (task, rec->actual_finish);
+  gantry_task_set_actual_duration (task, rec->actual_duration);
+  gantry_task_set_remaining_duration (task, rec->remaining_duration);
+  gantry_task_set_priority (task, rec->priority);
+  gantry_task_set_calendar (task, rec->calendar);
+  gantry_task_set_ignore_resource_calendar (task, rec->ignore_resource_calendar);
+  gantry_task_set_fixed_cost (task, rec->fixed_cost);
+  gantry_task_set_fixed_cost_accrual (task, rec->fixed_cost_accrual);
+  gantry_task_set_leveling_delay (task, rec->leveling_delay);
+  gantry_task_set_leveling_delay_format (task, rec->leveling_delay_format);
+  gantry_task_set_hide_bar (task, rec->hide_bar);
+  gantry_task_set_rollup (task, rec->rollup);
+  gantry_task_set_schedule (task, &rec->sched);
+}
+
+/*
+ * The tasks table is decoded in a second thread while this one builds the
+ * task objects: on two cores that about halves the time a big file takes
+ * to open.  The reader owns the SQLite connection until it is joined; it
+ * reports its own errors in its own Loader copy.
+ */
+#define TASK_CHUNK 512
+
+typedef struct
+{
+  Loader       own;      /* the reader's copy: same db and calendars, own error */
+  GAsyncQueue *chunks;   /* GArray of TaskRecord; an empty one ends the stream */
+  int          cancel;   /* atomic: set by the builder when it has failed */
+} TaskReader;
+
+static void
+task_chunk_free (GArray *chunk)
+{
+  for (guint i = 0; i < chunk->len; i++)
+    task_record_clear (&g_array_index (chunk, TaskRecord, i));
+  g_array_unref (chunk);
+}
+
+static gpointer
+task_reader_thread (gpointer data)
+{
+  TaskReader *tr = data;
+  Loader *l = &tr->own;
+  sqlite3_stmt *stmt = NULL;
+  GArray *chunk = NULL;
+  Row r;
+
+  if (loader_prepare (l, SQL_SELECT ("tasks", TASK_COLUMNS), &stmt))
+    {
+      row_init (&r, l, stmt, "tasks", task_columns);
+      while (!g_atomic_int_get (&tr->cancel) && loader_step (l, stmt))
+        {
+          TaskRecord rec = { 0 };
+
+          read_task_record (&r, &rec);
+          if (r.failed)
+            {
+              task_record_clear (&rec);
+              break;
+            }
+          if (chunk == NULL)
+            chunk = g_array_sized_new (FALSE, FALSE, sizeof (TaskRecord), TASK_CHUNK);
+          g_array_append_val (chunk, rec);
+          if (chunk->len == TASK_CHUNK)
+            {
+              g_async_queue_push (tr->chunks, chunk);
+              chunk = NULL;
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (chunk != NULL)
+    g_async_queue_push (tr->chunks, chunk);
+  g_async_queue_push (tr->chunks, g_array_new (FALSE, FALSE, sizeof (TaskRecord)));
+  return NULL;
 }
 
 static gboolean
@@ -2649,66 +2793,74 @@ load_tasks (Loader *l)
   g_autoptr(GArray) queue = NULL;
   GantryTask *root = gantry_project_get_root_task (l->project);
   gboolean have_root = FALSE;
-  sqlite3_stmt *stmt = NULL;
+  TaskReader reader = { 0 };
+  GThread *thread;
   guint visited = 0;
   Row r;
 
-  if (!loader_prepare (l, SQL_SELECT ("tasks", TASK_COLUMNS), &stmt))
-    return FALSE;
-  row_init (&r, l, stmt, "tasks", task_columns);
-  while (loader_step (l, stmt))
+  /* Only for messages about duplicates (no statement). */
+  row_init (&r, l, NULL, "tasks", task_columns);
+
+  reader.own = *l;
+  reader.own.error = NULL;
+  reader.chunks = g_async_queue_new ();
+  /* Without a thread (none available, or GANTRY_STORE_THREADS=0 to
+   * compare), the reader runs to the end first; the queue holds it all. */
+  thread = NULL;
+  if (g_strcmp0 (g_getenv ("GANTRY_STORE_THREADS"), "0") != 0)
+    thread = g_thread_try_new ("gantry-store-tasks", task_reader_thread, &reader, NULL);
+  if (thread == NULL)
+    task_reader_thread (&reader);
+
+  for (;;)
     {
-      TaskRow row = { 0 };
-      GantryTask *task;
-      int uid;
+      GArray *chunk = g_async_queue_pop (reader.chunks);
+      gboolean end = chunk->len == 0;
 
-      r.key = sqlite3_column_int64 (stmt, T_uid);
-      uid = row_uid (&r, T_uid);
-      if (!r.failed && g_hash_table_contains (l->tasks, GINT_TO_POINTER (uid)))
-        row_duplicate (&r, T_uid, uid);
-      row.position = row_int (&r, T_position, G_MININT, G_MAXINT);
-      if (r.failed)
-        break;
-
-      if (uid == 0)
+      for (guint i = 0; i < chunk->len && l->error == NULL; i++)
         {
-          if (!row_is_null (&r, T_parent_uid))
+          const TaskRecord *rec = &g_array_index (chunk, TaskRecord, i);
+          TaskRow row = { 0 };
+          GantryTask *task;
+
+          r.key = rec->uid;
+          if (g_hash_table_contains (l->tasks, GINT_TO_POINTER (rec->uid)))
             {
-              row_fail (&r, T_parent_uid, _("gives the project's summary task a parent"));
+              row_duplicate (&r, T_uid, rec->uid);
               break;
             }
-          read_task_fields (&r, root);
-          if (r.failed)
-            break;
-          have_root = TRUE;
-          g_hash_table_insert (l->tasks, GINT_TO_POINTER (0), root);
-          continue;
-        }
+          if (rec->uid == 0)
+            {
+              apply_task_record (rec, root);
+              have_root = TRUE;
+              g_hash_table_insert (l->tasks, GINT_TO_POINTER (0), root);
+              continue;
+            }
 
-      if (row_is_null (&r, T_parent_uid))
-        {
-          row_fail (&r, T_parent_uid, _("is empty"));
-          break;
+          /* Cheaper than gantry_task_new (no construct properties by name). */
+          task = g_object_new (GANTRY_TYPE_TASK, NULL);
+          gantry_task_set_uid (task, rec->uid);
+          apply_task_record (rec, task);
+          row.task = task;
+          row.uid = rec->uid;
+          row.parent_uid = rec->parent_uid;
+          row.position = rec->position;
+          g_array_append_val (rows, row);
+          g_hash_table_insert (l->tasks, GINT_TO_POINTER (rec->uid), task);
         }
-      row.parent_uid = row_uid (&r, T_parent_uid);
-      if (r.failed)
+      task_chunk_free (chunk);
+      if (end)
         break;
-
-      /* Cheaper than gantry_task_new (no construct properties by name). */
-      task = g_object_new (GANTRY_TYPE_TASK, NULL);
-      gantry_task_set_uid (task, uid);
-      read_task_fields (&r, task);
-      if (r.failed)
-        {
-          g_object_unref (task);
-          break;
-        }
-      row.task = task;
-      row.uid = uid;
-      g_array_append_val (rows, row);
-      g_hash_table_insert (l->tasks, GINT_TO_POINTER (uid), task);
+      if (l->error != NULL)
+        g_atomic_int_set (&reader.cancel, 1);   /* then drain to the end */
     }
-  sqlite3_finalize (stmt);
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_async_queue_unref (reader.chunks);
+
+  if (l->error == NULL)
+    l->error = g_steal_pointer (&reader.own.error);
+  g_clear_error (&reader.own.error);
 
   if (l->error == NULL && !have_root)
     loader_damaged (l, _("the project's summary task (task 0) is missing"));
@@ -3146,7 +3298,8 @@ gantry_store_load (const char  *path,
       PHASE (load_links (&l)) &&
       PHASE (load_assignments (&l)) &&
       PHASE (load_extras (&l)) &&
-      PHASE (load_settings (&l)))
+      PHASE (load_settings (&l)) &&
+      PHASE (_gantry_store_load_risks (l.db, l.project, l.display, &l.error)))
     {
       g_object_thaw_notify (G_OBJECT (l.project));
       gantry_project_clear_history (l.project);
