@@ -264,6 +264,26 @@ test_actions (void)
   g_assert_true (gantry_task_table_select_task (gantry_window_get_task_table (win), find_task (p, "Module 1")));
   g_assert_cmpint (gantry_task_table_find_row (gantry_window_get_task_table (win), find_task (p, "Module 1")), ==, 2);
 
+  /* indenting under a task without subtasks: the new summary gets an
+   * expander and its new subtask is on screen */
+  select_tasks (win, p, "Build", NULL);
+  activate (win, "task.indent");
+  {
+    GantryTaskTable *table = gantry_window_get_task_table (win);
+    GantryTask *test = find_task (p, "Design");
+    int r = gantry_task_table_find_row (table, test);
+    g_autoptr(GtkTreeListRow) row = NULL;
+
+    g_assert_true (gantry_task_get_parent (find_task (p, "Build")) == test);
+    g_assert_cmpint (r, >=, 0);
+    row = gtk_tree_list_model_get_row (GTK_TREE_LIST_MODEL (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (gantry_task_table_get_selection (table)))), r);
+    g_assert_true (gtk_tree_list_row_is_expandable (row));
+    g_assert_true (gtk_tree_list_row_get_expanded (row));
+    g_assert_cmpint (gantry_task_table_find_row (table, find_task (p, "Build")), ==, r + 1);
+    g_assert_cmpint (gantry_task_table_find_row (table, find_task (p, "Module 1")), ==, r + 2);
+  }
+  activate (win, "doc.undo");
+
   /* the column chooser hides and shows columns */
   {
     GtkColumnView *view = gantry_task_table_get_column_view (gantry_window_get_task_table (win));
