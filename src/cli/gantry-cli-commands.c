@@ -12,7 +12,7 @@
 #include "gantry-core.h"
 #include "gantry-file.h"
 #include "gantry-scheduler.h"
-#include "gantry-resources.h"
+#include "gantry-resource-engine.h"
 #include "gantry-report.h"
 #include "gantry-cli-commands.h"
 

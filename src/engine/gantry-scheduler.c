@@ -16,11 +16,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "gantry-scheduler.h"
 #include "gantry-workcal.h"
-#include "gantry-resources.h"
+#include "gantry-resource-engine.h"
 
 enum
 {
@@ -56,34 +57,41 @@ typedef struct
   GantryTime        start, finish;
 } PAsg;
 
+/* Laid out by use: the first cache line holds what the passes read of
+ * other tasks (predecessors, successors, children), the second the rest
+ * of the pass inputs, then what only loading and results use.  Records
+ * are 64-byte aligned so each line is fetched once. */
 typedef struct
 {
-  GantryTask    *task;
+  /* line 1: read across tasks */
+  _Alignas (64) guint flags;
+  int            ctype;
+  GantryTime     es, ef;       /* forward */
+  GantryTime     ls, lf;       /* backward */
+  GantryWorkCal *cal;
+  GantryTime     astart, afinish;
+  /* line 2 */
+  GantryTime     min_ls, min_lf;   /* summaries: over their leaves */
+  int            earliest_leaf;
   int            parent;       /* index, -1 for the root */
-  guint          flags;
+  guint8         problems;
+  int            pct;
   GantryDuration dur;
   GantryDuration remaining;
-  int            ctype;
   GantryTime     cdate, deadline;
-  GantryTime     astart, afinish;
-  int            pct;
+  /* line 3 */
   GantryTime     mstart, mfinish;
   GantryDuration lvl_delay;
-  GantryWorkCal *cal;
   guint          asg_first, asg_n;
   guint          child_first, child_n;
-  /* forward */
-  GantryTime     es, ef;
-  int            earliest_leaf;
-  /* backward */
-  GantryTime     ls, lf;
-  GantryTime     min_ls, min_lf;   /* summaries: over their leaves */
-  guint8         problems;
+  GantryTask    *task;
   /* model values the results carry through (read by load_task) */
   GantryDuration work_in, asg_work, actual_work;
   double         cost, fixed_cost;
   gboolean       has_asg;
 } PTask;
+G_STATIC_ASSERT (offsetof (PTask, min_ls) == 64);
+G_STATIC_ASSERT (offsetof (PTask, mstart) == 128);
 
 typedef struct
 {
@@ -185,7 +193,7 @@ plan_free (Plan *p)
     g_object_unref (p->t[i].task);
   for (i = 0; i < p->n_asg; i++)
     g_object_unref (p->asg[i].asg);
-  g_free (p->t);
+  g_aligned_free (p->t);
   g_free (p->outs);
   g_free (p->children);
   g_free (p->asg);
@@ -305,7 +313,7 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
             pt->asg_work += w;
             pt->actual_work += gantry_assignment_get_actual_work (a);
           }
-        /* rates, rate tables, cost per use, cost resources (gantry-resources.c) */
+        /* rates, rate tables, cost per use, cost resources (gantry-resource-engine.c) */
         pt->cost += gantry_assignment_compute_cost (a);
       }
   }
@@ -578,7 +586,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
 
   plan_read_project (p, cache, project);
   p->n = all->len + 1;
-  p->t = g_new0 (PTask, p->n);
+  p->t = g_aligned_alloc0 (p->n, sizeof (PTask), 64);
   p->outs = g_new0 (GantryTaskSchedule, p->n);
   p->index = g_hash_table_new (g_direct_hash, g_direct_equal);
   p->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);

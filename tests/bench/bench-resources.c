@@ -17,7 +17,7 @@
 
 #include "gantry-core.h"
 #include "gantry-scheduler.h"
-#include "gantry-resources.h"
+#include "gantry-resource-engine.h"
 
 static double
 ms_since (gint64 t0)

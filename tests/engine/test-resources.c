@@ -15,7 +15,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "engine-test-util.h"
-#include "gantry-resources.h"
+#include "gantry-resource-engine.h"
 #include "gantry-task-type.h"
 #include "gantry-mspdi.h"
 

@@ -1,4 +1,4 @@
-/* gantry-resources.h — costs, over-allocation and resource levelling
+/* gantry-resource-engine.h — costs, over-allocation and resource levelling
  *
  * Copyright 2026 The Gantry authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
-/* gantry-resources.c — costs, over-allocation and resource levelling
+/* gantry-resource-engine.c — costs, over-allocation and resource levelling
  *
  * Copyright 2026 The Gantry authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "gantry-resources.h"
+#include "gantry-resource-engine.h"
 #include "gantry-scheduler.h"
 #include "gantry-workcal.h"
 
