@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gantry-edit.h"
+#include "gantry-task-type.h"
 #include "gantry-text.h"
 
 /* ---- one-property commands -------------------------------------------- */
@@ -253,8 +254,13 @@ gantry_edit_set_field_text (GantryTask  *task,
           return FALSE;
         if (pc == gantry_task_get_percent_complete (task))
           return TRUE;
-        cmd = gantry_edit_cmd_int (task, "percent-complete", pc);
-        return apply_group (project, _("Set % Complete"), &cmd, 1);
+        /* with MS Project's side effects (actual start/finish, actual and
+         * remaining duration), as one undo step */
+        (void) cmd;
+        gantry_project_begin_group (project, _("Set % Complete"));
+        gantry_set_percent_complete (project, task, pc);
+        gantry_project_end_group (project);
+        return TRUE;
       }
 
     case GANTRY_FIELD_PREDECESSORS:
@@ -396,6 +402,14 @@ gantry_edit_set_resources (GantryTask *task,
           if (!gantry_project_apply (project, gantry_command_add_resource (r, -1)))
             continue;
           resource = r;
+        }
+      /* work resources: Work = Duration × Units for the first, and an
+       * effort-driven task keeps its work when one is added (§2.9) */
+      if (gantry_resource_get_resource_type (resource) == GANTRY_RESOURCE_WORK
+          && s->units > 0 && gantry_assign_resource (project, task, resource, s->units) != NULL)
+        {
+          changed = TRUE;
+          continue;
         }
       if (gantry_resource_get_resource_type (resource) == GANTRY_RESOURCE_WORK)
         work = (GantryDuration) llround ((double) gantry_task_get_duration (task) * s->units);

@@ -14,6 +14,7 @@
 #include "gantry-task-dialog.h"
 #include "gantry-edit.h"
 #include "gantry-text.h"
+#include "gantry-task-type.h"
 
 struct _GantryTaskDialog
 {
@@ -348,7 +349,6 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
   CHANGED_STR ("name", gantry_task_get_name (t), gtk_editable_get_text (GTK_EDITABLE (self->name)));
   CHANGED_I64 ("duration", gantry_task_get_duration (t), duration);
   CHANGED_INT ("duration-format", (int) gantry_task_get_duration_format (t), (int) dfmt);
-  CHANGED_INT ("percent-complete", gantry_task_get_percent_complete (t), pc);
   CHANGED_INT ("priority", gantry_task_get_priority (t), prio);
   CHANGED_BOOL ("milestone", gantry_task_get_milestone (t), milestone);
   CHANGED_BOOL ("manual", gantry_task_get_manual (t), manual);
@@ -397,6 +397,8 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
     gantry_project_apply (self->project, g_ptr_array_index (cmds, i));
   gantry_edit_set_predecessors (t, preds);
   gantry_edit_set_resources (t, res);
+  if (pc != gantry_task_get_percent_complete (t))
+    gantry_set_percent_complete (self->project, t, pc);
   gantry_project_end_group (self->project);
   g_ptr_array_unref (cmds);
   return TRUE;

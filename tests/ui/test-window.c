@@ -436,6 +436,11 @@ test_table_edits (void)
   g_assert_cmpint (gantry_task_get_percent_complete (test), ==, 0);
   type_into (cell, "30");
   g_assert_cmpint (gantry_task_get_percent_complete (test), ==, 30);
+  /* as in MS Project, progress gives the task an actual start (its start) */
+  g_assert_cmpint (gantry_task_get_actual_start (test), ==, gantry_task_get_start (test));
+  activate (win, "doc.undo");
+  g_assert_cmpint (gantry_task_get_percent_complete (test), ==, 0);
+  g_assert_cmpint (gantry_task_get_actual_start (test), ==, GANTRY_TIME_NONE);
 
   gantry_project_mark_saved (p);
   close_window (win);
