@@ -570,6 +570,19 @@ compare_child (const void *a,
  * the writer will put them; elements outside the schema stay after their
  * predecessor), no namespace declarations, no white space between
  * elements, text escaped, comments dropped. */
+static void
+append_qname (GString    *out,
+              xmlNodePtr  node)
+{
+  if (node->ns != NULL && node->ns->prefix != NULL && node->ns->href != NULL
+      && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS))
+    {
+      g_string_append (out, (const char *) node->ns->prefix);
+      g_string_append_c (out, ':');
+    }
+  g_string_append (out, (const char *) node->name);
+}
+
 static gboolean leaf_valid (Reader *R, const GantryMspdiSchemaNode *parent, xmlNodePtr node);
 
 static gboolean
@@ -588,7 +601,20 @@ serialize (Reader     *R,
   if (depth > MAX_DEPTH || out->len > MAX_ELEMENT_SIZE)
     return FALSE;
   g_string_append_c (out, '<');
-  g_string_append (out, (const char *) node->name);
+  append_qname (out, node);
+  /* an element in another namespace keeps it (declared where it starts) */
+  if (node->ns != NULL && node->ns->href != NULL
+      && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS)
+      && (node->parent == NULL || node->parent->type != XML_ELEMENT_NODE
+          || node->parent->ns != node->ns || depth == 0))
+    {
+      g_string_append (out, node->ns->prefix ? " xmlns:" : " xmlns");
+      if (node->ns->prefix)
+        g_string_append (out, (const char *) node->ns->prefix);
+      g_string_append (out, "=\"");
+      append_escaped (out, (const char *) node->ns->href, TRUE);
+      g_string_append_c (out, '"');
+    }
   for (xmlAttrPtr a = node->properties; a; a = a->next)
     {
       xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
@@ -601,12 +627,7 @@ serialize (Reader     *R,
   for (xmlNodePtr c = node->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE)
       has_elements = TRUE;
-  if (node->children == NULL)
-    {
-      g_string_append (out, "/>");
-      return TRUE;
-    }
-  g_string_append_c (out, '>');
+  g_string_append_c (out, '>');   /* empty elements as <X></X> */
   if (!has_elements)
     {
       for (xmlNodePtr c = node->children; c; c = c->next)
@@ -664,7 +685,7 @@ serialize (Reader     *R,
         return FALSE;
     }
   g_string_append (out, "</");
-  g_string_append (out, (const char *) node->name);
+  append_qname (out, node);
   g_string_append_c (out, '>');
   return TRUE;
 }

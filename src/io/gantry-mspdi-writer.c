@@ -224,7 +224,18 @@ write_node (Writer     *W,
         g_array_append_val (kids, k);
       }
 
-  OK (xmlTextWriterStartElement (W->w, node->name));
+  if (node->ns != NULL && node->ns->href != NULL
+      && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS))
+    OK (xmlTextWriterStartElementNS (W->w, node->ns->prefix, node->name, node->ns->href));
+  else
+    OK (xmlTextWriterStartElement (W->w, node->name));
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
+
+      OK (xmlTextWriterWriteAttribute (W->w, a->name, v ? v : BAD_CAST ""));
+      xmlFree (v);
+    }
   if (!has_elements)
     {
       g_autofree char *text = (char *) xmlNodeGetContent (node);
@@ -259,6 +270,22 @@ extra_body (const GantryExtra *e)
         return end + 3;
     }
   return x;
+}
+
+/* A start tag that is just a name (no prefix, attributes or namespace
+ * declarations), as the reader stores MSPDI elements. */
+static gboolean
+simple_tag (const char *p,
+            const char *gt)
+{
+  if (gt > p && gt[-1] == '/')
+    gt--;
+  if (p == gt)
+    return FALSE;
+  for (; p < gt; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.'))
+      return FALSE;
+  return TRUE;
 }
 
 /* Are all elements in [p, end) (the content of the element at path)
@@ -374,7 +401,7 @@ write_extra (Writer            *W,
       const char *gt = strchr (body, '>');
       const char *close = strrchr (body, '<');
 
-      if (gt != NULL)
+      if (gt != NULL && simple_tag (body + 1, gt))
         {
           gboolean empty = gt > body && gt[-1] == '/';
           g_autofree char *name = g_strndup (body + 1, (gt - body) - 1 - (empty ? 1 : 0));
@@ -398,7 +425,8 @@ write_extra (Writer            *W,
     const char *gt = strchr (body, '>');
     const char *close = strrchr (body, '<');
 
-    if (gt != NULL && gt[-1] != '/' && close != NULL && close > gt && body[0] == '<')
+    if (gt != NULL && gt[-1] != '/' && close != NULL && close > gt && body[0] == '<'
+        && simple_tag (body + 1, gt))
       {
         g_autofree char *name = g_strndup (body + 1, gt - body - 1);
 
