@@ -760,6 +760,28 @@ compare_tasks (GantryTask *a, GantryTask *b, gboolean ordered)
                          gantry_task_get_assignments (b), ordered);
 }
 
+/* The risk register: in order (its order is the user's). */
+static void
+compare_risks (GantryProject *a, GantryProject *b)
+{
+  GListModel *ra = gantry_project_get_risks (a);
+  GListModel *rb = gantry_project_get_risks (b);
+  guint n = g_list_model_get_n_items (ra);
+
+  if (n != g_list_model_get_n_items (rb))
+    {
+      fail ("project risks: %u vs %u", n, g_list_model_get_n_items (rb));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (ra, i);
+      g_autoptr(GObject) y = g_list_model_get_item (rb, i);
+
+      compare_properties (x, y);
+    }
+}
+
 static void
 compare_projects (GantryProject *a, GantryProject *b, gboolean ordered)
 {
@@ -881,6 +903,8 @@ compare_projects (GantryProject *a, GantryProject *b, gboolean ordered)
       if (y != NULL)
         compare_extras (G_OBJECT (x), gantry_link_get_extras (x), gantry_link_get_extras (y));
     }
+
+  compare_risks (a, b);
 }
 
 void
@@ -933,4 +957,29 @@ gantry_test_list_corpus_files (void)
       g_ptr_array_add (files, g_build_filename (dir, name, NULL));
   g_ptr_array_sort (files, compare_paths);
   return files;
+}
+
+/* ======================================================================
+ * Risk register (issue 8)
+ * ====================================================================== */
+
+void
+gantry_test_add_risks (GantryProject *p)
+{
+  static const int linked[] = { 3, 5, 999 };   /* 999: a task that is not in the plan */
+  g_autoptr(GantryRisk) r1 = gantry_risk_new (7, "Supplier “ACME” delivers late ↯");
+  g_autoptr(GantryRisk) r2 = gantry_risk_new (2, "Key developer leaves");
+  g_autoptr(GantryRisk) r3 = gantry_risk_new (3, NULL);
+
+  g_object_set (r1, "description", "Hardware for the\nlab", "probability", 4, "impact", 5,
+                "owner", gantry_project_lookup_resource (p, 2), "status", GANTRY_RISK_MITIGATING,
+                "mitigation", "Second supplier on standby", "contingency", "Rent hardware",
+                "trigger-date", gantry_time_make (2026, 3, 2, 8, 0, 0), NULL);
+  gantry_risk_set_task_uids (r1, linked, G_N_ELEMENTS (linked));
+  g_object_set (r2, "probability", 1, "impact", 1, "status", GANTRY_RISK_CLOSED, NULL);
+  g_object_set (r3, "probability", 5, "impact", 2, "status", GANTRY_RISK_OCCURRED,
+                "owner", gantry_project_lookup_resource (p, 1), NULL);
+  g_assert_true (gantry_project_add_risk (p, -1, r1));
+  g_assert_true (gantry_project_add_risk (p, -1, r2));
+  g_assert_true (gantry_project_add_risk (p, -1, r3));
 }

@@ -45,4 +45,9 @@ const char    *gantry_test_get_corpus_dir           (void);
  * corpus.  Free with g_ptr_array_unref. */
 GPtrArray     *gantry_test_list_corpus_files        (void);
 
+/* Adds three risks to a plan from gantry_test_build_full_plan (not part
+ * of it: MSPDI has no place for risks) with every field set, owners
+ * resources 1 and 2, and linked tasks incl. a UID not in the plan. */
+void           gantry_test_add_risks                (GantryProject *p);
+
 G_END_DECLS
