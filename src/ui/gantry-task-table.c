@@ -300,6 +300,7 @@ factory_setup (GtkSignalListItemFactory *factory,
     }
   if (GANTRY_IS_CELL_EDITOR (cell->widget))
     {
+      g_object_set_data (G_OBJECT (cell->widget), "gantry-cell-ptr", cell);
       g_signal_connect (cell->widget, "notify::editing", G_CALLBACK (on_editing_changed), cell);
       gtk_accessible_update_property (GTK_ACCESSIBLE (cell->widget),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -825,6 +826,134 @@ gantry_task_table_edit_selected (GantryTaskTable *self)
     gantry_cell_editor_start_editing (GANTRY_CELL_EDITOR (cell), NULL);
 }
 
+/* ---- keyboard: move between cells like a spreadsheet -------------------- */
+
+static Cell *
+find_cell_for (GantryTaskTable *self,
+               GantryTask      *task,
+               GantryColumn     column)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Cell *cell = key;
+      if (cell->task == task && cell->column == column)
+        return cell;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GantryTaskTable *self;
+  GantryTask      *task;
+  GantryColumn     column;
+} FocusLater;
+
+static gboolean
+focus_later_cb (gpointer data)
+{
+  FocusLater *fl = data;
+  Cell *cell = find_cell_for (fl->self, fl->task, fl->column);
+
+  if (cell != NULL)
+    gtk_widget_grab_focus (cell->widget);
+  g_object_unref (fl->task);
+  g_object_unref (fl->self);
+  g_free (fl);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_cell (GantryTaskTable *self,
+            guint            row,
+            GantryColumn     column)
+{
+  g_autoptr(GtkTreeListRow) r = g_list_model_get_item (G_LIST_MODEL (self->tree), row);
+  g_autoptr(GantryTask) task = r ? gtk_tree_list_row_get_item (r) : NULL;
+  Cell *cell;
+  GtkAdjustment *adj = gantry_task_table_get_vadjustment (self);
+  double y = (double) row * GANTRY_TASK_TABLE_ROW_HEIGHT;
+
+  if (task == NULL)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
+  if (y < gtk_adjustment_get_value (adj))
+    gtk_adjustment_set_value (adj, y);
+  else if (y + GANTRY_TASK_TABLE_ROW_HEIGHT > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, y + GANTRY_TASK_TABLE_ROW_HEIGHT - gtk_adjustment_get_page_size (adj));
+  cell = find_cell_for (self, task, column);
+  if (cell != NULL)
+    gtk_widget_grab_focus (cell->widget);
+  else
+    {
+      /* the row gets its widgets with the next layout */
+      FocusLater *fl = g_new0 (FocusLater, 1);
+      fl->self = g_object_ref (self);
+      fl->task = g_object_ref (task);
+      fl->column = column;
+      g_timeout_add (30, focus_later_cb, fl);
+    }
+}
+
+static gboolean
+on_view_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             GantryTaskTable       *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  Cell *cell;
+  int row;
+
+  if (focus == NULL || !GANTRY_IS_CELL_EDITOR (focus)
+      || gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (focus))
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  cell = g_object_get_data (G_OBJECT (focus), "gantry-cell-ptr");
+  if (cell == NULL || cell->task == NULL)
+    return FALSE;
+  row = gantry_task_table_find_row (self, cell->task);
+  if (row < 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (row > 0)
+        focus_cell (self, row - 1, cell->column);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if ((guint) row + 1 < g_list_model_get_n_items (G_LIST_MODEL (self->tree)))
+        focus_cell (self, row + 1, cell->column);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      {
+        int step = (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left) ? -1 : 1;
+
+        for (int c = (int) cell->column + step; c >= 0 && c < GANTRY_N_COLUMNS; c += step)
+          if ((int) column_info[c].field >= 0 && gtk_column_view_column_get_visible (self->columns[c]))
+            {
+              focus_cell (self, row, c);
+              break;
+            }
+        return TRUE;
+      }
+    default:
+      return FALSE;
+    }
+}
+
 /* ---- widget ------------------------------------------------------------ */
 
 static void
@@ -959,6 +1088,14 @@ gantry_task_table_init (GantryTaskTable *self)
                                   GTK_POLICY_AUTOMATIC, GTK_POLICY_EXTERNAL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_view_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), keys);
+  }
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

@@ -446,6 +446,60 @@ test_table_edits (void)
   close_window (win);
 }
 
+static gboolean
+send_key (GtkWidget *widget, guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  return handled;
+}
+
+static void
+test_keyboard (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTaskTable *table = gantry_window_get_task_table (win);
+  GtkWidget *view = GTK_WIDGET (gantry_task_table_get_column_view (table));
+  GtkWidget *start = wait_cell (win, find_task (p, "Design"), GANTRY_FIELD_DURATION);
+  GtkWidget *below = wait_cell (win, find_task (p, "Build"), GANTRY_FIELD_DURATION);
+  GtkWidget *right = wait_cell (win, find_task (p, "Build"), GANTRY_FIELD_START);
+
+  gtk_widget_grab_focus (start);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == start);
+  /* Down moves to the same column of the next row and selects it */
+  g_assert_true (send_key (view, GDK_KEY_Down));
+  iterate (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == below);
+  {
+    g_autoptr(GPtrArray) sel = gantry_task_table_get_selected_tasks (table);
+    g_assert_cmpuint (sel->len, ==, 1);
+    g_assert_true (g_ptr_array_index (sel, 0) == find_task (p, "Build"));
+  }
+  /* Right moves to the next column */
+  g_assert_true (send_key (view, GDK_KEY_Right));
+  iterate (2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == right);
+  /* typing a character starts editing with it; Enter commits */
+  g_assert_true (send_key (below, GDK_KEY_3));
+  g_assert_true (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (below)));
+  gtk_editable_set_position (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below)), -1);
+  g_assert_cmpstr (gtk_editable_get_text (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below))), ==, "3");
+  g_signal_emit_by_name (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below)), "activate");
+  iterate (2);
+  /* Build is a summary: its duration comes from its subtasks */
+  g_assert_true (gtk_widget_has_css_class (below, "error"));
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
 static void
 test_task_dialog (void)
 {
@@ -814,6 +868,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/actions", test_actions);
   g_test_add_func ("/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/ui/window/table-edits", test_table_edits);
+  g_test_add_func ("/ui/window/keyboard", test_keyboard);
   g_test_add_func ("/ui/window/task-dialog", test_task_dialog);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
