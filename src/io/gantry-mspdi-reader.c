@@ -2079,6 +2079,17 @@ resolve (Reader *R)
 {
   GantryProject *P = R->project;
 
+  /* No task has an ID (other tools): number the rows as MS Project does. */
+  {
+    GPtrArray *all = gantry_project_get_all_tasks (P);
+    gboolean any_id = FALSE;
+
+    for (guint i = 0; i < all->len && !any_id; i++)
+      any_id = gantry_task_get_id (g_ptr_array_index (all, i)) != 0;
+    if (!any_id && all->len > 0)
+      gantry_project_renumber (P);
+  }
+
   for (guint i = 0; i < R->duplicates->len; i++)
     {
       PendingCalendar *d = &g_array_index (R->duplicates, PendingCalendar, i);

@@ -363,6 +363,8 @@ test_trap4_outline (void)
     g_assert_true (gantry_task_get_parent (gantry_project_lookup_task (q, 3))
                    == gantry_project_lookup_task (q, 1));
     g_assert_cmpuint (gantry_task_get_n_children (gantry_project_lookup_task (q, 2)), ==, 0);
+    /* no task had an ID: rows are numbered in file order */
+    g_assert_cmpint (gantry_task_get_id (gantry_project_lookup_task (q, 3)), ==, 3);
   }
 
   xml = save (p, 0);
