@@ -540,6 +540,67 @@ top_level_ancestor (GantryTask *task,
   return task;
 }
 
+/* The risk register's top risks: every risk that is not closed, highest
+ * score (probability × impact) first, then the more probable, then the
+ * register's order.  Probability levels 1..5 are read as the middle of
+ * their bands: 10, 30, 50, 70, 90 %.  The response is the mitigation, or
+ * for a risk that occurred, its contingency. */
+typedef struct
+{
+  GantryRisk *risk;
+  guint       index;
+} RankedRisk;
+
+static int
+cmp_ranked_risks (gconstpointer a, gconstpointer b)
+{
+  const RankedRisk *x = a, *y = b;
+  int sx = gantry_risk_get_score (x->risk), sy = gantry_risk_get_score (y->risk);
+
+  if (sx != sy)
+    return sy - sx;
+  if (gantry_risk_get_probability (x->risk) != gantry_risk_get_probability (y->risk))
+    return gantry_risk_get_probability (y->risk) - gantry_risk_get_probability (x->risk);
+  return (int) x->index - (int) y->index;
+}
+
+static void
+fill_risks (GantryReportData *data, GantryProject *project)
+{
+  GListModel *risks = gantry_project_get_risks (project);
+  guint n = g_list_model_get_n_items (risks);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (RankedRisk), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GantryRisk *risk = g_list_model_get_item (risks, i);
+      RankedRisk rr = { risk, i };
+
+      g_object_unref (risk);   /* the register keeps it alive */
+      if (gantry_risk_get_status (risk) != GANTRY_RISK_CLOSED)
+        g_array_append_val (ranked, rr);
+    }
+  g_array_sort (ranked, cmp_ranked_risks);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      GantryRisk *risk = g_array_index (ranked, RankedRisk, i).risk;
+      GantryResource *owner = gantry_risk_get_owner (risk);
+      GantryReportRisk *row = g_new0 (GantryReportRisk, 1);
+      const char *response = gantry_risk_get_status (risk) == GANTRY_RISK_OCCURRED
+                               ? gantry_risk_get_contingency (risk)
+                               : gantry_risk_get_mitigation (risk);
+
+      row->title = g_strdup (gantry_risk_get_title (risk) != NULL
+                               ? gantry_risk_get_title (risk) : "");
+      if (owner != NULL && gantry_resource_get_project (owner) == project)
+        row->owner = g_strdup (gantry_resource_get_name (owner));
+      row->probability = (2 * gantry_risk_get_probability (risk) - 1) / 10.0;
+      row->impact = gantry_risk_get_impact (risk);
+      row->response = g_strdup (response);
+      g_ptr_array_add (data->risks, row);
+    }
+}
+
 GantryReportData *
 gantry_report_data_new (GantryProject *project,
                         GantryTime     status_date,
@@ -834,6 +895,7 @@ gantry_report_data_new (GantryProject *project,
     }
   g_ptr_array_sort (data->overallocated, cmp_resources);
 
+  fill_risks (data, project);
   assess_schedule (data);
   assess_cost (data);
 

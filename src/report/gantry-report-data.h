@@ -102,8 +102,9 @@ typedef struct
   double  forecast;                 /* current total cost */
 } GantryReportCostRow;
 
-/* Hook for the risk register (none exists yet: the list stays empty and
- * the renderer hides the section). */
+/* The risk register's top risks (risks that are not closed, highest score
+ * first; see fill_risks in the .c).  Empty register: the renderer hides
+ * the section. */
 typedef struct
 {
   char   *title;
@@ -177,7 +178,7 @@ struct _GantryReportData
                                         (the rest summed as "Other") */
 
   GPtrArray     *overallocated;      /* GantryReportResourceRow*, worst first */
-  GPtrArray     *risks;              /* GantryReportRisk* (empty for now) */
+  GPtrArray     *risks;              /* GantryReportRisk*, top first */
 
   /*< private >*/
   gint           ref_count;
