@@ -623,6 +623,19 @@ test_save_open (void)
   g_assert_false (gantry_project_get_modified (p));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (win)), "saved.gantry"));
   g_assert_true (gantry_window_save_to_file (win, xml, GANTRY_FILE_FORMAT_MSPDI));
+  /* both went to the recent files */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *xml_uri = g_file_get_uri (xml);
+    GtkRecentManager *recent = gtk_recent_manager_get_default ();
+    int size = 0;
+
+    /* the manager stores them from the main loop */
+    WAIT_FOR ((g_object_get (recent, "size", &size, NULL), size >= 2));
+    g_assert_cmpint (size, >=, 2);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), xml_uri));
+  }
 
   win2 = new_window (NULL);
   g_assert_true (gantry_window_load_file (win2, file));
