@@ -307,6 +307,14 @@ gantry_cli_convert (int    argc,
                argv[2], error->message);
       return EXIT_OUTPUT;
     }
+  /* MSPDI has no element for risks: say what was left behind. */
+  if (gantry_file_format_for_path (argv[2]) == GANTRY_FILE_FORMAT_MSPDI)
+    {
+      g_autofree char *warning = gantry_risk_mspdi_warning (project);
+
+      if (warning != NULL)
+        fprintf (stderr, "%s: %s\n", g_get_prgname (), warning);
+    }
   return EXIT_OK;
 }
 

@@ -603,3 +603,21 @@ gantry_project_get_task_risks (GantryProject *self, GantryTask *task)
     }
   return out;
 }
+
+char *
+gantry_risk_mspdi_warning (GantryProject *project)
+{
+  guint n;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+
+  n = g_list_model_get_n_items (gantry_project_get_risks (project));
+  if (n == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u risk is not saved in MS Project XML, which has no "
+                                       "place for risks; save a .gantry copy to keep it.",
+                                       "%u risks are not saved in MS Project XML, which has no "
+                                       "place for risks; save a .gantry copy to keep them.",
+                                       n), n);
+}

@@ -100,6 +100,11 @@ int             gantry_project_remove_risk    (GantryProject *self, GantryRisk *
 /* Risks linked to task that are not closed (transfer container). */
 GPtrArray      *gantry_project_get_task_risks (GantryProject *self, GantryTask *task);
 
+/* MSPDI has no element for risks.  When project has risks, a translated
+ * warning for an export to MS Project XML ("2 risks are not saved in MS
+ * Project XML ..."); NULL when it has none. */
+char           *gantry_risk_mspdi_warning     (GantryProject *project);
+
 /* ---- undoable commands ---------------------------------------------------- */
 
 /* Adds risk (a new risk in no project; ref taken) at position (-1 appends). */
