@@ -54,6 +54,7 @@ struct _GantryChartItem
   guint       stamp;
   gboolean    selected;
   gboolean    used;
+  gboolean    hidden;
 };
 
 G_DEFINE_FINAL_TYPE (GantryChartItem, gantry_chart_item, GTK_TYPE_WIDGET)
@@ -270,6 +271,9 @@ struct _GantryChart
   GPtrArray         *items;          /* GantryChartItem pool */
 
   guint              n_drawn;
+  gboolean           in_allocate;
+  guint              items_wanted;
+  guint              items_idle_id;
   int                variants[16];   /* label form per (unit, tier) */
   guint              variants_key;
 };
@@ -2134,6 +2138,23 @@ describe_task (GantryChart *self,
 /* Accessibility                                                            */
 /* ------------------------------------------------------------------------ */
 
+static gboolean
+grow_items_idle (gpointer data)
+{
+  GantryChart *self = data;
+
+  self->items_idle_id = 0;
+  while (self->items->len < self->items_wanted)
+    {
+      GtkWidget *item = g_object_new (GANTRY_TYPE_CHART_ITEM, NULL);
+
+      gtk_widget_set_parent (item, GTK_WIDGET (self));
+      g_ptr_array_add (self->items, item);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_items (GantryChart *self,
               int          width,
@@ -2153,15 +2174,16 @@ update_items (GantryChart *self,
     }
   count = (guint) MAX (0, last - first + 1);
   count = MIN (count, 400);
-  pool = MAX (self->items->len, count);
-
-  while (self->items->len < pool)
+  /* Adding children here would queue a resize in the middle of the
+   * allocation: the pool grows in an idle, then we are allocated again. */
+  if (count > self->items->len)
     {
-      GtkWidget *item = g_object_new (GANTRY_TYPE_CHART_ITEM, NULL);
-
-      gtk_widget_set_parent (item, GTK_WIDGET (self));
-      g_ptr_array_add (self->items, item);
+      self->items_wanted = count;
+      if (self->items_idle_id == 0)
+        self->items_idle_id = g_idle_add (grow_items_idle, self);
     }
+  pool = self->items->len;
+  count = MIN (count, pool);
 
   /* Item k shows rows r with r % pool == k, so scrolling by a row
    * relabels one item only. */
@@ -2201,8 +2223,12 @@ update_items (GantryChart *self,
       x0 = CLAMP (bar_start_x (&g), 0, width - 1);
       x1 = CLAMP (bar_end_x (&g), x0 + 1, width);
       gtk_widget_measure (GTK_WIDGET (item), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      if (!gtk_widget_get_child_visible (GTK_WIDGET (item)))
-        gtk_widget_set_child_visible (GTK_WIDGET (item), TRUE);
+      if (item->hidden)
+        {
+          item->hidden = FALSE;
+          gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                       GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
+        }
       gtk_widget_size_allocate (GTK_WIDGET (item),
                                 &(GtkAllocation) { (int) x0, (int) MAX (g.top, self->header_height),
                                                    (int) MAX (1, x1 - x0),
@@ -2213,8 +2239,22 @@ update_items (GantryChart *self,
     {
       GantryChartItem *item = g_ptr_array_index (self->items, k);
 
-      if (!item->used && gtk_widget_get_child_visible (GTK_WIDGET (item)))
-        gtk_widget_set_child_visible (GTK_WIDGET (item), FALSE);
+      int min, nat;
+
+      if (item->used)
+        continue;
+      /* Unused stand-ins stay allocated (toggling visibility here would
+       * queue a resize in the middle of the allocation) but are hidden
+       * from assistive technologies. */
+      gtk_widget_measure (GTK_WIDGET (item), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (GTK_WIDGET (item), &(GtkAllocation) { 0, 0, 0, 0 }, -1);
+      if (!item->hidden)
+        {
+          item->hidden = TRUE;
+          item->task = NULL;
+          gtk_accessible_update_state (GTK_ACCESSIBLE (item),
+                                       GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+        }
     }
 }
 
@@ -3672,7 +3712,9 @@ static void
 on_adjustment_value_changed (GtkAdjustment *adj,
                              GantryChart   *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  /* during our own allocation the stand-ins are placed anyway */
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -3721,7 +3763,8 @@ use_vadjustment (GantryChart   *self,
       g_signal_connect (self->vadj, "value-changed", G_CALLBACK (on_adjustment_value_changed), self);
       g_signal_connect (self->vadj, "changed", G_CALLBACK (on_adjustment_value_changed), self);
     }
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -3775,6 +3818,7 @@ gantry_chart_size_allocate (GtkWidget *widget,
 {
   GantryChart *self = GANTRY_CHART (widget);
 
+  self->in_allocate = TRUE;
   if (self->range_dirty || self->hadj == NULL
       || gtk_adjustment_get_page_size (self->hadj) != width || !self->view_placed)
     update_hadjustment (self);
@@ -3797,6 +3841,7 @@ gantry_chart_size_allocate (GtkWidget *widget,
                                 0, MAX (upper, page), self->row_height, page * 0.9, page);
     }
   update_items (self, width, height);
+  self->in_allocate = FALSE;
 }
 
 static void
@@ -3828,6 +3873,7 @@ gantry_chart_dispose (GObject *object)
   if (self->link_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->link_dialog));
   g_clear_handle_id (&self->index_idle_id, g_source_remove);
+  g_clear_handle_id (&self->items_idle_id, g_source_remove);
   drag_clear (self);
   gantry_chart_set_model (self, NULL, NULL);
   gantry_chart_set_project (self, NULL);
