@@ -495,6 +495,7 @@ static void
 definition_changed (GantryCalendar *self)
 {
   self->stamp++;
+  _GANTRY_MODEL_CHANGED ();
   g_signal_emit (self, signals[DEFINITION_CHANGED], 0);
 }
 

@@ -87,6 +87,46 @@ GantryIdSnapshot *_gantry_project_save_ids  (GantryProject *self);
 void        _gantry_project_restore_ids     (GantryProject *self, GantryIdSnapshot *snap);
 void        _gantry_id_snapshot_free        (GantryIdSnapshot *snap);
 
+/* ---- change serial (defined in gantry-task.c) -------------------------- */
+
+/* Bumped by every change of what scheduling reads: each property
+ * notification of a task, link, assignment or resource, a calendar's
+ * definition, extras, and every outline, link or assignment list edit.
+ * The engine compares it with the value it saw when it last read the
+ * model, and reuses what it read when nothing changed.  Plain counter:
+ * the model is used from one thread at a time. */
+extern guint64 _gantry_model_serial;
+#define _GANTRY_MODEL_CHANGED() (_gantry_model_serial++)
+
+/* ---- bulk reads for the engine ----------------------------------------- */
+
+/* A task's scheduling inputs, read in one call (no per-field function
+ * calls and type checks: the engine reads 100 000s of tasks per pass).
+ * The arrays are borrowed. */
+typedef struct
+{
+  GantryTask          *parent;
+  GPtrArray           *predecessors;
+  GPtrArray           *assignments;
+  GantryCalendar      *calendar;
+  GantryDuration       duration, work, leveling_delay;
+  GantryDurationFormat duration_format;
+  GantryConstraintType constraint_type;
+  GantryTaskType       task_type;
+  GantryTime           constraint_date, deadline;
+  GantryTime           actual_start, actual_finish;
+  GantryTime           start, finish;
+  int                  percent_complete;
+  double               fixed_cost;
+  gboolean             manual, active, is_null, milestone, ignore_resource_calendar;
+  guint                n_children;
+} GantryTaskInputs;
+
+void        _gantry_task_get_inputs         (GantryTask *task, GantryTaskInputs *out);
+/* A link's predecessor, type, lag and lag format in one call. */
+GantryTask *_gantry_link_get_inputs         (GantryLink *link, GantryLinkType *type,
+                                             gint64 *lag, GantryDurationFormat *lag_format);
+
 /* ---- gantry-command.c -------------------------------------------------- */
 
 typedef enum

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "gantry-extras.h"
+#include "gantry-core-private.h"
 
 struct _GantryExtras
 {
@@ -100,6 +101,7 @@ gantry_extras_append (GantryExtras *extras,
   e.name = g_strdup (name);
   e.xml = g_strdup (xml ? xml : "");
   e.in_schema = !!in_schema;
+  _GANTRY_MODEL_CHANGED ();
   g_array_append_val (extras->items, e);
 }
 
@@ -107,6 +109,7 @@ void
 gantry_extras_clear (GantryExtras *extras)
 {
   g_return_if_fail (extras != NULL);
+  _GANTRY_MODEL_CHANGED ();
   g_array_set_size (extras->items, 0);
 }
 

@@ -192,6 +192,7 @@ gantry_link_set_link_type (GantryLink *self, GantryLinkType type)
   if (self->link_type == type)
     return;
   self->link_type = type;
+  _GANTRY_MODEL_CHANGED ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_TYPE]);
 }
 
@@ -210,6 +211,7 @@ gantry_link_set_lag (GantryLink *self, gint64 lag)
   if (self->lag == lag)
     return;
   self->lag = lag;
+  _GANTRY_MODEL_CHANGED ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAG]);
 }
 
@@ -228,6 +230,7 @@ gantry_link_set_lag_format (GantryLink *self, GantryDurationFormat f)
   if (self->lag_format == f)
     return;
   self->lag_format = f;
+  _GANTRY_MODEL_CHANGED ();
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAG_FORMAT]);
 }
 
@@ -274,4 +277,14 @@ void
 _gantry_link_set_in_project (GantryLink *link, gboolean in_project)
 {
   link->in_project = in_project;
+}
+
+GantryTask *
+_gantry_link_get_inputs (GantryLink *link, GantryLinkType *type, gint64 *lag,
+                         GantryDurationFormat *lag_format)
+{
+  *type = link->link_type;
+  *lag = link->lag;
+  *lag_format = link->lag_format;
+  return link->predecessor;
 }

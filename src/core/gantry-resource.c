@@ -69,7 +69,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define NOTIFY(self, prop) g_object_notify_by_pspec (G_OBJECT (self), properties[prop])
+#define NOTIFY(self, prop) \
+  (_GANTRY_MODEL_CHANGED (), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
 
 static void
 gantry_resource_dispose (GObject *object)

@@ -136,7 +136,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define NOTIFY(self, prop) g_object_notify_by_pspec (G_OBJECT (self), properties[prop])
+guint64 _gantry_model_serial;
+
+#define NOTIFY(self, prop) \
+  (_GANTRY_MODEL_CHANGED (), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
 
 /* ---- GListModel ------------------------------------------------------ */
 
@@ -929,6 +932,7 @@ _gantry_ptr_array_insert (GPtrArray *array, int index, gpointer item)
 {
   if (index < 0 || (guint) index > array->len)
     index = (int) array->len;
+  _GANTRY_MODEL_CHANGED ();
   g_ptr_array_insert (array, index, item);
 }
 
@@ -939,8 +943,38 @@ _gantry_ptr_array_remove (GPtrArray *array, gpointer item)
   for (guint i = array->len; i > 0; i--)
     if (g_ptr_array_index (array, i - 1) == item)
       {
+        _GANTRY_MODEL_CHANGED ();
         g_ptr_array_remove_index (array, i - 1);
         return (int) (i - 1);
       }
   return -1;
+}
+
+void
+_gantry_task_get_inputs (GantryTask *task, GantryTaskInputs *out)
+{
+  out->parent = task->parent;
+  out->predecessors = task->predecessors;
+  out->assignments = task->assignments;
+  out->calendar = task->calendar;
+  out->duration = task->duration;
+  out->work = task->work;
+  out->leveling_delay = task->leveling_delay;
+  out->duration_format = task->duration_format;
+  out->constraint_type = task->constraint_type;
+  out->task_type = task->task_type;
+  out->constraint_date = task->constraint_date;
+  out->deadline = task->deadline;
+  out->actual_start = task->actual_start;
+  out->actual_finish = task->actual_finish;
+  out->start = task->start;
+  out->finish = task->finish;
+  out->percent_complete = task->percent_complete;
+  out->fixed_cost = task->fixed_cost;
+  out->manual = task->manual;
+  out->active = task->active;
+  out->is_null = task->is_null;
+  out->milestone = task->milestone;
+  out->ignore_resource_calendar = task->ignore_resource_calendar;
+  out->n_children = task->children->len;
 }
