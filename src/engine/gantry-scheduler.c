@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "gantry-scheduler.h"
+#include "gantry-core-private.h"
 #include "gantry-workcal.h"
 #include "gantry-resource-engine.h"
 
@@ -55,6 +56,7 @@ typedef struct
   GantryDuration    span;     /* work / units: working ms on cal */
   GantryDuration    delay;
   GantryTime        start, finish;
+  GantryTime        m_start, m_finish;   /* the model's values, as read or written */
 } PAsg;
 
 /* Laid out by use: the first cache line holds what the passes read of
@@ -133,6 +135,11 @@ typedef struct
   gint64         crit_limit;
   GantryWorkCal *proj_cal;
   gboolean       alap_pass;
+  /* the model's change serial when the inputs were read, and whether
+   * results were computed since the last write (outs then differ from
+   * the model) */
+  guint64        serial;
+  gboolean       unwritten;
 } Plan;
 
 struct _GantryScheduler
@@ -255,46 +262,46 @@ clamp_time (GantryTime t)
 /* Reads one task's inputs from the model.  Returns the flags that shape
  * the graph (so a caller can tell whether a rebuild is needed). */
 static void
-load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
+load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
+           const GantryTaskInputs *in)
 {
   PTask *pt = &p->t[i];
-  GantryTask *task = pt->task;
-  GantryCalendar *tcal = gantry_task_get_calendar (task);
-  GantryDurationFormat fmt = gantry_task_get_duration_format (task);
+  GantryCalendar *tcal = in->calendar;
+  GantryDurationFormat fmt = in->duration_format;
 
   pt->flags &= F_SUMMARY | F_ROOT;
   if (pt->asg_n > 0)
     pt->flags |= F_RESOURCES;
-  if (gantry_task_get_manual (task))
+  if (in->manual)
     pt->flags |= F_MANUAL;
-  if (!gantry_task_get_active (task) || gantry_task_get_is_null (task))
+  if (!in->active || in->is_null)
     pt->flags |= F_SKIP;
-  pt->dur = CLAMP (gantry_task_get_duration (task), 0, MAX_SPAN);
+  pt->dur = CLAMP (in->duration, 0, MAX_SPAN);
   if (gantry_format_is_elapsed (fmt) && !gantry_format_is_percent (fmt))
     pt->flags |= F_ELAPSED;
-  if (gantry_task_get_milestone (task) || (pt->dur == 0 && pt->asg_n == 0))
+  if (in->milestone || (pt->dur == 0 && pt->asg_n == 0))
     pt->flags |= F_MILESTONE;
-  pt->ctype = gantry_task_get_constraint_type (task);
+  pt->ctype = in->constraint_type;
   if (pt->ctype < GANTRY_CONSTRAINT_ASAP || pt->ctype > GANTRY_CONSTRAINT_FNLT)
     pt->ctype = GANTRY_CONSTRAINT_ASAP;
-  pt->cdate = clamp_time (gantry_task_get_constraint_date (task));
+  pt->cdate = clamp_time (in->constraint_date);
   if (pt->ctype >= GANTRY_CONSTRAINT_MSO && pt->cdate == NONE)
     pt->ctype = GANTRY_CONSTRAINT_ASAP;
-  pt->deadline = clamp_time (gantry_task_get_deadline (task));
-  pt->astart = clamp_time (gantry_task_get_actual_start (task));
-  pt->afinish = clamp_time (gantry_task_get_actual_finish (task));
-  pt->pct = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
+  pt->deadline = clamp_time (in->deadline);
+  pt->astart = clamp_time (in->actual_start);
+  pt->afinish = clamp_time (in->actual_finish);
+  pt->pct = CLAMP (in->percent_complete, 0, 100);
   if (pt->astart == NONE)
     pt->afinish = NONE;
   pt->remaining = pt->dur - pt->dur * pt->pct / 100;
-  pt->mstart = clamp_time (gantry_task_get_start (task));
-  pt->mfinish = clamp_time (gantry_task_get_finish (task));
-  pt->lvl_delay = CLAMP (gantry_task_get_leveling_delay (task), 0, MAX_SPAN);
+  pt->mstart = clamp_time (in->start);
+  pt->mfinish = clamp_time (in->finish);
+  pt->lvl_delay = CLAMP (in->leveling_delay, 0, MAX_SPAN);
   pt->cal = tcal != NULL ? gantry_workcal_cache_get (cache, tcal) : p->proj_cal;
-  pt->work_in = gantry_task_get_work (task);
-  pt->fixed_cost = gantry_task_get_fixed_cost (task);
+  pt->work_in = in->work;
+  pt->fixed_cost = in->fixed_cost;
   {
-    GPtrArray *as = gantry_task_get_assignments (task);
+    GPtrArray *as = in->assignments;
     guint k;
 
     pt->cost = pt->fixed_cost;
@@ -317,7 +324,7 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
         pt->cost += gantry_assignment_compute_cost (a);
       }
   }
-  if (pt->asg_n > 0 && gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
+  if (pt->asg_n > 0 && in->task_type == GANTRY_TASK_FIXED_DURATION)
     pt->flags &= ~F_RESOURCES;
   {
     guint k;
@@ -331,7 +338,7 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
 
         if (rcal == NULL)
           rcal = pcal;
-        if (tcal != NULL && gantry_task_get_ignore_resource_calendar (task))
+        if (tcal != NULL && in->ignore_resource_calendar)
           a->cal = pt->cal;
         else if (tcal != NULL && rcal != NULL)
           a->cal = gantry_workcal_cache_get_intersection (cache, tcal, rcal);
@@ -344,8 +351,20 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i)
           a->span = span < (double) MAX_SPAN ? (GantryDuration) span : MAX_SPAN;
         }
         a->delay = CLAMP (gantry_assignment_get_delay (a->asg), 0, MAX_SPAN);
+        a->m_start = gantry_assignment_get_start (a->asg);
+        a->m_finish = gantry_assignment_get_finish (a->asg);
       }
   }
+}
+
+/* The project summary's calendar (its own, else the project's): read again
+ * with the other inputs, since a changed calendar is compiled anew. */
+static void
+load_root_cal (Plan *p, GantryWorkCalCache *cache)
+{
+  GantryCalendar *rc = gantry_task_get_calendar (p->t[0].task);
+
+  p->t[0].cal = rc != NULL ? gantry_workcal_cache_get (cache, rc) : p->proj_cal;
 }
 
 static void
@@ -584,6 +603,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   GArray *eb = g_array_new (FALSE, FALSE, sizeof (guint));
   guint i, k;
 
+  p->serial = _gantry_model_serial;
   plan_read_project (p, cache, project);
   p->n = all->len + 1;
   p->t = g_aligned_alloc0 (p->n, sizeof (PTask), 64);
@@ -690,16 +710,14 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
 
   for (i = 1; i < p->n; i++)
     {
-      load_task (p, cache, project, i);
+      GantryTaskInputs in;
+
+      _gantry_task_get_inputs (p->t[i].task, &in);
+      load_task (p, cache, project, i, &in);
       if (p->t[i].ctype == GANTRY_CONSTRAINT_ALAP && !(p->t[i].flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
         p->has_alap = TRUE;
     }
-  p->t[0].cal = p->proj_cal;
-  {
-    GantryCalendar *rc = gantry_task_get_calendar (root);
-    if (rc != NULL)
-      p->t[0].cal = gantry_workcal_cache_get (cache, rc);
-  }
+  load_root_cal (p, cache);
 
   /* link CSR */
   {
@@ -765,20 +783,22 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
  * the plan was built with?  Reads the links' type and lag again on the way
  * (they may have changed without changing the graph). */
 static gboolean
-task_links_same (Plan *p, guint i)
+task_links_same (Plan *p, guint i, const GantryTaskInputs *in)
 {
   PTask *pt = &p->t[i];
   GPtrArray *preds, *as;
   guint j, a, k;
 
-  preds = gantry_task_get_predecessors (pt->task);
+  preds = in->predecessors;
   j = p->pred_off[i];
   for (k = 0; preds != NULL && k < preds->len; k++)
     {
       GantryLink *l = g_ptr_array_index (preds, k);
-      GantryTask *pr = gantry_link_get_predecessor (l);
-      PLink *pl = j < p->pred_off[i + 1] ? &p->links[p->pred_ix[j]] : NULL;
+      GantryLinkType type;
+      gint64 lag;
       GantryDurationFormat lf;
+      GantryTask *pr = _gantry_link_get_inputs (l, &type, &lag, &lf);
+      PLink *pl = j < p->pred_off[i + 1] ? &p->links[p->pred_ix[j]] : NULL;
 
       if (pl == NULL || pl->link != l || p->t[pl->pred].task != pr)
         {
@@ -787,9 +807,8 @@ task_links_same (Plan *p, guint i)
             return FALSE;     /* a link the plan does not have */
           continue;           /* skipped at build too */
         }
-      lf = gantry_link_get_lag_format (l);
-      pl->type = gantry_link_get_link_type (l);
-      pl->lag = CLAMP (gantry_link_get_lag (l), -MAX_SPAN, MAX_SPAN);
+      pl->type = type;
+      pl->lag = CLAMP (lag, -MAX_SPAN, MAX_SPAN);
       pl->kind = gantry_format_is_percent (lf) ? LAG_PERCENT
                  : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
       j++;
@@ -797,7 +816,7 @@ task_links_same (Plan *p, guint i)
   if (j != p->pred_off[i + 1])
     return FALSE;
 
-  as = gantry_task_get_assignments (pt->task);
+  as = in->assignments;
   a = 0;
   for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
     {
@@ -826,25 +845,29 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
 
   if (all->len + 1 != p->n || gantry_project_get_root_task (project) != p->t[0].task)
     return FALSE;
+  p->serial = _gantry_model_serial;
   plan_read_project (p, cache, project);
+  load_root_cal (p, cache);
   p->has_alap = FALSE;
   for (i = 1; i < p->n; i++)
     {
       PTask *pt = &p->t[i];
       GantryTask *parent;
+      GantryTaskInputs in;
 
       if (g_ptr_array_index (all, i - 1) != pt->task)
         return FALSE;
-      parent = gantry_task_get_parent (pt->task);
+      _gantry_task_get_inputs (pt->task, &in);
+      parent = in.parent;
       if (parent == NULL)
         parent = p->t[0].task;
       if (p->t[pt->parent].task != parent)
         return FALSE;
 
-      if (!task_links_same (p, i))
+      if (!task_links_same (p, i, &in))
         return FALSE;
 
-      load_task (p, cache, project, i);
+      load_task (p, cache, project, i, &in);
       if (pt->ctype == GANTRY_CONSTRAINT_ALAP && !(pt->flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
         p->has_alap = TRUE;
     }
@@ -1778,6 +1801,7 @@ plan_finish (Plan *p)
   guint8 *roll = g_new0 (guint8, p->n);
   guint i;
 
+  p->unwritten = TRUE;
   if (++p->gen == 0)
     {
       memset (p->pos_gen, 0, p->n * sizeof (guint));
@@ -1795,8 +1819,12 @@ plan_finish (Plan *p)
       p->sl_dirty[i] = 0;
       leaf_results (p, i, &o);
       p->status[i] = (o.critical ? 1 : 0) | (t->problems ? 2 : 0);
-      if (t->asg_n > 0)
-        p->w_dirty[i] = 1;   /* assignment dates */
+      for (a = 0; a < (int) t->asg_n; a++)
+        {
+          const PAsg *pa = &p->asg[t->asg_first + a];
+          if (pa->start != pa->m_start || pa->finish != pa->m_finish)
+            p->w_dirty[i] = 1;   /* assignment dates */
+        }
       if (!schedule_equal (&o, &p->outs[i]))
         {
           p->outs[i] = o;
@@ -1838,6 +1866,7 @@ plan_write (Plan *p, GantryProject *project)
   guint i;
   int a;
 
+  p->unwritten = FALSE;
   if (p->outs[0].start != NONE)
     {
       if (p->from_start && gantry_project_get_finish (project) != p->outs[0].finish)
@@ -1864,6 +1893,8 @@ plan_write (Plan *p, GantryProject *project)
               || gantry_assignment_get_finish (pa->asg) != pa->finish)
             gantry_assignment_set_computed (pa->asg, pa->start, pa->finish,
                                             gantry_assignment_get_cost (pa->asg));
+          pa->m_start = pa->start;
+          pa->m_finish = pa->finish;
         }
     }
 }
@@ -1946,10 +1977,28 @@ collect_problems (GantryScheduler *self)
     }
 }
 
+/* Nothing the plan read has changed since it read it: the model's change
+ * serial is the same (every setter, list edit and calendar change bumps
+ * it; so do the writes of the last pass when they changed anything), the
+ * results were written, and the project still uses the same calendar.
+ * The project's own settings are read again in any case. */
+static gboolean
+plan_inputs_current (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
+{
+  GantryWorkCal *pc = p->proj_cal;
+
+  if (p->serial != _gantry_model_serial || p->unwritten)
+    return FALSE;
+  plan_read_project (p, cache, project);
+  return p->proj_cal == pc;
+}
+
 static void
 scheduler_full (GantryScheduler *self, gboolean write)
 {
-  if (self->plan == NULL || !plan_refresh (self->plan, self->project, self->cache))
+  if (self->plan == NULL
+      || (!plan_inputs_current (self->plan, self->project, self->cache)
+          && !plan_refresh (self->plan, self->project, self->cache)))
     {
       g_clear_pointer (&self->plan, plan_free);
       self->plan = plan_build (self->project, self->cache);
@@ -1988,23 +2037,28 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
       PTask *t;
       guint flags;
       gboolean alap;
+      GantryTaskInputs in;
 
       if (i <= 0)
         goto full;
       t = &p->t[i];
       flags = t->flags;
+      _gantry_task_get_inputs (t->task, &in);
       /* a link or assignment added or removed changes the graph */
-      if (!task_links_same (p, (guint) i))
+      if (!task_links_same (p, (guint) i, &in))
         goto full;
-      load_task (p, self->cache, self->project, (guint) i);
+      load_task (p, self->cache, self->project, (guint) i, &in);
       alap = t->ctype == GANTRY_CONSTRAINT_ALAP;
       if (((flags ^ t->flags) & (F_SKIP | F_MANUAL)) || alap
-          || (guint) gantry_task_get_n_children (t->task) != t->child_n)
+          || in.n_children != t->child_n)
         goto full;
       p->fw_dirty[OUT (i)] = 1;
       p->fw_dirty[IN (i)] = 1;
       p->bw_dirty[OUT (i)] = 1;
       p->sl_dirty[i] = 1;
+      /* the edit may have changed fields the engine also writes
+       * (duration, work, dates): compare with the model when writing */
+      p->w_dirty[i] = 1;
       /* a link's type or lag also moves its predecessor's late dates */
       for (e = p->pred_off[i]; e < p->pred_off[i + 1]; e++)
         {

@@ -701,6 +701,105 @@ test_summary_links (void)
   g_assert_cmpint (gantry_task_get_total_slack (a), ==, DAY_MS);
 }
 
+/* A full pass reuses the inputs it read when the model has not changed
+ * since (the model's change serial): every kind of edit that reaches
+ * the scheduling inputs only through a setter, a calendar or a resource,
+ * with no "changed" signal, must still give a fresh scheduler's result.
+ * Each step runs twice (the second run takes the reuse path). */
+static void
+test_rerun_reuses_inputs (void)
+{
+  g_autoptr (RandomPlan) rp = random_plan_new (91, 160, TRUE);
+  g_autoptr (GantryScheduler) s = gantry_scheduler_new (rp->project);
+  g_autoptr (GantryResource) res = gantry_resource_new (1, "R");
+  g_autoptr (GantryCalendar) rcal = gantry_calendar_new (50, "R");
+  GRand *r = g_rand_new_with_seed (91);
+  g_autoptr (GPtrArray) asgs = g_ptr_array_new_with_free_func (g_object_unref);
+  int step, k;
+
+  gantry_calendar_set_base (rcal, rp->cal);
+  gantry_project_add_calendar (rp->project, rcal);
+  gantry_resource_set_calendar (res, rcal);
+  gantry_project_add_resource (rp->project, -1, res);
+  for (k = 0; k < 12; k++)
+    {
+      GantryTask *t = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, rp->leaves->len));
+      GantryAssignment *a = gantry_assignment_new (gantry_project_next_assignment_uid (rp->project),
+                                                   t, res, 1.0, 16 * HOUR_MS);
+      if (gantry_project_add_assignment (rp->project, a))
+        g_ptr_array_add (asgs, a);
+      else
+        g_object_unref (a);
+    }
+  g_assert_cmpuint (asgs->len, >, 0);
+  gantry_scheduler_run (s);
+  for (step = 0; step < 28; step++)
+    {
+      GantryTask *a = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, rp->leaves->len));
+      GantryLink *l = rp->links->len > 0
+                      ? g_ptr_array_index (rp->links, g_rand_int_range (r, 0, rp->links->len)) : NULL;
+      GantryAssignment *asg = g_ptr_array_index (asgs, g_rand_int_range (r, 0, asgs->len));
+      g_autoptr (GArray) mine = NULL, twice = NULL, fresh_out = NULL;
+      g_autoptr (GantryScheduler) fresh = NULL;
+
+      switch (step % 7)
+        {
+        case 0:
+          if (l != NULL)
+            gantry_link_set_lag (l, gantry_link_get_lag (l) + DAY_MS);
+          break;
+        case 1:
+          if (l != NULL)
+            gantry_link_set_link_type (l, (gantry_link_get_link_type (l) + 1) % 4);
+          break;
+        case 2:
+          {
+            GantryCalendarException ex = { 0 };
+            ex.from_day = gantry_time_day_number (T (2025, 3, 4, 0, 0)) + g_rand_int_range (r, 0, 60);
+            ex.to_day = ex.from_day + 2;
+            ex.recurrence = GANTRY_RECUR_NONE;
+            ex.period = 1;
+            ex.day.kind = GANTRY_DAY_NONWORKING;
+            gantry_calendar_add_exception (step % 2 ? rcal : rp->cal, &ex);
+          }
+          break;
+        case 3:
+          gantry_resource_set_resource_type (res, gantry_resource_get_resource_type (res)
+                                                  == GANTRY_RESOURCE_WORK
+                                                  ? GANTRY_RESOURCE_MATERIAL : GANTRY_RESOURCE_WORK);
+          break;
+        case 4:
+          gantry_assignment_set_units (asg, gantry_assignment_get_units (asg) == 1.0 ? 0.5 : 1.0);
+          gantry_resource_set_standard_rate (res, 10.0 * step);
+          break;
+        case 5:
+          gantry_task_set_constraint_type (a, GANTRY_CONSTRAINT_SNET);
+          gantry_task_set_constraint_date (a, T (2025, 4, 1, 8, 0) + g_rand_int_range (r, 0, 30) * GANTRY_MS_DAY);
+          break;
+        default:
+          gantry_resource_set_calendar (res, gantry_resource_get_calendar (res) == rcal ? NULL : rcal);
+          break;
+        }
+      g_test_message ("step %d", step);
+      gantry_scheduler_run (s);
+      mine = snapshot (rp->project);
+      gantry_scheduler_run (s);
+      twice = snapshot (rp->project);
+      g_test_message ("second run equals the first");
+      assert_same_schedules (rp->project, mine, twice);
+      g_test_message ("equals a fresh pass");
+      fresh = gantry_scheduler_new (rp->project);
+      fresh_out = g_array_new (FALSE, TRUE, sizeof (GantryTaskSchedule));
+      gantry_scheduler_compute (fresh, fresh_out);
+      g_array_append_val (fresh_out, g_array_index (twice, GantryTaskSchedule, twice->len - 1));
+      assert_same_schedules (rp->project, fresh_out, twice);
+      for (k = 0; k < (int) twice->len - 1; k++)
+        g_assert_true (g_array_index (fresh_out, GantryTaskSchedule, k).cost
+                       == g_array_index (twice, GantryTaskSchedule, k).cost);
+    }
+  g_rand_free (r);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -710,6 +809,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/property/incremental-is-local", test_incremental_is_local);
   g_test_add_func ("/engine/property/remove-readd-link", test_remove_readd_link);
   g_test_add_func ("/engine/property/rerun-after-direct-edits", test_rerun_after_direct_edits);
+  g_test_add_func ("/engine/property/rerun-reuses-inputs", test_rerun_reuses_inputs);
   g_test_add_func ("/engine/property/pure-compute", test_pure_compute);
   g_test_add_func ("/engine/property/cycles-reported", test_cycles_reported);
   g_test_add_func ("/engine/property/cycle-through-summary", test_cycle_through_summary);
