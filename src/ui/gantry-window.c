@@ -14,6 +14,7 @@
 #include "gantry-store.h"
 #include "gantry-task-dialog.h"
 #include "gantry-report-view.h"
+#include "gantry-resource-view.h"
 #ifdef GANTRY_HAVE_CHART
 # include "gantry-chart.h"
 #endif
@@ -35,6 +36,8 @@ struct _GantryWindow
   GtkWidget       *task_button;
   GtkWidget       *report_page;
   GtkWidget       *report_view;
+  GtkWidget       *resources_page;
+  GtkWidget       *resource_view;
   GMenu           *columns_submenu;
   GMenuModel      *task_menu;
 
@@ -279,6 +282,7 @@ gantry_window_set_project (GantryWindow    *self,
 
   gantry_task_table_set_project (self->table, project);
   gantry_report_view_set_project (GANTRY_REPORT_VIEW (self->report_view), project);
+  gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (self->resource_view), project);
 #ifdef GANTRY_HAVE_CHART
   gantry_chart_set_project (GANTRY_CHART (self->chart), project);
 #endif
@@ -1184,6 +1188,7 @@ gantry_window_class_init (GantryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_details);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, task_button);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, report_page);
+  gtk_widget_class_bind_template_child (widget_class, GantryWindow, resources_page);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, columns_submenu);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, task_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response);
@@ -1321,6 +1326,10 @@ gantry_window_init (GantryWindow *self)
   self->report_view = gantry_report_view_new ();
   gtk_widget_set_vexpand (self->report_view, TRUE);
   gtk_box_append (GTK_BOX (self->report_page), self->report_view);
+
+  self->resource_view = gantry_resource_view_new ();
+  gtk_widget_set_vexpand (self->resource_view, TRUE);
+  gtk_box_append (GTK_BOX (self->resources_page), self->resource_view);
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   gantry_task_table_get_column_actions (self->table));

@@ -1,0 +1,251 @@
+/* test-resource-view.c — the Resources page under a display
+ *
+ * Copyright 2026 The Gantry authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the resource sheet's actions (add, edit, delete, level, undo),
+ * checks the usage grid against the plan it was built from, and saves
+ * screenshots (PNG) of the sheet and the usage view, light and dark, into
+ * the build folder.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <gtk/gtk.h>
+
+#include "gantry-core.h"
+#include "gantry-scheduler.h"
+#include "gantry-resource-engine.h"
+#include "gantry-resource-view.h"
+
+#define H GANTRY_MS_HOUR
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Ana on Design (Mon–Wed) and Build (Tue–Thu, SNET Tue): over-allocated
+ * Tue–Wed.  Bo half-time on Test (Mon–Fri), 40/h, overtime 60/h. */
+static GantryProject *
+build_plan (GantryScheduler **sched)
+{
+  GantryProject *p = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  g_autoptr(GantryResource) ana = gantry_resource_new (1, "Ana Lima");
+  g_autoptr(GantryResource) bo = gantry_resource_new (2, "Bo Berg");
+  const char *names[] = { "Design", "Build", "Test" };
+  GantryTask *t[3];
+
+  gantry_project_add_calendar (p, cal);
+  gantry_project_set_calendar (p, cal);
+  gantry_project_set_start (p, gantry_time_make (2026, 3, 2, 8, 0, 0));   /* Monday */
+  gantry_resource_set_initials (ana, "AL");
+  gantry_resource_set_group (ana, "Engineering");
+  gantry_resource_set_standard_rate (ana, 50);
+  gantry_resource_set_overtime_rate (ana, 75);
+  gantry_resource_set_initials (bo, "BB");
+  gantry_resource_set_group (bo, "QA");
+  gantry_resource_set_standard_rate (bo, 40);
+  gantry_resource_set_overtime_rate (bo, 60);
+  gantry_resource_set_cost_per_use (bo, 25);
+  gantry_project_add_resource (p, -1, ana);
+  gantry_project_add_resource (p, -1, bo);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(GantryTask) task = gantry_task_new (i + 1, names[i]);
+      gantry_task_set_duration (task, (i == 2 ? 40 : 24) * H);
+      gantry_task_set_duration_format (task, GANTRY_FORMAT_DAYS);
+      gantry_project_add_task (p, NULL, -1, task);
+      t[i] = task;
+    }
+  gantry_task_set_constraint_type (t[1], GANTRY_CONSTRAINT_SNET);
+  gantry_task_set_constraint_date (t[1], gantry_time_make (2026, 3, 3, 8, 0, 0));
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(GantryAssignment) a = gantry_assignment_new (i + 1, t[i], i < 2 ? ana : bo,
+                                                             i < 2 ? 1.0 : 0.5, i < 2 ? 24 * H : 20 * H);
+      gantry_project_add_assignment (p, a);
+    }
+  gantry_project_renumber (p);
+  *sched = gantry_scheduler_new (p);
+  gantry_scheduler_run (*sched);
+  gantry_scheduler_set_auto (*sched, TRUE);
+  gantry_project_clear_history (p);
+  return p;
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (w, >, 100);
+  g_assert_cmpint (h, >, 100);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static GtkWidget *
+show_view (GantryProject *p, GtkWidget **win_out)
+{
+  GtkWidget *win = gtk_window_new ();
+  GtkWidget *view = gantry_resource_view_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 640);
+  gtk_window_set_child (GTK_WINDOW (win), view);
+  gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
+  gtk_window_present (GTK_WINDOW (win));
+  iterate ();
+  *win_out = win;
+  return view;
+}
+
+static void
+test_sheet_edit_undo (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GListModel *res = gantry_project_get_resources (p);
+  GtkWidget *win, *view = show_view (p, &win);
+  g_autoptr(GantryResource) ana = g_list_model_get_item (res, 0);
+  GantryResource *added;
+
+  /* costs and over-allocation are in the sheet's model after a refresh */
+  g_assert_true (gantry_resource_get_overallocated (ana));
+  g_assert_cmpfloat_with_epsilon (gantry_resource_get_cost (ana), 48 * 50.0, 1e-9);
+
+  /* add a resource: one undo step */
+  g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (res), ==, 3);
+  added = g_list_model_get_item (res, 2);
+  g_object_unref (added);
+  g_assert_cmpstr (gantry_resource_get_name (added), ==, "Resource 3");
+
+  /* edit it as a user types into the cells */
+  g_assert_true (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "name", "Cy Dantas"));
+  g_assert_true (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "max-units", "50%"));
+  g_assert_true (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "standard-rate", "$45.50/h"));
+  g_assert_true (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "cost-per-use", "12,5"));
+  g_assert_cmpstr (gantry_resource_get_name (added), ==, "Cy Dantas");
+  g_assert_cmpfloat (gantry_resource_get_max_units (added), ==, 0.5);
+  g_assert_cmpfloat (gantry_resource_get_standard_rate (added), ==, 45.5);
+  g_assert_cmpfloat (gantry_resource_get_cost_per_use (added), ==, 12.5);
+  /* bad input is refused and changes nothing */
+  g_assert_false (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "max-units", "lots"));
+  g_assert_false (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "standard-rate", "-3"));
+  g_assert_false (gantry_resource_view_edit_cell (GANTRY_RESOURCE_VIEW (view), added, "name", "   "));
+  g_assert_cmpfloat (gantry_resource_get_max_units (added), ==, 0.5);
+
+  /* undo, step by step, back to before the add */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (gantry_project_undo (p));
+  g_assert_cmpstr (gantry_resource_get_name (added), ==, "Resource 3");
+  g_assert_cmpfloat (gantry_resource_get_max_units (added), ==, 1.0);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpuint (g_list_model_get_n_items (res), ==, 2);
+  g_assert_false (gantry_project_can_undo (p));
+
+  /* delete the selected resource (with its assignments), undo */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       gantry_resource_view_get_sheet (GANTRY_RESOURCE_VIEW (view)))), 1);
+  g_assert_true (gtk_widget_activate_action (view, "resources.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (res), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 2);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpuint (g_list_model_get_n_items (res), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+static void
+test_usage_and_level (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GtkWidget *win, *view = show_view (p, &win);
+  GantryUsageView *usage = gantry_resource_view_get_usage (GANTRY_RESOURCE_VIEW (view));
+
+  g_assert_true (gtk_widget_activate_action (view, "resources.zoom", "i", (int) GANTRY_USAGE_DAY));
+  /* rows: Ana, Design, Build, Bo, Test */
+  g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 5);
+  /* days from Mon 2 March: Ana works 8 h Mon, 16 h Tue and Wed, 8 h Thu */
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 0), ==, 8 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 16 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 2), ==, 16 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 3), ==, 8 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 5), ==, 0);   /* Saturday */
+  /* Bo: 4 h a day at 50 % */
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 3, 0), ==, 4 * H);
+  /* the over-allocated days are Tue and Wed */
+  g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 2);
+
+  /* screenshots: sheet and usage, light and dark (before levelling) */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    const char *themes[] = { "light", "dark" };
+
+    for (int t = 0; t < 2; t++)
+      {
+        g_autofree char *name = g_strdup_printf ("resources-%s.png", themes[t]);
+        g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
+        iterate ();
+        g_usleep (50000);
+        iterate ();
+        save_png (view, name);
+      }
+    g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  }
+
+  /* level: one undo step; no over-allocation after */
+  g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
+  iterate ();
+  gantry_resource_view_refresh (GANTRY_RESOURCE_VIEW (view));
+  g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 0);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 8 * H);
+  g_assert_true (gantry_project_undo (p));
+  iterate ();
+  gantry_resource_view_refresh (GANTRY_RESOURCE_VIEW (view));
+  g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 2);
+  g_assert_false (gantry_project_can_undo (p));
+
+  /* zoom to weeks: the first week holds all of Ana's 48 h */
+  g_assert_true (gtk_widget_activate_action (view, "resources.zoom", "i", (int) GANTRY_USAGE_WEEK));
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 0), ==, 48 * H);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (the README's test command provides Xvfb)");
+      return g_test_run ();
+    }
+  g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
+  g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
+  return g_test_run ();
+}
