@@ -15,6 +15,8 @@
 #include "gantry-task-dialog.h"
 #include "gantry-report-view.h"
 #include "gantry-resource-view.h"
+#include "gantry-risk-view.h"
+#include "gantry-tracking-dialogs.h"
 #ifdef GANTRY_HAVE_CHART
 # include "gantry-chart.h"
 #endif
@@ -38,6 +40,7 @@ struct _GantryWindow
   GtkWidget       *report_view;
   GtkWidget       *resources_page;
   GtkWidget       *resource_view;
+  GtkWidget       *risk_view;
   GMenu           *columns_submenu;
   GMenuModel      *task_menu;
 
@@ -283,6 +286,7 @@ gantry_window_set_project (GantryWindow    *self,
   gantry_task_table_set_project (self->table, project);
   gantry_report_view_set_project (GANTRY_REPORT_VIEW (self->report_view), project);
   gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (self->resource_view), project);
+  gantry_risk_view_set_project (GANTRY_RISK_VIEW (self->risk_view), project);
 #ifdef GANTRY_HAVE_CHART
   gantry_chart_set_project (GANTRY_CHART (self->chart), project);
 #endif
@@ -417,6 +421,8 @@ gantry_window_save_to_file (GantryWindow    *self,
   self->format = format;
   add_recent (file);
   update_title (self);
+  if (format == GANTRY_FILE_FORMAT_MSPDI)
+    gantry_tracking_warn_mspdi_export (GTK_WINDOW (self), self->project);
   return TRUE;
 }
 
@@ -1260,6 +1266,8 @@ gantry_window_class_init (GantryWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "view.show", "s", "gantt");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "view.show", "s", "resources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "view.show", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "view.show", "s", "risks");
+  gantry_tracking_dialogs_install (widget_class);
 }
 
 static void
@@ -1330,6 +1338,9 @@ gantry_window_init (GantryWindow *self)
   self->resource_view = gantry_resource_view_new ();
   gtk_widget_set_vexpand (self->resource_view, TRUE);
   gtk_box_append (GTK_BOX (self->resources_page), self->resource_view);
+
+  self->risk_view = gantry_risk_view_new ();
+  gtk_stack_add_titled (GTK_STACK (self->stack), self->risk_view, "risks", _("Risks"));
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   gantry_task_table_get_column_actions (self->table));

@@ -16,6 +16,9 @@
 #include "gantry-scheduler.h"
 #include "gantry-tracking.h"
 #include "gantry-test-helper.h"
+#include "gantry-application.h"
+#include "gantry-window.h"
+#include "gantry-tracking-dialogs.h"
 
 static void
 iterate (int n)
@@ -62,6 +65,23 @@ save_png (GtkWidget *widget, const char *name)
   path = g_test_build_filename (G_TEST_BUILT, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The first descendant of that type, mapped or not. */
+static GtkWidget *
+find_descendant_any (GtkWidget *root, GType type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_descendant_any (c, type)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -268,6 +288,64 @@ test_baseline_bars (void)
   iterate (3);
 }
 
+/* The window: a Risks page reached by view.show, and the tracking
+ * dialogs behind their actions, each confirmed dialog one undo step. */
+static void
+test_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkApplication) app = GTK_APPLICATION (gantry_application_new (
+                                                     G_APPLICATION_NON_UNIQUE));
+  g_autoptr(GantryProject) p = gantry_test_build_full_plan ();
+  GantryWindow *win;
+  GtkWidget *stack, *dialog;
+  GantryTask *t3;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  gantry_test_add_risks (p);
+  gantry_project_clear_history (p);
+  win = gantry_window_new (app);
+  gantry_window_set_project (win, p, NULL, GANTRY_FILE_FORMAT_NATIVE);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 600);
+  gtk_window_present (GTK_WINDOW (win));
+  settle (GTK_WIDGET (win));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "view.show", "s", "risks"));
+  stack = gtk_widget_get_ancestor (find_descendant (GTK_WIDGET (win), GANTRY_TYPE_RISK_VIEW),
+                                   GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "risks");
+  settle (GTK_WIDGET (win));
+  save_png (GTK_WIDGET (win), "risks-in-window");
+
+  /* Set Baseline 3 for the whole project: one step, every task. */
+  t3 = gantry_project_lookup_task (p, 3);
+  g_assert_null (gantry_task_get_baseline (t3, 3));
+  dialog = gantry_baseline_dialog_new (GTK_WINDOW (win), p, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant_any (dialog, GTK_TYPE_DROP_DOWN)), 3);
+  gantry_tracking_dialog_respond (dialog, FALSE);
+  g_assert_nonnull (gantry_task_get_baseline (t3, 3));
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Set Baseline 3");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_null (gantry_task_get_baseline (t3, 3));
+
+  /* Update Project: a bad date keeps the dialog open with a message. */
+  dialog = gantry_update_project_dialog_new (GTK_WINDOW (win), p);
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant_any (dialog, GTK_TYPE_ENTRY)), "soon");
+  gantry_tracking_dialog_respond (dialog, FALSE);
+  g_assert_false (gantry_project_can_undo (p));
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant_any (dialog, GTK_TYPE_ENTRY)),
+                         "2099-01-01");
+  gantry_tracking_dialog_respond (dialog, FALSE);
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Update Project");
+  g_assert_true (gantry_project_get_status_date (p) != GANTRY_TIME_NONE);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate (3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -284,5 +362,6 @@ main (int argc, char **argv)
   g_test_add ("/ui/risk-view/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
   g_test_add_func ("/ui/risk-view/baseline-bars", test_baseline_bars);
+  g_test_add_func ("/ui/risk-view/window", test_window);
   return g_test_run ();
 }
