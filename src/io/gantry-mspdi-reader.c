@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,8 +256,10 @@ finish_xml_error (Reader *R)
     code = GANTRY_MSPDI_ERROR_LIMIT;
   if (R->xml_error_code == XML_ERR_DOCUMENT_EMPTY)
     {
-      g_set_error (&R->error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_EMPTY,
-                   _("The file is empty: it has no XML root element"));
+      /* (truly empty input is caught before parsing) */
+      g_set_error (&R->error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_MALFORMED,
+                   _("Line %d: this is not an XML file (no root element found; "
+                     "is it compressed or binary?)"), R->xml_error_line);
       return;
     }
   if (element != NULL)
@@ -2514,6 +2517,25 @@ only_declaration (const char *data,
   return p == end;
 }
 
+static int
+read_file (void *context,
+           char *buffer,
+           int   len)
+{
+  FILE *f = context;
+  size_t n = fread (buffer, 1, len, f);
+
+  if (n == 0 && ferror (f))
+    return -1;
+  return (int) n;
+}
+
+static int
+close_file (void *context)
+{
+  return fclose (context) == 0 ? 0 : -1;
+}
+
 GantryProject *
 gantry_mspdi_load (const char *path,
                    GPtrArray **warnings,
@@ -2553,7 +2575,22 @@ gantry_mspdi_load (const char *path,
           return NULL;
         }
     }
-  return load (xmlReaderForFile (path, NULL, READER_OPTIONS), NULL, 0, path, warnings, error);
+  {
+    /* Plain reads through a large stdio buffer: no transparent gzip/xz
+     * decompression (no compression bombs) and few system calls. */
+    FILE *f = fopen (path, "rb");
+
+    if (f == NULL)
+      {
+        int saved = errno;
+        g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                     _("Cannot read “%s”: %s"), path, g_strerror (saved));
+        return NULL;
+      }
+    setvbuf (f, NULL, _IOFBF, 1 << 20);
+    return load (xmlReaderForIO (read_file, close_file, f, path, NULL, READER_OPTIONS),
+                 NULL, 0, path, warnings, error);
+  }
 }
 
 GantryProject *

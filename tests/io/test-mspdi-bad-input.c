@@ -11,6 +11,8 @@
 
 #include <glib/gstdio.h>
 
+#include <gio/gio.h>
+
 #include "test-mspdi-common.h"
 
 static void
@@ -388,6 +390,33 @@ test_unmodelled_bad_values (void)
     g_test_message ("%s", why);
 }
 
+/* A gzip-compressed file is not decompressed behind the user's back (no
+ * compression bombs): it is refused as not XML. */
+static void
+test_gzip_not_inflated (void)
+{
+  const char *doc = MSPDI_HEAD "<Name>zipped</Name>" MSPDI_TAIL;
+  g_autoptr(GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint8 out[4096];
+  gsize read = 0, written = 0;
+  int fd;
+
+  g_assert_cmpint (g_converter_convert (G_CONVERTER (z), doc, strlen (doc), out, sizeof out,
+                                        G_CONVERTER_INPUT_AT_END, &read, &written, &error),
+                   ==, G_CONVERTER_FINISHED);
+  g_assert_no_error (error);
+  fd = g_file_open_tmp ("gantry-gz-XXXXXX.xml", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, (const char *) out, written, &error));
+  g_assert_null (gantry_mspdi_load (path, NULL, &error));
+  g_assert_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_MALFORMED);
+  g_test_message ("refused: %s", error->message);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,5 +437,6 @@ main (int   argc,
   g_test_add_func ("/mspdi/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/mspdi/hostile/huge-text", test_huge_text);
   g_test_add_func ("/mspdi/hostile/garbage", test_garbage);
+  g_test_add_func ("/mspdi/hostile/gzip-not-inflated", test_gzip_not_inflated);
   return g_test_run ();
 }
