@@ -17,6 +17,7 @@
 
 #include "gantry-resource-view.h"
 #include "gantry-resource-engine.h"
+#include "gantry-calendar-editor.h"
 
 typedef enum
 {
@@ -534,6 +535,40 @@ action_clear_leveling (GtkWidget *widget, const char *name, GVariant *param)
   }
 }
 
+/* Opens the calendar editor on the selected resource's calendar; a
+ * resource without one first gets its own, based on the project calendar
+ * (one undo step with what the editor applies after it). */
+static void
+action_edit_calendar (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GantryResourceView *self = GANTRY_RESOURCE_VIEW (widget);
+  GantryResource *r = selected (self);
+  GantryCalendar *cal;
+  GtkWidget *editor;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  (void) name; (void) param;
+  if (self->project == NULL)
+    return;
+  cal = r != NULL ? gantry_resource_get_calendar (r) : gantry_project_get_calendar (self->project);
+  if (r != NULL && (cal == NULL || cal == gantry_project_get_calendar (self->project)))
+    {
+      g_autoptr(GantryCalendar) own = gantry_calendar_new (gantry_project_next_calendar_uid (self->project),
+                                                           gantry_resource_get_name (r));
+      gantry_calendar_set_base (own, gantry_project_get_calendar (self->project));
+      gantry_project_begin_group (self->project, _("New Resource Calendar"));
+      if (gantry_project_apply (self->project, gantry_command_add_calendar (own)))
+        gantry_project_apply (self->project, gantry_command_set (r, "calendar", own));
+      gantry_project_end_group (self->project);
+      cal = gantry_resource_get_calendar (r);
+    }
+  if (cal == NULL)
+    return;
+  editor = gantry_calendar_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->project, cal);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 action_zoom (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -670,6 +705,7 @@ gantry_resource_view_class_init (GantryResourceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "resources.clear-leveling", NULL,
                                    action_clear_leveling);
   gtk_widget_class_install_action (widget_class, "resources.zoom", "i", action_zoom);
+  gtk_widget_class_install_action (widget_class, "resources.edit-calendar", NULL, action_edit_calendar);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "resources.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "resources.delete", NULL);
@@ -714,6 +750,10 @@ gantry_resource_view_init (GantryResourceView *self)
   gtk_box_append (GTK_BOX (bar), tool_button ("list-remove-symbolic", _("_Delete"),
                                               _("Delete the selected resource and its assignments"),
                                               "resources.delete"));
+  gtk_box_append (GTK_BOX (bar), tool_button ("x-office-calendar-symbolic", _("_Calendar…"),
+                                              _("Edit the selected resource's working time "
+                                                "(the project calendar when none is selected)"),
+                                              "resources.edit-calendar"));
   gtk_box_append (GTK_BOX (bar), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (bar), tool_button ("view-sort-ascending-symbolic", _("_Level Resources"),
                                               _("Delay tasks so that no one is over-allocated "

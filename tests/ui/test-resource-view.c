@@ -11,12 +11,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "gantry-core.h"
 #include "gantry-scheduler.h"
 #include "gantry-resource-engine.h"
 #include "gantry-resource-view.h"
+#include "gantry-calendar-editor.h"
 
 #define H GANTRY_MS_HOUR
 
@@ -234,6 +236,118 @@ test_usage_and_level (void)
   iterate ();
 }
 
+static void
+test_day_text (void)
+{
+  GantryDayDef d;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s = NULL;
+
+  g_assert_true (gantry_calendar_parse_day ("08:00-12:00, 13:00-17:00", &d, NULL));
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_WORKING);
+  g_assert_cmpint (d.n_ranges, ==, 2);
+  g_assert_cmpint (d.ranges[1].from, ==, 13 * 60);
+  g_assert_cmpint (d.ranges[1].to, ==, 17 * 60);
+  s = gantry_calendar_format_day (&d);
+  g_assert_cmpstr (s, ==, "08:00-12:00, 13:00-17:00");
+  g_assert_true (gantry_calendar_parse_day ("22:00-24:00", &d, NULL));
+  g_assert_cmpint (d.ranges[0].to, ==, 1440);
+  g_assert_true (gantry_calendar_parse_day ("nonworking", &d, NULL));
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_NONWORKING);
+  g_assert_true (gantry_calendar_parse_day ("default", &d, NULL));
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_DEFAULT);
+  g_assert_false (gantry_calendar_parse_day ("25:00-26:00", &d, &error));
+  g_assert_nonnull (strstr (error->message, "25:00-26:00"));
+  g_clear_error (&error);
+  g_assert_false (gantry_calendar_parse_day ("13:00-17:00, 08:00-12:00", &d, &error));
+  g_clear_error (&error);
+  g_assert_false (gantry_calendar_parse_day ("12:00-08:00", &d, &error));
+  g_clear_error (&error);
+  g_assert_false (gantry_calendar_parse_day ("morning", &d, &error));
+}
+
+static void
+test_calendar_editor (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GantryCalendar *cal = gantry_project_get_calendar (p);
+  GtkWidget *win, *view = show_view (p, &win);
+  GtkWidget *ed;
+  g_autoptr(GError) error = NULL;
+  GantryDayDef d;
+  g_autoptr(GantryResource) ana = g_list_model_get_item (gantry_project_get_resources (p), 0);
+
+  ed = gantry_calendar_editor_new (GTK_WINDOW (win), p, cal);
+  gtk_window_present (GTK_WINDOW (ed));
+  iterate ();
+  /* bad input: refused, named, nothing changes */
+  gantry_calendar_editor_set_weekday_text (GANTRY_CALENDAR_EDITOR (ed), 5, "25:00-26:00");
+  g_assert_false (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_nonnull (strstr (error->message, "Friday"));
+  g_clear_error (&error);
+  g_assert_false (gantry_project_can_undo (p));
+
+  /* short Fridays, Good Friday off, Christmas off every year */
+  gantry_calendar_editor_set_weekday_text (GANTRY_CALENDAR_EDITOR (ed), 5, "08:00-12:00");
+  gantry_calendar_editor_add_exception (GANTRY_CALENDAR_EDITOR (ed), "Good Friday", "2026-04-03",
+                                        "2026-04-03", "nonworking", GANTRY_RECUR_NONE);
+  gantry_calendar_editor_add_exception (GANTRY_CALENDAR_EDITOR (ed), "Christmas", "2026-12-25",
+                                        "2026-12-25", "nonworking", GANTRY_RECUR_YEARLY_BY_DAY);
+  iterate ();
+  g_usleep (50000);
+  iterate ();
+  save_png (gtk_window_get_child (GTK_WINDOW (ed)), "calendar-editor-light.png");
+  g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (ed));
+  iterate ();
+
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 3, 6, 0, 0, 0)), &d);
+  g_assert_cmpint (d.n_ranges, ==, 1);
+  g_assert_cmpint (d.ranges[0].to, ==, 12 * 60);
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 4, 3, 0, 0, 0)), &d);
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_NONWORKING);
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2031, 12, 25, 0, 0, 0)), &d);
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_NONWORKING);
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2031, 12, 24, 0, 0, 0)), &d);
+  g_assert_cmpint (d.kind, ==, GANTRY_DAY_WORKING);
+  /* the plan follows: Bo's 20 h at 50 % now need Mon–Mon (Friday is 4 h) */
+  iterate ();
+  g_assert_cmpint (gantry_task_get_finish (gantry_project_lookup_task (p, 3)), ==,
+                   gantry_time_make (2026, 3, 9, 12, 0, 0));
+
+  /* one undo step restores it */
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_cmpuint (gantry_calendar_get_n_exceptions (cal), ==, 0);
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 3, 6, 0, 0, 0)), &d);
+  g_assert_cmpint (d.n_ranges, ==, 2);
+
+  /* a resource without its own calendar gets one, based on the project's */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       gantry_resource_view_get_sheet (GANTRY_RESOURCE_VIEW (view)))), 0);
+  g_assert_true (gtk_widget_activate_action (view, "resources.edit-calendar", NULL));
+  iterate ();
+  g_assert_nonnull (gantry_resource_get_calendar (ana));
+  g_assert_true (gantry_resource_get_calendar (ana) != cal);
+  g_assert_true (gantry_calendar_get_base (gantry_resource_get_calendar (ana)) == cal);
+  {
+    GListModel *tops = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+        if (GANTRY_IS_CALENDAR_EDITOR (w))
+          {
+            gtk_window_destroy (GTK_WINDOW (w));
+            break;
+          }
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -247,5 +361,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
+  g_test_add_func ("/ui/resources/day-text", test_day_text);
+  g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
   return g_test_run ();
 }
