@@ -99,10 +99,18 @@ typedef struct
 {
   GantryLink    *link;        /* identity only (checked by plan_refresh) */
   int            pred, succ;
-  int            type;
-  int            kind;
+  guint8         type;
+  guint8         kind;
+  guint8         back;        /* broken to resolve a cycle: OUT (pred) comes
+                               * after IN (succ) in the order; passes ignore it */
   gint64         lag;
 } PLink;
+
+typedef struct
+{
+  gint64         es, ef;
+  guint          gen;
+} PPos;
 
 typedef struct
 {
@@ -122,9 +130,10 @@ typedef struct
   guint         *pos;                   /* position of node in order */
   guint8        *fw_dirty, *bw_dirty, *sl_dirty;
   guint8        *w_dirty;               /* results to write into the model */
-  gint64        *pos_es, *pos_ef;       /* working-time positions of es/ef on */
-  guint         *pos_gen;               /* the task's calendar, valid when */
-  guint          gen;                   /* pos_gen[i] == gen */
+  PPos          *tpos;                  /* working-time positions of es/ef on the
+                                         * task's calendar, valid when
+                                         * tpos[i].gen == gen */
+  guint          gen;
   guint8        *status;                /* compact: 1 critical leaf, 2 has problems */
   GantryTime    *leaf_ef;               /* compact: early finish of scheduled leaves */
   GHashTable    *index;                 /* GantryTask* -> index + 1 */
@@ -220,9 +229,7 @@ plan_free (Plan *p)
   g_free (p->sl_dirty);
   g_free (p->status);
   g_free (p->w_dirty);
-  g_free (p->pos_es);
-  g_free (p->pos_ef);
-  g_free (p->pos_gen);
+  g_free (p->tpos);
   g_free (p->leaf_ef);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
@@ -757,15 +764,15 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   g_array_unref (eb);
 
   topo_sort (p);
+  for (k = 0; k < p->n_links; k++)
+    p->links[k].back = p->pos[IN (p->links[k].succ)] < p->pos[OUT (p->links[k].pred)];
 
   p->fw_dirty = g_new0 (guint8, 2 * p->n);
   p->bw_dirty = g_new0 (guint8, 2 * p->n);
   p->sl_dirty = g_new0 (guint8, p->n);
   p->status = g_new0 (guint8, p->n);
   p->w_dirty = g_new0 (guint8, p->n);
-  p->pos_es = g_new0 (gint64, p->n);
-  p->pos_ef = g_new0 (gint64, p->n);
-  p->pos_gen = g_new0 (guint, p->n);
+  p->tpos = g_new0 (PPos, p->n);
   p->leaf_ef = g_new (GantryTime, p->n);
   for (i = 0; i < p->n; i++)
     p->leaf_ef[i] = NONE;
@@ -1015,10 +1022,9 @@ apply_lag (Plan *p, const PLink *l, GantryTime d, int sign)
 /* ---- forward pass -------------------------------------------------------- */
 
 static inline gboolean
-usable_pred (Plan *p, guint pred, guint into_node)
+usable_pred (Plan *p, const PLink *l)
 {
-  return !(p->t[pred].flags & F_SKIP) && p->pos[OUT (pred)] < p->pos[into_node]
-         && p->t[pred].es != NONE;
+  return !l->back && !(p->t[l->pred].flags & F_SKIP) && p->t[l->pred].es != NONE;
 }
 
 static inline GantryTime
@@ -1084,7 +1090,7 @@ forward_leaf (Plan *p, guint i)
           PLink ll = *l;
           GantryTime c = NONE;
 
-          if (!usable_pred (p, l->pred, IN (a)))
+          if (!usable_pred (p, l))
             continue;
           ll.succ = (int) i;
           switch (l->type)
@@ -1267,7 +1273,7 @@ late_candidate (Plan *p, const PLink *l, guint pred_i, GantryTime *out)
 
   if ((s->flags & F_SKIP) || s->afinish != NONE)
     return FALSE;
-  if (p->pos[IN (l->succ)] < p->pos[OUT (l->pred)])
+  if (l->back)
     return FALSE;   /* an edge broken to resolve a cycle */
   if (s->flags & F_SUMMARY)
     {
@@ -1440,12 +1446,13 @@ static inline void
 task_positions (Plan *p, guint j)
 {
   PTask *t = &p->t[j];
+  PPos *q = &p->tpos[j];
 
-  if (p->pos_gen[j] == p->gen)
+  if (q->gen == p->gen)
     return;
-  p->pos_es[j] = t->es != NONE ? gantry_workcal_position (t->cal, t->es) : 0;
-  p->pos_ef[j] = t->ef != NONE ? gantry_workcal_position (t->cal, t->ef) : 0;
-  p->pos_gen[j] = p->gen;
+  q->es = t->es != NONE ? gantry_workcal_position (t->cal, t->es) : 0;
+  q->ef = t->ef != NONE ? gantry_workcal_position (t->cal, t->ef) : 0;
+  q->gen = p->gen;
 }
 
 static void
@@ -1490,8 +1497,8 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   if (!(t->flags & F_ELAPSED) && t->es != NONE && t->ef != NONE)
     {
       task_positions (p, i);
-      ss = t->ls != NONE ? gantry_workcal_position (t->cal, t->ls) - p->pos_es[i] : 0;
-      fs = t->lf != NONE ? gantry_workcal_position (t->cal, t->lf) - p->pos_ef[i] : 0;
+      ss = t->ls != NONE ? gantry_workcal_position (t->cal, t->ls) - p->tpos[i].es : 0;
+      fs = t->lf != NONE ? gantry_workcal_position (t->cal, t->lf) - p->tpos[i].ef : 0;
     }
   else
     {
@@ -1511,7 +1518,7 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
       GantryDuration f;
       GantryDuration lag = l->kind == LAG_ELAPSED ? 0 : link_lag_ms (p, l);
 
-      if ((s->flags & F_SKIP) || s->es == NONE || p->pos[IN (l->succ)] < p->pos[OUT (i)])
+      if (l->back || (s->flags & F_SKIP) || s->es == NONE)
         continue;
       if (s->cal == t->cal && !(t->flags & F_ELAPSED) && t->es != NONE && t->ef != NONE
           && s->ef != NONE)
@@ -1520,10 +1527,10 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
           task_positions (p, l->succ);
           switch (l->type)
             {
-            case GANTRY_LINK_FS: f = p->pos_es[l->succ] - p->pos_ef[i]; break;
-            case GANTRY_LINK_SS: f = p->pos_es[l->succ] - p->pos_es[i]; break;
-            case GANTRY_LINK_FF: f = p->pos_ef[l->succ] - p->pos_ef[i]; break;
-            default:             f = p->pos_ef[l->succ] - p->pos_es[i]; break;
+            case GANTRY_LINK_FS: f = p->tpos[l->succ].es - p->tpos[i].ef; break;
+            case GANTRY_LINK_SS: f = p->tpos[l->succ].es - p->tpos[i].es; break;
+            case GANTRY_LINK_FF: f = p->tpos[l->succ].ef - p->tpos[i].ef; break;
+            default:             f = p->tpos[l->succ].ef - p->tpos[i].es; break;
             }
         }
       else
@@ -1804,11 +1811,15 @@ plan_finish (Plan *p)
   p->unwritten = TRUE;
   if (++p->gen == 0)
     {
-      memset (p->pos_gen, 0, p->n * sizeof (guint));
+      for (i = 0; i < p->n; i++)
+        p->tpos[i].gen = 0;
       p->gen = 1;
     }
 
-  for (i = 1; i < p->n; i++)
+  /* backwards: a task's successors mostly follow it in the outline, so
+   * they were just visited and are still in the cache (free slack reads
+   * them); the results do not depend on the order */
+  for (i = p->n; --i > 0;)
     {
       PTask *t = &p->t[i];
       GantryTaskSchedule o;
