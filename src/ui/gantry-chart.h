@@ -26,6 +26,13 @@ G_BEGIN_DECLS
  * 5 years/quarters, compact (0.5).  Drags snap to whole hours (zoom 0),
  * days (1-3) or weeks (4-5).
  *
+ * Drawn: non-working time of the project calendar (days, and hours at
+ * zoom 0; not below 6 px a day), bars (normal, critical, manual, summary
+ * bracket, milestone diamond, progress, deadline arrow), the baseline 0
+ * ghost under each bar, dependency arrows routed as MS Project routes
+ * them, the current date line (the project's "current-date", else now)
+ * and the status date line, resource names at each bar's right.
+ *
  * Pointer: drag a bar to move it (an automatic task gets a Start No
  * Earlier Than constraint, as in MS Project); drag its right end to change
  * the duration; drag the progress edge to set % complete; drag out of the
