@@ -16,6 +16,8 @@
 #include "gantry-test-helper.h"
 #include "gantry-tracking.h"
 #include "gantry-mspdi.h"
+#include "gantry-store.h"
+#include <glib/gstdio.h>
 
 #define assert_money(got, want) g_assert_cmpfloat_with_epsilon ((got), (want), 0.005)
 
@@ -479,6 +481,67 @@ test_corpus_round_trip (void)
   g_assert_cmpuint (n_seen, >, 0);
 }
 
+/* All eleven baselines, set through the one-step helper, round-trip
+ * through MS Project XML and .gantry with every field. */
+static void
+test_baselines_round_trip (void)
+{
+  Plan pl;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gantry-tracking-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "b.gantry", NULL);
+  g_autoptr(GantryProject) from_xml = NULL;
+  g_autoptr(GantryProject) from_store = NULL;
+  gsize len;
+
+  plan_init (&pl, GANTRY_ACCRUE_START);
+  for (guint n = 0; n < GANTRY_N_BASELINES; n++)
+    {
+      /* each baseline different: A grows by a day before each one */
+      gantry_task_set_duration (pl.a, (10 + n) * DAY_MS);
+      schedule (pl.p);
+      g_assert_true (gantry_project_set_baseline_for (pl.p, NULL, n));
+    }
+  xml = gantry_mspdi_save_to_data (pl.p, GANTRY_MSPDI_WRITE_DEFAULT, &len, &error);
+  g_assert_no_error (error);
+  from_xml = gantry_mspdi_load_data (xml, len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gantry_store_save (pl.p, path, &error));
+  from_store = gantry_store_load (path, &error);
+  g_assert_no_error (error);
+  for (guint n = 0; n < GANTRY_N_BASELINES; n++)
+    {
+      GantryProject *back[] = { from_xml, from_store };
+
+      for (guint k = 0; k < G_N_ELEMENTS (back); k++)
+        {
+          GPtrArray *all = gantry_project_get_all_tasks (pl.p);
+
+          for (guint i = 0; i < all->len; i++)
+            {
+              GantryTask *t = g_ptr_array_index (all, i);
+              GantryTask *u = gantry_project_lookup_task (back[k], gantry_task_get_uid (t));
+              const GantryBaseline *a = gantry_task_get_baseline (t, n);
+              const GantryBaseline *b = gantry_task_get_baseline (u, n);
+
+              g_assert_nonnull (a);
+              g_assert_nonnull (b);
+              assert_time (b->start, a->start);
+              assert_time (b->finish, a->finish);
+              g_assert_cmpint (b->duration, ==, a->duration);
+              g_assert_cmpint (b->work, ==, a->work);
+              assert_money (b->cost, a->cost);
+              assert_money (b->fixed_cost, a->fixed_cost);
+            }
+        }
+      g_assert_cmpint (gantry_task_get_baseline (pl.a, n)->duration, ==, (10 + n) * DAY_MS);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  plan_clear (&pl);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -488,6 +551,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tracking/earned-value/accrual", test_earned_value_accrual);
   g_test_add_func ("/tracking/variance", test_variance);
   g_test_add_func ("/tracking/update-progress", test_update_progress);
+  g_test_add_func ("/tracking/baseline/round-trip-11", test_baselines_round_trip);
   g_test_add_func ("/tracking/corpus/earned-value", test_corpus);
   g_test_add_func ("/tracking/corpus/round-trip", test_corpus_round_trip);
   return g_test_run ();
