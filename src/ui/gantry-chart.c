@@ -1945,20 +1945,7 @@ draw_bar (GantryChart *self,
           resources = dt ? g_date_time_format (dt, C_("milestone date", "%-d %b")) : NULL;
         }
       if (resources != NULL && label_x + 400 > 0)
-        {
-          /* a backdrop of the row's colour keeps arrows from running
-           * through the text */
-          GdkRGBA back = p->base;
-          int w, lh;
-
-          if (self->selection != NULL && gtk_selection_model_is_selected (self->selection, row))
-            back = mix (&p->base, &(GdkRGBA) { p->selection.red, p->selection.green,
-                                               p->selection.blue, 1 }, p->selection.alpha);
-          pango_layout_set_text (layout, resources, -1);
-          pango_layout_get_pixel_size (layout, &w, &lh);
-          fill_rect (snapshot, &back, label_x - 2, round (g.mid - lh / 2.0), w + 4, lh);
-          draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
-        }
+        draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
     }
 
   if (inactive)
