@@ -660,7 +660,7 @@ static inline guint
 run_for_day (const GantryWorkCal *cal, gint64 day)
 {
   guint lo = 0, hi = cal->n_runs;   /* last run with runs[r].day <= day */
-  guint h = cal->hint;
+  guint h = cal->hint, step;
 
   if (run_has_day (cal, h, day))
     return h;
@@ -668,6 +668,34 @@ run_for_day (const GantryWorkCal *cal, gint64 day)
     {
       ((GantryWorkCal *) cal)->hint = h + 1;
       return h + 1;
+    }
+  /* gallop from the hint: the wanted run is usually a few runs away, so
+   * this brackets it in a few steps, all near the hint in memory */
+  if (cal->runs[h].day <= day)
+    {
+      lo = h;
+      for (step = 1; lo + step < cal->n_runs; step *= 2)
+        {
+          if (cal->runs[lo + step].day > day)
+            {
+              hi = lo + step;
+              break;
+            }
+          lo += step;
+        }
+    }
+  else
+    {
+      hi = h;
+      for (step = 1; step < hi; step *= 2)
+        {
+          if (cal->runs[hi - step].day <= day)
+            {
+              lo = hi - step;
+              break;
+            }
+          hi -= step;
+        }
     }
   while (hi - lo > 1)
     {
@@ -678,6 +706,50 @@ run_for_day (const GantryWorkCal *cal, gint64 day)
         hi = mid;
     }
   ((GantryWorkCal *) cal)->hint = lo;
+  return lo;
+}
+
+/* The last run r with runs[r].cum <= key (runs[0].cum <= key), searched
+ * outwards from run h: galloping, then bisecting the bracket. */
+static inline guint
+run_last_cum_le (const GantryWorkCal *cal, guint h, gint64 key)
+{
+  guint lo = 0, hi = cal->n_runs, step;
+
+  if (cal->runs[h].cum <= key)
+    {
+      lo = h;
+      for (step = 1; lo + step < cal->n_runs; step *= 2)
+        {
+          if (cal->runs[lo + step].cum > key)
+            {
+              hi = lo + step;
+              break;
+            }
+          lo += step;
+        }
+    }
+  else
+    {
+      hi = h;
+      for (step = 1; step < hi; step *= 2)
+        {
+          if (cal->runs[hi - step].cum <= key)
+            {
+              lo = hi - step;
+              break;
+            }
+          hi -= step;
+        }
+    }
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (cal->runs[mid].cum <= key)
+        lo = mid;
+      else
+        hi = mid;
+    }
   return lo;
 }
 
@@ -704,7 +776,7 @@ gantry_workcal_position (const GantryWorkCal *cal, GantryTime t)
 GantryTime
 gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
 {
-  guint lo, hi, r;
+  guint r;
   const Pattern *p;
   GantryTime t;
 
@@ -720,17 +792,8 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
   if (!((r == 0 || cal->runs[r].cum < pos)
         && (r + 1 == cal->n_runs || cal->runs[r + 1].cum >= pos)))
     {
-      lo = 1;
-      hi = cal->n_runs;
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          if (cal->runs[mid].cum >= pos)
-            hi = mid;
-          else
-            lo = mid + 1;
-        }
-      r = lo - 1;
+      /* the last run with cum < pos (runs[0].cum = 0 < pos) */
+      r = run_last_cum_le (cal, r, pos - 1);
       ((GantryWorkCal *) cal)->hint = r;
     }
   p = &cal->patterns[cal->runs[r].pattern];
@@ -743,12 +806,11 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
 GantryTime
 gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
 {
-  guint lo = 0, hi, r;
+  guint r;
   const Pattern *p;
   GantryTime t;
 
   g_return_val_if_fail (cal != NULL, GANTRY_TIME_NONE);
-  hi = cal->n_runs;
 
   if (pos < 0)
     pos = 0;
@@ -758,15 +820,7 @@ gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
   r = cal->hint;
   if (!(cal->runs[r].cum <= pos && (r + 1 == cal->n_runs || cal->runs[r + 1].cum > pos)))
     {
-      while (hi - lo > 1)
-        {
-          guint mid = (lo + hi) / 2;
-          if (cal->runs[mid].cum <= pos)
-            lo = mid;
-          else
-            hi = mid;
-        }
-      r = lo;
+      r = run_last_cum_le (cal, r, pos);
       ((GantryWorkCal *) cal)->hint = r;
     }
   p = &cal->patterns[cal->runs[r].pattern];
