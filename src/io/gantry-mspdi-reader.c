@@ -1035,7 +1035,11 @@ read_project_field (Reader     *R,
       if (get_bool (R, node, &b)) g_object_set (obj, "schedule-from-start", b, NULL);
       break;
     case P_HONOR_CONSTRAINTS:
-      if (get_bool (R, node, &b)) g_object_set (obj, "honor-constraints", b, NULL);
+      /* Every file MS Project saved in the corpus (143 of them, all with
+       * the UI default "always honour constraints" on) says 0: MSPDI's flag
+       * reads as the opposite of the option, as MPXJ also treats the MPP
+       * flag.  Read 0 as honouring; the writer inverts back. */
+      if (get_bool (R, node, &b)) g_object_set (obj, "honor-constraints", !b, NULL);
       break;
     case P_MULTIPLE_CRITICAL_PATHS:
       if (get_bool (R, node, &b)) g_object_set (obj, "multiple-critical-paths", b, NULL);

@@ -1423,7 +1423,9 @@ project_field (Writer     *W,
     case PW_DEFAULT_TASK_TYPE: w_prop_int (W, name, "default-task-type"); break;
     case PW_DURATION_FORMAT: w_prop_int (W, name, "duration-format"); break;
     case PW_WORK_FORMAT: w_prop_int (W, name, "work-format"); break;
-    case PW_HONOR_CONSTRAINTS: w_prop_bool (W, name, "honor-constraints"); break;
+    case PW_HONOR_CONSTRAINTS:  /* inverted, see the reader */
+      w_bool (W, name, !gantry_project_get_honor_constraints (W->project));
+      break;
     case PW_MULTIPLE_CRITICAL_PATHS: w_prop_bool (W, name, "multiple-critical-paths"); break;
     case PW_NEW_TASKS_EFFORT_DRIVEN: w_prop_bool (W, name, "new-tasks-effort-driven"); break;
     case PW_WEEK_START_DAY: w_prop_int (W, name, "week-start-day"); break;

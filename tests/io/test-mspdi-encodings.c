@@ -533,7 +533,10 @@ test_trap10_no_zone (void)
 }
 
 /* Trap 11: percent lags: LinkLag in tenths of a percent (documented
- * choice), model percent x 1000; HonorConstraints kept as read. */
+ * choice), model percent x 1000.  HonorConstraints 0, which every
+ * MS Project file in the corpus carries while its UI default honours
+ * constraints, reads as honouring and is written back as 0; 1 reads as
+ * links winning. */
 static void
 test_trap11_percent_lag (void)
 {
@@ -548,9 +551,17 @@ test_trap11_percent_lag (void)
   xml = save (p, 0);
   assert_xpath (xml, "Tasks/Task[2]/PredecessorLink/LinkLag", "250");
   assert_xpath (xml, "Tasks/Task[2]/PredecessorLink/LagFormat", "19");
-  g_assert_false (gantry_project_get_honor_constraints (q));
+  g_assert_true (gantry_project_get_honor_constraints (q));
   xml2 = save (q, 0);
   assert_xpath (xml2, "HonorConstraints", "0");
+  {
+    g_autoptr(GantryProject) r = load_body ("<HonorConstraints>1</HonorConstraints>", NULL);
+    g_autofree char *xml3 = NULL;
+
+    g_assert_false (gantry_project_get_honor_constraints (r));
+    xml3 = save (r, 0);
+    assert_xpath (xml3, "HonorConstraints", "1");
+  }
 }
 
 /* Trap 12: the -65535 null-resource assignment of a resource-less task
