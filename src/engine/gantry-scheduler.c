@@ -149,7 +149,74 @@ typedef struct
    * the model) */
   guint64        serial;
   gboolean       unwritten;
+  /* compiled calendars looked up during one read of the model (the cache
+   * checks a calendar's whole base chain on each lookup; it cannot change
+   * while the model is read): GantryCalendar* -> GantryWorkCal*, and
+   * CalPair -> GantryWorkCal* for intersections */
+  GHashTable    *cal_memo;
+  GHashTable    *pair_memo;
 } Plan;
+
+typedef struct
+{
+  GantryCalendar *a, *b;
+} CalPair;
+
+static guint
+cal_pair_hash (gconstpointer key)
+{
+  const CalPair *k = key;
+
+  return g_direct_hash (k->a) * 31u + g_direct_hash (k->b);
+}
+
+static gboolean
+cal_pair_equal (gconstpointer x, gconstpointer y)
+{
+  const CalPair *a = x, *b = y;
+
+  return a->a == b->a && a->b == b->b;
+}
+
+/* Forget the calendars looked up so far: call before reading the model. */
+static void
+plan_begin_read (Plan *p)
+{
+  if (p->cal_memo == NULL)
+    {
+      p->cal_memo = g_hash_table_new (g_direct_hash, g_direct_equal);
+      p->pair_memo = g_hash_table_new_full (cal_pair_hash, cal_pair_equal, g_free, NULL);
+    }
+  g_hash_table_remove_all (p->cal_memo);
+  g_hash_table_remove_all (p->pair_memo);
+}
+
+static GantryWorkCal *
+plan_workcal (Plan *p, GantryWorkCalCache *cache, GantryCalendar *c)
+{
+  GantryWorkCal *w = g_hash_table_lookup (p->cal_memo, c);
+
+  if (w == NULL)
+    {
+      w = gantry_workcal_cache_get (cache, c);
+      g_hash_table_insert (p->cal_memo, c, w);
+    }
+  return w;
+}
+
+static GantryWorkCal *
+plan_workcal_intersection (Plan *p, GantryWorkCalCache *cache, GantryCalendar *a, GantryCalendar *b)
+{
+  CalPair key = { a, b };
+  GantryWorkCal *w = g_hash_table_lookup (p->pair_memo, &key);
+
+  if (w == NULL)
+    {
+      w = gantry_workcal_cache_get_intersection (cache, a, b);
+      g_hash_table_insert (p->pair_memo, g_memdup2 (&key, sizeof key), w);
+    }
+  return w;
+}
 
 struct _GantryScheduler
 {
@@ -233,6 +300,8 @@ plan_free (Plan *p)
   g_free (p->leaf_ef);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
+  g_clear_pointer (&p->cal_memo, g_hash_table_unref);
+  g_clear_pointer (&p->pair_memo, g_hash_table_unref);
   g_free (p);
 }
 
@@ -304,7 +373,7 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
   pt->mstart = clamp_time (in->start);
   pt->mfinish = clamp_time (in->finish);
   pt->lvl_delay = CLAMP (in->leveling_delay, 0, MAX_SPAN);
-  pt->cal = tcal != NULL ? gantry_workcal_cache_get (cache, tcal) : p->proj_cal;
+  pt->cal = tcal != NULL ? plan_workcal (p, cache, tcal) : p->proj_cal;
   pt->work_in = in->work;
   pt->fixed_cost = in->fixed_cost;
   {
@@ -348,9 +417,9 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
         if (tcal != NULL && in->ignore_resource_calendar)
           a->cal = pt->cal;
         else if (tcal != NULL && rcal != NULL)
-          a->cal = gantry_workcal_cache_get_intersection (cache, tcal, rcal);
+          a->cal = plan_workcal_intersection (p, cache, tcal, rcal);
         else
-          a->cal = gantry_workcal_cache_get (cache, rcal);
+          a->cal = plan_workcal (p, cache, rcal);
         /* overtime work shortens the duration (reference §1.7) */
         {
           double span = (double) MAX (gantry_assignment_get_work (a->asg)
@@ -611,6 +680,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   guint i, k;
 
   p->serial = _gantry_model_serial;
+  plan_begin_read (p);
   plan_read_project (p, cache, project);
   p->n = all->len + 1;
   p->t = g_aligned_alloc0 (p->n, sizeof (PTask), 64);
@@ -853,6 +923,7 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
   if (all->len + 1 != p->n || gantry_project_get_root_task (project) != p->t[0].task)
     return FALSE;
   p->serial = _gantry_model_serial;
+  plan_begin_read (p);
   plan_read_project (p, cache, project);
   load_root_cal (p, cache);
   p->has_alap = FALSE;
@@ -2039,6 +2110,7 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
   p = self->plan;
   if (p == NULL || tasks == NULL || p->has_alap || !p->from_start)
     goto full;
+  plan_begin_read (p);
   plan_read_project (p, self->cache, self->project);
   if (!p->from_start)
     goto full;
