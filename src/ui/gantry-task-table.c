@@ -72,7 +72,7 @@ typedef struct
   gulong           notify_id;
   GtkWidget       *widget;       /* the label / editable / box */
   GtkWidget       *expander;     /* name column only */
-  GtkWidget       *icons[5];     /* indicators only */
+  GtkWidget       *icons[6];     /* indicators only */
   gboolean         updating;
 } Cell;
 
@@ -126,12 +126,13 @@ on_editing_changed (GantryCellEditor *label,
   cell_update (cell);
 }
 
-static const char *indicator_icons[5] = {
+static const char *indicator_icons[6] = {
   "x-office-calendar-symbolic",      /* constraint */
   "dialog-warning-symbolic",         /* missed deadline */
   "accessories-text-editor-symbolic",/* notes */
   "dialog-error-symbolic",           /* conflict */
   "view-pin-symbolic",               /* manually scheduled */
+  "emblem-important-symbolic",       /* linked to a risk that is not closed */
 };
 
 static void
@@ -141,8 +142,8 @@ update_indicators (Cell *cell)
   GantryConstraintType ct = gantry_task_get_constraint_type (t);
   GantryTime deadline = gantry_task_get_deadline (t);
   const char *notes = gantry_task_get_notes (t);
-  gboolean show[5];
-  g_autofree char *tips[5] = { NULL, };
+  gboolean show[6];
+  g_autofree char *tips[6] = { NULL, };
 
   show[0] = ct != GANTRY_CONSTRAINT_ASAP && ct != GANTRY_CONSTRAINT_ALAP;
   if (show[0])
@@ -175,8 +176,25 @@ update_indicators (Cell *cell)
   show[4] = gantry_task_get_manual (t);
   if (show[4])
     tips[4] = g_strdup (_("This task is scheduled manually"));
+  {
+    GantryProject *project = gantry_task_get_project (t);
+    g_autoptr(GPtrArray) risks = project != NULL ? gantry_project_get_task_risks (project, t)
+                                                 : NULL;
 
-  for (int i = 0; i < 5; i++)
+    show[5] = risks != NULL && risks->len > 0;
+    if (show[5])
+      {
+        GantryRisk *top = g_ptr_array_index (risks, 0);
+
+        /* Translators: %s is the title of a risk from the register */
+        tips[5] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At risk: %s",
+                                                "At risk: %s (and others)", risks->len),
+                                   gantry_risk_get_title (top) != NULL
+                                     ? gantry_risk_get_title (top) : "");
+      }
+  }
+
+  for (int i = 0; i < 6; i++)
     {
       gtk_widget_set_visible (cell->icons[i], show[i]);
       gtk_widget_set_tooltip_text (cell->icons[i], tips[i]);
@@ -278,7 +296,7 @@ factory_setup (GtkSignalListItemFactory *factory,
 
     case GANTRY_COLUMN_INDICATORS:
       cell->widget = root = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-      for (int i = 0; i < 5; i++)
+      for (int i = 0; i < 6; i++)
         {
           cell->icons[i] = gtk_image_new_from_icon_name (indicator_icons[i]);
           gtk_widget_set_visible (cell->icons[i], FALSE);

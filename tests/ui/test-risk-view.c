@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 #include "gantry-risk-view.h"
@@ -288,6 +290,28 @@ test_baseline_bars (void)
   iterate (3);
 }
 
+/* Visible risk indicators in the task table (their tooltip names the risk). */
+static guint
+count_risk_indicators (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_IMAGE (c) && gtk_widget_get_visible (c) && gtk_widget_get_mapped (c)
+          && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (c)), "emblem-important-symbolic") == 0)
+        {
+          const char *tip = gtk_widget_get_tooltip_text (c);
+
+          g_assert_nonnull (strstr (tip, "Supplier"));
+          n++;
+        }
+      n += count_risk_indicators (c);
+    }
+  return n;
+}
+
 /* The window: a Risks page reached by view.show, and the tracking
  * dialogs behind their actions, each confirmed dialog one undo step. */
 static void
@@ -309,6 +333,19 @@ test_window (void)
   gtk_window_set_default_size (GTK_WINDOW (win), 1200, 600);
   gtk_window_present (GTK_WINDOW (win));
   settle (GTK_WIDGET (win));
+
+  /* The task table marks tasks 3 and 5, linked to the open risk 7 (its
+   * third link, UID 999, is no task). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "view.show", "s", "gantt"));
+  settle (GTK_WIDGET (win));
+  g_assert_cmpuint (count_risk_indicators (GTK_WIDGET (win)), ==, 2);
+  g_assert_true (gantry_project_apply (p, gantry_command_set (gantry_project_lookup_risk (p, 7),
+                                                              "status", GANTRY_RISK_CLOSED)));
+  settle (GTK_WIDGET (win));
+  g_assert_cmpuint (count_risk_indicators (GTK_WIDGET (win)), ==, 0);
+  g_assert_true (gantry_project_undo (p));
+  settle (GTK_WIDGET (win));
+  g_assert_cmpuint (count_risk_indicators (GTK_WIDGET (win)), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "view.show", "s", "risks"));
   stack = gtk_widget_get_ancestor (find_descendant (GTK_WIDGET (win), GANTRY_TYPE_RISK_VIEW),
