@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "gantry-task-type.h"
@@ -154,5 +156,64 @@ gantry_set_percent_complete (GantryProject *project,
     set_int64 (project, task, "actual-finish", gantry_task_get_finish (task));
   else if (gantry_task_get_actual_finish (task) != GANTRY_TIME_NONE)
     set_int64 (project, task, "actual-finish", GANTRY_TIME_NONE);
+  gantry_project_end_group (project);
+}
+
+void
+gantry_set_task_duration (GantryProject  *project,
+                          GantryTask     *task,
+                          GantryDuration  duration,
+                          const char     *label)
+{
+  GPtrArray *as;
+  GantryTaskType type;
+  GantryDuration total = 0;
+  gboolean any = FALSE;
+  guint k;
+
+  g_return_if_fail (GANTRY_IS_PROJECT (project));
+  g_return_if_fail (GANTRY_IS_TASK (task));
+  g_return_if_fail (gantry_task_get_project (task) == project);
+  if (duration < 0)
+    duration = 0;
+
+  type = gantry_task_get_task_type (task);
+  as = gantry_task_get_assignments (task);
+
+  gantry_project_begin_group (project, label != NULL ? label : _("Set Duration"));
+  if (gantry_task_get_duration (task) != duration)
+    set_int64 (project, task, "duration", duration);
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, k);
+      double units = gantry_assignment_get_units (a);
+      GantryDuration work = gantry_assignment_get_work (a);
+      GantryDuration overtime = MAX (gantry_assignment_get_overtime_work (a), 0);
+
+      if (!is_work_assignment (a) || !(units > 0))
+        continue;
+      any = TRUE;
+      if (type == GANTRY_TASK_FIXED_WORK)
+        {
+          /* the work stays; the units follow (none when the work is all
+           * overtime or the duration is zero) */
+          if (duration > 0 && work > overtime)
+            {
+              double u = (double) (work - overtime) / (double) duration;
+              if (fabs (u - units) > 1e-9)
+                set_double (project, a, "units", u);
+            }
+        }
+      else
+        {
+          GantryDuration w = (GantryDuration) llround (units * (double) duration) + overtime;
+          if (w != work)
+            set_int64 (project, a, "work", w);
+          work = w;
+        }
+      total += work;
+    }
+  if (any && gantry_task_get_work (task) != total)
+    set_int64 (project, task, "work", total);
   gantry_project_end_group (project);
 }

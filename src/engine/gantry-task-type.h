@@ -30,4 +30,18 @@ void              gantry_set_percent_complete (GantryProject *project,
                                                GantryTask    *task,
                                                int            percent);
 
+/* Sets task's duration with MS Project's side effects on its work
+ * assignments (Work = Duration × Units, reference §2.9): Fixed Units and
+ * Fixed Duration tasks get Work = Duration × Units (plus any overtime
+ * work) on each assignment, Fixed Work tasks keep their work and get
+ * Units = Work ÷ Duration.  The task's Work becomes the assignments' sum.
+ * A Fixed Work task cannot take a zero duration while it has work; it
+ * keeps its units then.  Applies one command group labelled label (or
+ * "Set Duration" when NULL); callers may nest it in their own group to
+ * add the duration format, milestone flag or finish. */
+void              gantry_set_task_duration    (GantryProject  *project,
+                                               GantryTask     *task,
+                                               GantryDuration  duration,
+                                               const char     *label);
+
 G_END_DECLS
