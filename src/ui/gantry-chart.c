@@ -3027,40 +3027,16 @@ apply_resize (GantryChart *self)
 {
   DragState *d = &self->drag;
   GantryProject *project = self->project;
-  GPtrArray *assignments = gantry_task_get_assignments (d->task);
-  GantryTaskType type = gantry_task_get_task_type (d->task);
 
   if (d->new_duration == d->duration && d->new_finish == d->finish)
     return;
   gantry_project_begin_group (project, _("Change Duration"));
-  apply_set (project, d->task, "duration", G_TYPE_INT64, d->new_duration);
-  apply_set (project, d->task, "finish", G_TYPE_INT64, d->new_finish);
   /* Work = Duration x Units (MS Project): a longer Fixed Units or Fixed
    * Duration task gets more work, a Fixed Work task lower units.
    * Otherwise the scheduler would derive the old duration from the work
    * again. */
-  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
-    {
-      GantryAssignment *a = g_ptr_array_index (assignments, i);
-      GantryResource *r = gantry_assignment_get_resource (a);
-      double units = gantry_assignment_get_units (a);
-      GantryDuration work = gantry_assignment_get_work (a);
-
-      if (r == NULL || gantry_resource_get_resource_type (r) != GANTRY_RESOURCE_WORK
-          || units <= 0 || work <= 0)
-        continue;
-      if (type == GANTRY_TASK_FIXED_WORK)
-        {
-          g_auto(GValue) v = G_VALUE_INIT;
-
-          g_value_init (&v, G_TYPE_DOUBLE);
-          g_value_set_double (&v, (double) work / (double) d->new_duration);
-          gantry_project_apply (project, gantry_command_set_property (a, "units", &v));
-        }
-      else
-        apply_set (project, a, "work", G_TYPE_INT64,
-                   (gint64) llround (units * (double) d->new_duration));
-    }
+  gantry_set_task_duration (project, d->task, d->new_duration, NULL);
+  apply_set (project, d->task, "finish", G_TYPE_INT64, d->new_finish);
   gantry_project_end_group (project);
 }
 

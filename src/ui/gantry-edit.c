@@ -184,7 +184,8 @@ gantry_edit_set_field_text (GantryTask  *task,
       {
         GantryDuration d;
         GantryDurationFormat fmt;
-        GantryCommand *cmds[3] = { NULL, };
+        GantryCommand *cmds[2] = { NULL, };
+        gboolean ok;
 
         if (gantry_task_get_summary (task) && !gantry_task_get_manual (task))
           {
@@ -195,11 +196,17 @@ gantry_edit_set_field_text (GantryTask  *task,
         if (!gantry_duration_parse (text, &ctx, gantry_project_get_duration_format (project),
                                     FALSE, FALSE, &d, &fmt, error))
           return FALSE;
-        cmds[0] = gantry_edit_cmd_int64 (task, "duration", d);
-        cmds[1] = gantry_edit_cmd_int (task, "duration-format", fmt);
+        /* the duration with its work assignments (Work = Duration ×
+         * Units by task type), else the scheduler would derive the old
+         * duration from the work again; one undo step */
+        gantry_project_begin_group (project, _("Set Duration"));
+        gantry_set_task_duration (project, task, d, NULL);
+        cmds[0] = gantry_edit_cmd_int (task, "duration-format", fmt);
         if (gantry_task_get_milestone (task) != (d == 0))
-          cmds[2] = gantry_edit_cmd_bool (task, "milestone", d == 0);
-        return apply_group (project, _("Set Duration"), cmds, 3);
+          cmds[1] = gantry_edit_cmd_bool (task, "milestone", d == 0);
+        ok = apply_group (project, _("Set Duration"), cmds, 2);
+        gantry_project_end_group (project);
+        return ok;
       }
 
     case GANTRY_FIELD_START:

@@ -347,7 +347,6 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
 #define CHANGED_I64(prop, now, new_) if ((now) != (new_)) g_ptr_array_add (cmds, gantry_edit_cmd_int64 (t, prop, new_))
 #define CHANGED_BOOL(prop, now, new_) if (!(now) != !(new_)) g_ptr_array_add (cmds, gantry_edit_cmd_bool (t, prop, new_))
   CHANGED_STR ("name", gantry_task_get_name (t), gtk_editable_get_text (GTK_EDITABLE (self->name)));
-  CHANGED_I64 ("duration", gantry_task_get_duration (t), duration);
   CHANGED_INT ("duration-format", (int) gantry_task_get_duration_format (t), (int) dfmt);
   CHANGED_INT ("priority", gantry_task_get_priority (t), prio);
   CHANGED_BOOL ("milestone", gantry_task_get_milestone (t), milestone);
@@ -397,6 +396,10 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
     gantry_project_apply (self->project, g_ptr_array_index (cmds, i));
   gantry_edit_set_predecessors (t, preds);
   gantry_edit_set_resources (t, res);
+  /* after the type and the assignments: Work = Duration × Units by the
+   * (new) task type, else the scheduler would undo the duration */
+  if (duration != gantry_task_get_duration (t))
+    gantry_set_task_duration (self->project, t, duration, NULL);
   if (pc != gantry_task_get_percent_complete (t))
     gantry_set_percent_complete (self->project, t, pc);
   gantry_project_end_group (self->project);

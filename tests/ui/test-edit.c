@@ -11,6 +11,7 @@
 
 #include "gantry-core.h"
 #include "gantry-edit.h"
+#include "gantry-scheduler.h"
 #include "gantry-text.h"
 
 #define DAY_MS ((gint64) 480 * GANTRY_MS_MINUTE)   /* default 8 h working day */
@@ -297,6 +298,58 @@ test_fields (void)
   g_assert_cmpstr (gantry_task_get_name (a), ==, "Äpfel 🍎");
 }
 
+/* A duration typed into the table on a task with a work assignment
+ * sticks after rescheduling (reference §2.9: Fixed Units, a changed
+ * Duration recalculates Work = Duration × Units; I19: 5d at 100 % is
+ * 40 h) and is one undo step. */
+static void
+test_duration_assigned (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  g_autoptr(GantryResource) ana = gantry_resource_new (gantry_project_next_resource_uid (p), "Ana");
+  g_autoptr(GantryTask) t = gantry_task_new (gantry_project_next_task_uid (p), "T");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GantryAssignment *a;
+  g_autofree char *text = NULL;
+
+  gantry_project_add_calendar (p, cal);
+  gantry_project_set_calendar (p, cal);
+  gantry_project_set_start (p, gantry_time_make (2025, 4, 7, 8, 0, 0));
+  gantry_task_set_duration (t, 5 * DAY_MS);
+  gantry_task_set_duration_format (t, GANTRY_FORMAT_DAYS);
+  g_assert_true (gantry_project_add_task (p, gantry_project_get_root_task (p), -1, t));
+  g_assert_true (gantry_project_add_resource (p, -1, ana));
+  g_assert_true (gantry_edit_set_field_text (t, GANTRY_FIELD_RESOURCES, "Ana", &error));
+  g_assert_no_error (error);
+  a = g_ptr_array_index (gantry_task_get_assignments (t), 0);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 40 * GANTRY_MS_HOUR);
+  problems = gantry_schedule_project (p);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  gantry_project_clear_history (p);
+
+  g_assert_true (gantry_edit_set_field_text (t, GANTRY_FIELD_DURATION, "10d", &error));
+  g_assert_no_error (error);
+  problems = gantry_schedule_project (p);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 10 * DAY_MS);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 80 * GANTRY_MS_HOUR);
+  /* Mon 7 April + 10 working days: Friday 18 April 17:00 */
+  g_assert_cmpint (gantry_task_get_finish (t), ==, gantry_time_make (2025, 4, 18, 17, 0, 0));
+  text = gantry_edit_format_field (t, GANTRY_FIELD_DURATION);
+  g_assert_cmpstr (text, ==, "10 days");
+
+  /* one undo step gives back 5d and 40 h, which rescheduling keeps */
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  problems = gantry_schedule_project (p);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 5 * DAY_MS);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 40 * GANTRY_MS_HOUR);
+  g_assert_cmpint (gantry_task_get_finish (t), ==, gantry_time_make (2025, 4, 11, 17, 0, 0));
+}
+
 static void
 test_outline_ops (void)
 {
@@ -492,6 +545,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/edit/predecessors-errors", test_predecessors_errors);
   g_test_add_func ("/ui/edit/resources", test_resources);
   g_test_add_func ("/ui/edit/fields", test_fields);
+  g_test_add_func ("/ui/edit/duration-assigned", test_duration_assigned);
   g_test_add_func ("/ui/edit/outline", test_outline_ops);
   g_test_add_func ("/ui/edit/links", test_link_ops);
   g_test_add_func ("/ui/edit/paste", test_paste);
