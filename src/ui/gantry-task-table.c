@@ -792,23 +792,9 @@ gantry_task_table_collapse_all (GantryTaskTable *self)
 
   g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
   /* a fresh model with every row closed: one items-changed */
-  const char *mode = g_getenv ("XXMODE");
-  double T0 = g_get_monotonic_time () / 1000.0;
-  if (mode && g_str_equal (mode, "inplace"))
-    set_all_expanded (self, FALSE);
-  else if (mode && g_str_equal (mode, "inplace-detach"))
-    {
-      gtk_column_view_set_model (self->view, NULL);
-      set_all_expanded (self, FALSE);
-      gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-    }
-  else
-    {
-      tree = make_tree (self, FALSE);
-      set_tree (self, tree);
-      gtk_tree_list_model_set_autoexpand (tree, TRUE);
-    }
-  g_printerr ("XX %.1f\n", g_get_monotonic_time () / 1000.0 - T0);
+  tree = make_tree (self, FALSE);
+  set_tree (self, tree);
+  gtk_tree_list_model_set_autoexpand (tree, TRUE);
 }
 
 GActionGroup *
