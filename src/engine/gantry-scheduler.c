@@ -927,6 +927,7 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
   plan_read_project (p, cache, project);
   load_root_cal (p, cache);
   p->has_alap = FALSE;
+  gantry_task_get_schedule (p->t[0].task, &p->outs[0]);
   for (i = 1; i < p->n; i++)
     {
       PTask *pt = &p->t[i];
@@ -936,6 +937,7 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
       if (g_ptr_array_index (all, i - 1) != pt->task)
         return FALSE;
       _gantry_task_get_inputs (pt->task, &in);
+      gantry_task_get_schedule (pt->task, &p->outs[i]);
       parent = in.parent;
       if (parent == NULL)
         parent = p->t[0].task;
@@ -949,8 +951,6 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
       if (pt->ctype == GANTRY_CONSTRAINT_ALAP && !(pt->flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
         p->has_alap = TRUE;
     }
-  for (i = 0; i < p->n; i++)
-    gantry_task_get_schedule (p->t[i].task, &p->outs[i]);
   return TRUE;
 }
 
