@@ -14,6 +14,7 @@
 #include "gantry-scheduler.h"
 #include "gantry-resource-engine.h"
 #include "gantry-report.h"
+#include "gantry-tracking.h"
 #include "gantry-cli-commands.h"
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
@@ -119,6 +120,17 @@ gantry_cli_info (int    argc,
   printf ("calendars: %u\n", g_list_model_get_n_items (gantry_project_get_calendars (project)));
   print_time ("start", gantry_project_get_start (project));
   print_time ("finish", gantry_project_get_finish (project));
+  printf ("risks: %u\n", g_list_model_get_n_items (gantry_project_get_risks (project)));
+  {
+    GantryEarnedValue ev;
+
+    /* against Baseline, at the status date (else the current date, else now) */
+    gantry_tracking_earned_value (gantry_project_get_root_task (project), 0, GANTRY_TIME_NONE,
+                                  &ev);
+    printf ("earned-value: BAC %.2f PV %.2f EV %.2f AC %.2f SV %.2f CV %.2f SPI %.2f CPI %.2f "
+            "EAC %.2f VAC %.2f TCPI %.2f\n", ev.bac, ev.bcws, ev.bcwp, ev.acwp, ev.sv, ev.cv,
+            ev.spi, ev.cpi, ev.eac, ev.vac, ev.tcpi);
+  }
   return EXIT_OK;
 }
 

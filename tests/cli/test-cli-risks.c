@@ -72,10 +72,54 @@ test_convert_warns (void)
   g_rmdir (dir);
 }
 
+/* info counts risks and prints the project's earned value: BAC is the
+ * sum of the leaf tasks' Baseline costs (read from the model here). */
+static void
+test_info (void)
+{
+  g_autoptr(GantryProject) plan = gantry_test_build_full_plan ();
+  g_autofree char *dir = g_dir_make_tmp ("gantry-cli-risks-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "info.gantry", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *cli = g_getenv ("GANTRY_CLI");
+  const char *argv[] = { cli, "info", path, NULL };
+  GPtrArray *all;
+  double bac = 0, got = -1;
+  const char *line;
+  int wait_status = 0;
+
+  gantry_test_add_risks (plan);
+  g_assert_true (gantry_store_save (plan, path, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  g_assert_nonnull (strstr (out, "risks: 3\n"));
+  all = gantry_project_get_all_tasks (plan);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (all, i);
+      const GantryBaseline *b = gantry_task_get_baseline (t, 0);
+
+      if (gantry_task_get_n_children (t) == 0 && b != NULL && gantry_task_get_active (t)
+          && !gantry_task_get_is_null (t))
+        bac += b->cost;
+    }
+  line = strstr (out, "earned-value: BAC ");
+  g_assert_nonnull (line);
+  got = g_ascii_strtod (line + strlen ("earned-value: BAC "), NULL);
+  g_assert_cmpfloat (bac, >, 0);
+  g_assert_cmpfloat_with_epsilon (got, bac, 0.005);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/convert/risks-warning", test_convert_warns);
+  g_test_add_func ("/cli/info/risks-earned-value", test_info);
   return g_test_run ();
 }
