@@ -2167,6 +2167,9 @@ on_project_changed (GantryProject *project, guint flags, GPtrArray *tasks, Gantr
 {
   if (!self->auto_schedule)
     return;
+  /* the risk register does not affect dates */
+  if (flags == GANTRY_CHANGE_RISKS)
+    return;
   /* field edits of tasks, links and assignments name the tasks they
    * touch; the incremental pass checks that the graph is unchanged */
   if ((flags & ~(GANTRY_CHANGE_TASKS | GANTRY_CHANGE_LINKS | GANTRY_CHANGE_ASSIGNMENTS)) == 0
