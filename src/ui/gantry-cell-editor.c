@@ -11,9 +11,11 @@ struct _GantryCellEditor
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *stack;
   GtkWidget *label;
-  GtkWidget *text;
+  GtkWidget *text;       /* created on first use (a GtkText costs more than
+                          * the rest of the cell: the table makes and drops
+                          * thousands of cells when the outline changes) */
+  float      xalign;
   gboolean   editing;
   guint      stop_source;
 };
@@ -22,6 +24,8 @@ G_DEFINE_FINAL_TYPE (GantryCellEditor, gantry_cell_editor, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_EDITING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *ensure_text (GantryCellEditor *self);
 
 const char *
 gantry_cell_editor_get_text (GantryCellEditor *self)
@@ -37,7 +41,7 @@ gantry_cell_editor_set_text (GantryCellEditor *self,
   g_return_if_fail (GANTRY_IS_CELL_EDITOR (self));
 
   gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
-  if (!self->editing)
+  if (!self->editing && self->text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->text), text ? text : "");
 }
 
@@ -46,8 +50,10 @@ gantry_cell_editor_set_xalign (GantryCellEditor *self,
                                float             xalign)
 {
   g_return_if_fail (GANTRY_IS_CELL_EDITOR (self));
+  self->xalign = xalign;
   gtk_label_set_xalign (GTK_LABEL (self->label), xalign);
-  gtk_editable_set_alignment (GTK_EDITABLE (self->text), xalign);
+  if (self->text != NULL)
+    gtk_editable_set_alignment (GTK_EDITABLE (self->text), xalign);
 }
 
 gboolean
@@ -61,7 +67,7 @@ GtkEditable *
 gantry_cell_editor_get_entry (GantryCellEditor *self)
 {
   g_return_val_if_fail (GANTRY_IS_CELL_EDITOR (self), NULL);
-  return GTK_EDITABLE (self->text);
+  return GTK_EDITABLE (ensure_text (self));
 }
 
 void
@@ -72,10 +78,12 @@ gantry_cell_editor_start_editing (GantryCellEditor *self,
 
   if (self->editing)
     return;
+  ensure_text (self);
   self->editing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->text),
                          initial ? initial : gtk_label_get_text (GTK_LABEL (self->label)));
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->text);
+  gtk_widget_set_visible (self->label, FALSE);
+  gtk_widget_set_visible (self->text, TRUE);
   gtk_widget_grab_focus (self->text);
   if (initial == NULL)
     gtk_editable_select_region (GTK_EDITABLE (self->text), 0, -1);
@@ -100,7 +108,8 @@ gantry_cell_editor_stop_editing (GantryCellEditor *self,
   self->editing = FALSE;
   if (commit)
     gtk_label_set_text (GTK_LABEL (self->label), gtk_editable_get_text (GTK_EDITABLE (self->text)));
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+  gtk_widget_set_visible (self->label, TRUE);
+  gtk_widget_set_visible (self->text, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -222,7 +231,8 @@ gantry_cell_editor_dispose (GObject *object)
   GantryCellEditor *self = GANTRY_CELL_EDITOR (object);
 
   g_clear_handle_id (&self->stop_source, g_source_remove);
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->text, gtk_widget_unparent);
   G_OBJECT_CLASS (gantry_cell_editor_parent_class)->dispose (object);
 }
 
@@ -245,6 +255,30 @@ gantry_cell_editor_class_init (GantryCellEditorClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
 }
 
+static GtkWidget *
+ensure_text (GantryCellEditor *self)
+{
+  GtkEventController *controller;
+
+  if (self->text != NULL)
+    return self->text;
+  self->text = gtk_text_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->text), 3);
+  gtk_editable_set_alignment (GTK_EDITABLE (self->text), self->xalign);
+  gtk_editable_set_text (GTK_EDITABLE (self->text), gtk_label_get_text (GTK_LABEL (self->label)));
+  gtk_widget_set_visible (self->text, FALSE);
+  gtk_widget_insert_after (self->text, GTK_WIDGET (self), self->label);
+
+  g_signal_connect (self->text, "activate", G_CALLBACK (on_text_activate), self);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_text_focus_leave), self);
+  gtk_widget_add_controller (self->text, controller);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_text_key), self);
+  gtk_widget_add_controller (self->text, controller);
+  return self->text;
+}
+
 static void
 gantry_cell_editor_init (GantryCellEditor *self)
 {
@@ -254,26 +288,11 @@ gantry_cell_editor_init (GantryCellEditor *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
 
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
-  self->text = gtk_text_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->text), 3);
-  gtk_stack_add_child (GTK_STACK (self->stack), self->label);
-  gtk_stack_add_child (GTK_STACK (self->stack), self->text);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-
-  g_signal_connect (self->text, "activate", G_CALLBACK (on_text_activate), self);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave", G_CALLBACK (on_text_focus_leave), self);
-  gtk_widget_add_controller (self->text, controller);
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_text_key), self);
-  gtk_widget_add_controller (self->text, controller);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key), self);

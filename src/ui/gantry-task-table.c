@@ -197,6 +197,20 @@ update_indicators (Cell *cell)
 
   for (int i = 0; i < 6; i++)
     {
+      /* icons are made when first needed: most rows show none, and the
+       * table makes and drops a few thousand cells when the outline
+       * changes (collapse all) */
+      if (show[i] && cell->icons[i] == NULL)
+        {
+          GtkWidget *prev = NULL;
+
+          for (int j = i - 1; j >= 0 && prev == NULL; j--)
+            prev = cell->icons[j];
+          cell->icons[i] = gtk_image_new_from_icon_name (indicator_icons[i]);
+          gtk_box_insert_child_after (GTK_BOX (cell->widget), cell->icons[i], prev);
+        }
+      if (cell->icons[i] == NULL)
+        continue;
       gtk_widget_set_visible (cell->icons[i], show[i]);
       gtk_widget_set_tooltip_text (cell->icons[i], tips[i]);
       if (show[i])
@@ -298,12 +312,6 @@ factory_setup (GtkSignalListItemFactory *factory,
 
     case GANTRY_COLUMN_INDICATORS:
       cell->widget = root = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-      for (int i = 0; i < 6; i++)
-        {
-          cell->icons[i] = gtk_image_new_from_icon_name (indicator_icons[i]);
-          gtk_widget_set_visible (cell->icons[i], FALSE);
-          gtk_box_append (GTK_BOX (root), cell->icons[i]);
-        }
       gtk_widget_add_css_class (root, "indicators");
       break;
 
