@@ -57,5 +57,8 @@ guint       gantry_chart_test_get_n_drawn   (GantryChart     *self);
 char       *gantry_chart_test_tooltip       (GantryChart     *self,
                                              double           x,
                                              double           y);
+/* Vertices (graphene_point_t, widget coordinates) of the progress line
+ * over the visible rows (empty when there is no status date). */
+GArray     *gantry_chart_test_get_progress_line (GantryChart *self);
 
 G_END_DECLS

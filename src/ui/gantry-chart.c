@@ -276,6 +276,7 @@ struct _GantryChart
   guint              items_idle_id;
   int                variants[16];   /* label form per (unit, tier) */
   guint              variants_key;
+  gboolean           show_progress_line;
 };
 
 static void gantry_chart_scrollable_init (GtkScrollableInterface *iface);
@@ -291,6 +292,7 @@ enum
   PROP_ZOOM,
   PROP_ROW_HEIGHT,
   PROP_HEADER_HEIGHT,
+  PROP_SHOW_PROGRESS_LINE,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -1952,6 +1954,98 @@ draw_bar (GantryChart *self,
     gtk_snapshot_pop (snapshot);
 }
 
+/* The progress line (MS Project's "progress line at the status date"):
+ * down the status date, and in the row of each task that is in progress,
+ * or late (started before the status date but not finished), or ahead
+ * (progress recorded though it starts after the status date) out to the
+ * task's progress point — the point on its bar at % complete, where the
+ * progress bar ends — and back.  Summary, inactive and finished tasks and
+ * tasks not due yet leave the line straight.  Appends the vertices for
+ * rows first..last to pts (widget coordinates); FALSE when there is no
+ * status date. */
+static gboolean
+progress_line_points (GantryChart *self,
+                      int          first,
+                      int          last,
+                      GArray      *pts)
+{
+  GantryTime status = get_status_date (self);
+  double sx;
+
+  if (status == GANTRY_TIME_NONE || first > last)
+    return FALSE;
+  ensure_rows (self);
+  sx = round (x_for_time (self, status));
+  last = MIN (last, (int) self->row_tasks->len - 1);
+  if (first < 0 || first > last)
+    return FALSE;
+  g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, row_top (self, first)));
+  for (int row = first; row <= last; row++)
+    {
+      GantryTask *task = g_ptr_array_index (self->row_tasks, row);
+      int pc;
+      BarGeom g;
+      double px;
+
+      if (task == NULL || gantry_task_get_summary (task) || !gantry_task_get_active (task)
+          || !bar_geometry (self, task, row, &g))
+        continue;
+      pc = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
+      if (pc >= 100 || (pc == 0 && gantry_task_get_start (task) >= status))
+        continue;
+      px = g.milestone ? g.x0 : g.x0 + round ((g.x1 - g.x0) * pc / 100.0);
+      g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, g.row_top));
+      g_array_append_val (pts, GRAPHENE_POINT_INIT (px, g.mid));
+      g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, g.row_top + self->row_height));
+    }
+  g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, row_top (self, last) + self->row_height));
+  return TRUE;
+}
+
+static void
+draw_progress_line (GantryChart *self,
+                    GtkSnapshot *snapshot,
+                    int          first,
+                    int          last,
+                    double       width)
+{
+  g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  double xmin = G_MAXDOUBLE, xmax = -G_MAXDOUBLE, ymin, ymax;
+  const GdkRGBA *c = &self->pal.status;
+  cairo_t *cr;
+
+  if (!progress_line_points (self, first, last, pts) || pts->len < 2)
+    return;
+  for (guint i = 0; i < pts->len; i++)
+    {
+      xmin = MIN (xmin, g_array_index (pts, graphene_point_t, i).x);
+      xmax = MAX (xmax, g_array_index (pts, graphene_point_t, i).x);
+    }
+  if (xmax < -4 || xmin > width + 4)
+    return;
+  xmin = MAX (xmin, -4) - 2;
+  xmax = MIN (xmax, width + 4) + 2;
+  ymin = g_array_index (pts, graphene_point_t, 0).y;
+  ymax = g_array_index (pts, graphene_point_t, pts->len - 1).y;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (xmin, ymin, xmax - xmin,
+                                                                 ymax - ymin));
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+  for (guint i = 0; i < pts->len; i++)
+    {
+      graphene_point_t *pt = &g_array_index (pts, graphene_point_t, i);
+
+      /* a 2 px line centred on the status line's pixel column */
+      if (i == 0)
+        cairo_move_to (cr, pt->x, pt->y);
+      else
+        cairo_line_to (cr, pt->x, pt->y);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 build_rows (GantryChart *self,
             GtkSnapshot *snapshot,
@@ -2013,6 +2107,8 @@ build_rows (GantryChart *self,
       draw_bar (self, snapshot, layout, task, row, width);
       self->n_drawn++;
     }
+  if (self->show_progress_line)
+    draw_progress_line (self, snapshot, first, last, width);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -3893,6 +3989,9 @@ gantry_chart_get_property (GObject    *object,
     case PROP_HEADER_HEIGHT:
       g_value_set_int (value, self->header_height);
       break;
+    case PROP_SHOW_PROGRESS_LINE:
+      g_value_set_boolean (value, self->show_progress_line);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadj);
       break;
@@ -3931,6 +4030,9 @@ gantry_chart_set_property (GObject      *object,
       break;
     case PROP_HEADER_HEIGHT:
       gantry_chart_set_header_height (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_PROGRESS_LINE:
+      gantry_chart_set_show_progress_line (self, g_value_get_boolean (value));
       break;
     case PROP_HADJUSTMENT:
       set_hadjustment (self, g_value_get_object (value));
@@ -4021,6 +4123,9 @@ gantry_chart_class_init (GantryChartClass *klass)
   properties[PROP_HEADER_HEIGHT] =
     g_param_spec_int ("header-height", NULL, NULL, 16, 400, DEFAULT_HEADER_HEIGHT,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PROGRESS_LINE] =
+    g_param_spec_boolean ("show-progress-line", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -4046,6 +4151,8 @@ gantry_chart_class_init (GantryChartClass *klass)
                                    action_move_cursor);
   gtk_widget_class_install_action (widget_class, "chart.scroll-horizontally", "i",
                                    action_scroll_horizontally);
+  gtk_widget_class_install_property_action (widget_class, "chart.show-progress-line",
+                                            "show-progress-line");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "chart.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "chart.zoom-in", NULL);
@@ -4320,6 +4427,30 @@ gantry_chart_set_zoom (GantryChart *self,
   set_zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0);
 }
 
+void
+gantry_chart_set_show_progress_line (GantryChart *self,
+                                     gboolean     show)
+{
+  g_return_if_fail (GANTRY_IS_CHART (self));
+
+  show = !!show;
+  if (self->show_progress_line == show)
+    return;
+  self->show_progress_line = show;
+  g_clear_pointer (&self->rows_node, gsk_render_node_unref);
+  self->rows_key.valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PROGRESS_LINE]);
+}
+
+gboolean
+gantry_chart_get_show_progress_line (GantryChart *self)
+{
+  g_return_val_if_fail (GANTRY_IS_CHART (self), FALSE);
+
+  return self->show_progress_line;
+}
+
 int
 gantry_chart_get_zoom (GantryChart *self)
 {
@@ -4497,4 +4628,26 @@ gantry_chart_test_tooltip (GantryChart *self,
   if (hit.zone < HIT_BAR)
     return NULL;
   return describe_task (self, hit.task, TRUE, FALSE);
+}
+
+GArray *
+gantry_chart_test_get_progress_line (GantryChart *self)
+{
+  GArray *pts;
+  double vv, body;
+  guint n;
+  int first, last;
+
+  g_return_val_if_fail (GANTRY_IS_CHART (self), NULL);
+
+  pts = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  n = n_rows (self);
+  vv = vvalue (self);
+  body = gtk_widget_get_height (GTK_WIDGET (self)) - self->header_height;
+  if (n == 0 || body <= 0)
+    return pts;
+  first = CLAMP ((int) floor (vv / self->row_height), 0, (int) n - 1);
+  last = CLAMP ((int) floor ((vv + body) / self->row_height), 0, (int) n - 1);
+  progress_line_points (self, first, last, pts);
+  return pts;
 }

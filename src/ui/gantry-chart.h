@@ -96,5 +96,12 @@ void        gantry_chart_set_zoom          (GantryChart       *self,
 int         gantry_chart_get_zoom          (GantryChart       *self);
 void        gantry_chart_scroll_to_task    (GantryChart       *self,
                                             GantryTask        *task);
+/* The progress line ("show-progress-line", action
+ * "chart.show-progress-line"; off by default): from the status date line
+ * out to the progress point of each task in progress or behind (started
+ * before the status date, unfinished) or ahead, and back. */
+void        gantry_chart_set_show_progress_line (GantryChart  *self,
+                                                 gboolean      show);
+gboolean    gantry_chart_get_show_progress_line (GantryChart  *self);
 
 G_END_DECLS

@@ -978,6 +978,102 @@ test_scale (void)
   g_assert_cmpint (gantry_scale_snap_delta (GANTRY_MS_DAY * 4, GANTRY_SCALE_WEEK), ==, 7 * GANTRY_MS_DAY);
 }
 
+/* ---- progress line ------------------------------------------------------- */
+
+static void save_png (GtkWidget  *widget,
+                      const char *name);
+
+static void
+test_progress_line (Fixture       *f,
+                    gconstpointer  data)
+{
+  GantryTask *req = find_task (f->project, "Requirements");
+  GantryTask *design = find_task (f->project, "Design");
+  GantryTask *fe = find_task (f->project, "Frontend");
+  GantryTask *be = find_task (f->project, "Backend");
+  GantryTime mon = gantry_time_make (2026, 3, 2, 8, 0, 0);
+  g_autoptr(GArray) pts = NULL;
+  double base, sx;
+  /* rows of the tasks the line visits: Requirements 2, Design 3,
+   * Frontend 5, Backend 6 (Kickoff is done, the summaries are skipped,
+   * API documentation and the launch tasks start after the status date) */
+  const int rows[4] = { 2, 3, 5, 6 };
+  double px[4];
+
+  /* off by default; the action toggles the property */
+  g_assert_false (gantry_chart_get_show_progress_line (f->chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.show-progress-line", NULL));
+  g_assert_true (gantry_chart_get_show_progress_line (f->chart));
+
+  gantry_task_set_percent_complete (req, 50);
+  draw_now (f);
+
+  /* the schedule the hand computation below rests on */
+  g_assert_cmpint (gantry_task_get_start (req), ==, mon);
+  g_assert_cmpint (gantry_task_get_finish (req), ==, gantry_time_make (2026, 3, 5, 17, 0, 0));
+  g_assert_cmpint (gantry_task_get_start (design), ==, gantry_time_make (2026, 3, 6, 8, 0, 0));
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 12, 17, 0, 0));
+  g_assert_cmpint (gantry_task_get_start (fe), ==, gantry_time_make (2026, 3, 13, 8, 0, 0));
+  g_assert_cmpint (gantry_task_get_finish (fe), ==, gantry_time_make (2026, 3, 24, 17, 0, 0));
+  g_assert_cmpint (gantry_task_get_start (be), ==, gantry_time_make (2026, 3, 10, 8, 0, 0));
+
+  /* 44 px a day from Monday 2 March 08:00 */
+  base = gantry_chart_test_x_for_time (f->chart, mon);
+  sx = base + 11 * 44 + 9 * 44 / 24.0;          /* status: Fri 13 March 17:00 */
+  px[0] = base + 0.5 * (3 * 44 + 9 * 44 / 24.0);        /* 50 % of 2 Mar 08 .. 5 Mar 17 */
+  px[1] = base + 4 * 44 + 0.6 * (6 * 44 + 9 * 44 / 24.0);  /* 60 % of 6 Mar 08 .. 12 Mar 17 */
+  px[2] = base + 11 * 44 + 0.1 * (11 * 44 + 9 * 44 / 24.0); /* 10 % of 13 Mar 08 .. 24 Mar 17 */
+  px[3] = base + 8 * 44;                                /* not started: its start, 10 Mar */
+
+  pts = gantry_chart_test_get_progress_line (f->chart);
+  g_assert_cmpuint (pts->len, ==, 2 + 3 * G_N_ELEMENTS (rows));
+  /* from the top of the first row down to the bottom of the last (13 rows) */
+  g_assert_cmpfloat (fabs (g_array_index (pts, graphene_point_t, 0).x - sx), <=, 1.0);
+  g_assert_cmpfloat (g_array_index (pts, graphene_point_t, 0).y, ==, HEADER_H);
+  g_assert_cmpfloat (fabs (g_array_index (pts, graphene_point_t, pts->len - 1).x - sx), <=, 1.0);
+  g_assert_cmpfloat (g_array_index (pts, graphene_point_t, pts->len - 1).y, ==, HEADER_H + 13 * ROW_H);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      graphene_point_t *in = &g_array_index (pts, graphene_point_t, 1 + 3 * i);
+      graphene_point_t *pp = &g_array_index (pts, graphene_point_t, 2 + 3 * i);
+      graphene_point_t *out = &g_array_index (pts, graphene_point_t, 3 + 3 * i);
+      double top = HEADER_H + rows[i] * ROW_H;
+
+      g_assert_cmpfloat (fabs (in->x - sx), <=, 1.0);
+      g_assert_cmpfloat (in->y, ==, top);
+      g_assert_cmpfloat (fabs (pp->x - px[i]), <=, 1.0);
+      g_assert_cmpfloat (pp->y, >, top);
+      g_assert_cmpfloat (pp->y, <, top + ROW_H);
+      g_assert_cmpfloat (fabs (out->x - sx), <=, 1.0);
+      g_assert_cmpfloat (out->y, ==, top + ROW_H);
+    }
+
+  /* finishing Requirements takes its zig-zag out */
+  gantry_task_set_percent_complete (req, 100);
+  draw_now (f);
+  g_clear_pointer (&pts, g_array_unref);
+  pts = gantry_chart_test_get_progress_line (f->chart);
+  g_assert_cmpuint (pts->len, ==, 2 + 3 * 3);
+  g_assert_cmpfloat (g_array_index (pts, graphene_point_t, 1).y, ==, HEADER_H + 3 * ROW_H);
+  gantry_task_set_percent_complete (req, 50);
+
+  /* screenshots, light and dark */
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      gantry_chart_scroll_to_task (f->chart, find_task (f->project, "Kickoff"));
+      settle (f);
+      draw_now (f);
+      save_png (GTK_WIDGET (f->chart), dark ? "chart-progress-line-dark" : "chart-progress-line-light");
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+
+  /* off again: the flag follows, the computed line does not depend on it */
+  gantry_chart_set_show_progress_line (f->chart, FALSE);
+  g_assert_false (gantry_chart_get_show_progress_line (f->chart));
+  draw_now (f);
+}
+
 /* ---- screenshots --------------------------------------------------------- */
 
 static void
@@ -1078,6 +1174,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("bad-input", test_bad_input);
   ADD_SIZED ("screenshots", shot_window, test_screenshots);
+  ADD_SIZED ("progress-line", shot_window, test_progress_line);
 #undef ADD
 #undef ADD_SIZED
   return g_test_run ();
