@@ -22,6 +22,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Gantry"));
-  app = gantry_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  /* GANTRY_NON_UNIQUE=1: a separate instance (tests, side-by-side runs) */
+  app = gantry_application_new (g_strcmp0 (g_getenv ("GANTRY_NON_UNIQUE"), "1") == 0
+                                ? G_APPLICATION_NON_UNIQUE : G_APPLICATION_DEFAULT_FLAGS);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

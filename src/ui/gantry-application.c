@@ -9,11 +9,15 @@
 
 #include "gantry-application.h"
 #include "gantry-window.h"
+#include "gantry-preferences.h"
+#include "gantry-recovery.h"
 #include "gantry-resources.h"
 
 struct _GantryApplication
 {
   GtkApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (GantryApplication, gantry_application, GTK_TYPE_APPLICATION)
@@ -39,6 +43,33 @@ pristine_window (GtkApplication *app)
   return NULL;
 }
 
+/* Once per process, after the first window shows: offer what a crash left
+ * in the recovery folder. */
+static void
+offer_recovery (GantryApplication *self,
+                GtkWindow         *parent)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  gantry_recovery_offer (GTK_APPLICATION (self), parent);
+}
+
+/* Test hook: GANTRY_TEST_EDIT=1 makes an unsaved, undoable edit (a task
+ * named "Autosave probe" appended) right after a plan opens. */
+static void
+test_edit (GantryWindow *window)
+{
+  GantryProject *project = gantry_window_get_project (window);
+  GantryTask *root = gantry_project_get_root_task (project);
+  GantryTask *task = gantry_task_new (gantry_project_next_task_uid (project), "Autosave probe");
+
+  gantry_project_apply (project, gantry_command_insert_task (root, -1, task));
+  g_object_unref (task);
+  g_print ("gantry-test: edited\n");
+  fflush (stdout);
+}
+
 static void
 gantry_application_activate (GApplication *app)
 {
@@ -47,6 +78,7 @@ gantry_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (gantry_window_new (GTK_APPLICATION (app)));
   gtk_window_present (window);
+  offer_recovery (GANTRY_APPLICATION (app), window);
 }
 
 static void
@@ -62,7 +94,10 @@ gantry_application_open (GApplication  *app,
       if (window == NULL)
         window = gantry_window_new (GTK_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
-      gantry_window_load_file (window, files[i]);
+      if (gantry_window_load_file (window, files[i])
+          && g_strcmp0 (g_getenv ("GANTRY_TEST_EDIT"), "1") == 0)
+        test_edit (window);
+      offer_recovery (GANTRY_APPLICATION (app), GTK_WINDOW (window));
     }
 }
 
@@ -109,7 +144,19 @@ action_about (GSimpleAction *action,
                          NULL);
 }
 
+static void
+action_preferences (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *dialog = gantry_preferences_dialog_new (parent);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", action_preferences, NULL, NULL, NULL, { 0 } },
   { "new-window", action_new_window, NULL, NULL, NULL, { 0 } },
   { "quit", action_quit, NULL, NULL, NULL, { 0 } },
   { "about", action_about, NULL, NULL, NULL, { 0 } },
@@ -120,6 +167,7 @@ gantry_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   gantry_ui_register_resources ();
   G_APPLICATION_CLASS (gantry_application_parent_class)->startup (app);
@@ -127,6 +175,7 @@ gantry_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   /* GtkApplication (unlike AdwApplication) does not load style.css itself */

@@ -10,6 +10,8 @@
 #include "gantry-window.h"
 #include "gantry-edit.h"
 #include "gantry-mspdi.h"
+#include "gantry-preferences.h"
+#include "gantry-recovery.h"
 #include "gantry-scheduler.h"
 #include "gantry-store.h"
 #include "gantry-task-dialog.h"
@@ -59,6 +61,18 @@ struct _GantryWindow
   gulong           recent_changed_id;
   gboolean         close_confirmed;
   int              zoom;
+
+  /* autosave (gantry-recovery.h) */
+  char            *recovery_id;
+  guint            autosave_source;
+  guint            autosave_interval;
+  gboolean         autosave_dirty;
+  gulong           settings_changed_id;
+  /* the file as last read or written, to notice changes by others */
+  gboolean         disk_known;
+  guint64          disk_mtime_usec;
+  goffset          disk_size;
+  gboolean         overwrite_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (GantryWindow, gantry_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -126,6 +140,7 @@ on_project_changed (GantryProject *project,
                     GPtrArray     *tasks,
                     GantryWindow  *self)
 {
+  self->autosave_dirty = TRUE;
   update_title (self);
   update_undo (self);
 }
@@ -250,6 +265,46 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+static gboolean
+query_disk (GFile   *file,
+            guint64 *mtime_usec,
+            goffset *size)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC
+                            "," G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return FALSE;
+  *mtime_usec = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+                + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  *size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+static void
+remember_disk (GantryWindow *self)
+{
+  self->disk_known = self->file != NULL
+                     && query_disk (self->file, &self->disk_mtime_usec, &self->disk_size);
+}
+
+/* TRUE when file is our file and another program changed it since we
+ * read or wrote it. */
+static gboolean
+changed_on_disk (GantryWindow *self,
+                 GFile        *file)
+{
+  guint64 mtime;
+  goffset size;
+
+  if (!self->disk_known || self->file == NULL || !g_file_equal (file, self->file))
+    return FALSE;
+  if (!query_disk (file, &mtime, &size))
+    return FALSE;   /* deleted or unreadable: nothing to overwrite */
+  return mtime != self->disk_mtime_usec || size != self->disk_size;
+}
+
 void
 gantry_window_set_project (GantryWindow    *self,
                            GantryProject   *project,
@@ -270,6 +325,8 @@ gantry_window_set_project (GantryWindow    *self,
   g_set_object (&self->project, project);
   g_set_object (&self->file, file);
   self->format = format;
+  self->disk_known = FALSE;
+  self->autosave_dirty = FALSE;
 
   self->scheduler = gantry_scheduler_new (project);
   if (g_signal_lookup ("scheduled", GANTRY_TYPE_SCHEDULER) != 0)
@@ -380,8 +437,75 @@ gantry_window_load_file (GantryWindow *self,
     show_import_report (self, file);
   else
     gtk_info_bar_set_revealed (GTK_INFO_BAR (self->info_bar), FALSE);
+  remember_disk (self);
   add_recent (file);
   return TRUE;
+}
+
+typedef struct
+{
+  GantryWindow    *self;
+  GFile           *file;
+  GantryFileFormat format;
+} OverwriteData;
+
+static void
+overwrite_data_free (gpointer data)
+{
+  OverwriteData *od = data;
+
+  g_object_unref (od->file);
+  g_free (od);
+}
+
+enum { RESPONSE_OVERWRITE = 1 };
+
+static void
+on_overwrite_response (GtkDialog     *dialog,
+                       int            response,
+                       OverwriteData *od)
+{
+  GantryWindow *self = od->self;
+  g_autoptr(GFile) file = g_object_ref (od->file);
+  GantryFileFormat format = od->format;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_OVERWRITE)
+    {
+      self->overwrite_confirmed = TRUE;
+      gantry_window_save_to_file (self, file, format);
+      self->overwrite_confirmed = FALSE;
+    }
+}
+
+static void
+ask_overwrite (GantryWindow    *self,
+               GFile           *file,
+               GantryFileFormat format)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+  OverwriteData *od = g_new0 (OverwriteData, 1);
+
+  od->self = self;
+  od->file = g_object_ref (file);
+  od->format = format;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by another program"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("The file changed on disk after you opened it. Overwriting it replaces those changes with this plan; Cancel keeps both, so that you can save this plan under another name."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Overwrite"), RESPONSE_OVERWRITE,
+                          NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), RESPONSE_OVERWRITE),
+                            "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_widget_add_css_class (dialog, "gantry-changed-on-disk-dialog");
+  g_object_set_data_full (G_OBJECT (dialog), "gantry-overwrite", od, overwrite_data_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), od);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -396,6 +520,13 @@ gantry_window_save_to_file (GantryWindow    *self,
   g_return_val_if_fail (GANTRY_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!self->overwrite_confirmed && changed_on_disk (self, file))
+    {
+      ask_overwrite (self, file, format);
+      return FALSE;
+    }
+  self->overwrite_confirmed = FALSE;
+
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -403,7 +534,14 @@ gantry_window_save_to_file (GantryWindow    *self,
       ok = FALSE;
     }
   else if (format == GANTRY_FILE_FORMAT_MSPDI)
-    ok = gantry_mspdi_save (self->project, path, GANTRY_MSPDI_WRITE_DEFAULT, &error);
+    {
+      GSettings *settings = gantry_settings_get ();
+      GantryMspdiWriteFlags flags = GANTRY_MSPDI_WRITE_DEFAULT;
+
+      if (settings == NULL || g_settings_get_boolean (settings, "keep-unknown-mspdi"))
+        flags |= GANTRY_MSPDI_WRITE_KEEP_UNKNOWN;
+      ok = gantry_mspdi_save (self->project, path, flags, &error);
+    }
   else
     ok = gantry_store_save (self->project, path, &error);
 
@@ -419,6 +557,10 @@ gantry_window_save_to_file (GantryWindow    *self,
   gantry_project_mark_saved (self->project);
   g_set_object (&self->file, file);
   self->format = format;
+  remember_disk (self);
+  self->autosave_dirty = FALSE;
+  if (self->recovery_id != NULL)
+    gantry_recovery_remove (self->recovery_id);
   add_recent (file);
   update_title (self);
   if (format == GANTRY_FILE_FORMAT_MSPDI)
@@ -1145,6 +1287,31 @@ rebuild_recent_menu (GtkRecentManager *manager,
     }
 }
 
+/* ---- autosave ---------------------------------------------------------- */
+
+static gboolean
+autosave_tick (gpointer data)
+{
+  GantryWindow *self = data;
+
+  if (self->autosave_dirty)
+    gantry_window_autosave_now (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_autosave (GantryWindow *self)
+{
+  guint interval = gantry_recovery_get_interval ();
+
+  if (interval == self->autosave_interval && (self->autosave_source != 0) == (interval != 0))
+    return;
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_interval = interval;
+  if (interval > 0)
+    self->autosave_source = g_timeout_add_seconds (interval, autosave_tick, self);
+}
+
 /* ---- class ------------------------------------------------------------- */
 
 static void
@@ -1160,6 +1327,16 @@ gantry_window_dispose (GObject *object)
       gantry_scheduler_set_auto (self->scheduler, FALSE);
     }
   g_clear_signal_handler (&self->recent_changed_id, gtk_recent_manager_get_default ());
+  if (gantry_settings_get () != NULL)
+    g_clear_signal_handler (&self->settings_changed_id, gantry_settings_get ());
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_id != NULL)
+    {
+      /* a clean close (saved, or changes discarded): nothing to recover */
+      gantry_recovery_remove (self->recovery_id);
+      gantry_recovery_unclaim (self->recovery_id);
+      g_clear_pointer (&self->recovery_id, g_free);
+    }
   g_clear_pointer (&self->context_popover, gtk_widget_unparent);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->project);
@@ -1357,13 +1534,80 @@ gantry_window_init (GantryWindow *self)
 
   self->zoom = 3;
   project = gantry_project_new_default (GANTRY_TIME_NONE);
+  gantry_preferences_apply_to_new_plan (project);
   gantry_project_clear_history (project);
   gantry_window_set_project (self, project, NULL, GANTRY_FILE_FORMAT_NATIVE);
   set_zoom (self, self->zoom);
+
+  self->recovery_id = gantry_recovery_new_id ();
+  gantry_recovery_claim (self->recovery_id);
+  if (gantry_settings_get () != NULL)
+    self->settings_changed_id = g_signal_connect_swapped (gantry_settings_get (), "changed::autosave-interval",
+                                                          G_CALLBACK (restart_autosave), self);
+  restart_autosave (self);
 }
 
 GantryWindow *
 gantry_window_new (GtkApplication *application)
 {
   return g_object_new (GANTRY_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+gantry_window_autosave_now (GantryWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GANTRY_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || self->recovery_id == NULL)
+    return FALSE;
+  if (!gantry_project_get_modified (self->project))
+    {
+      /* back at the saved state (e.g. by undo): nothing to recover */
+      gantry_recovery_remove (self->recovery_id);
+      self->autosave_dirty = FALSE;
+      return FALSE;
+    }
+  if (!gantry_recovery_save (self->project, self->recovery_id, self->file, &error))
+    {
+      /* never interrupt the user for this; the next tick tries again */
+      g_warning ("autosave failed: %s", error->message);
+      return FALSE;
+    }
+  self->autosave_dirty = FALSE;
+  return TRUE;
+}
+
+const char *
+gantry_window_get_recovery_id (GantryWindow *self)
+{
+  g_return_val_if_fail (GANTRY_IS_WINDOW (self), NULL);
+  return self->recovery_id;
+}
+
+void
+gantry_window_adopt_recovered (GantryWindow  *self,
+                               GantryProject *project,
+                               GFile         *original,
+                               const char    *recovery_id)
+{
+  g_return_if_fail (GANTRY_IS_WINDOW (self));
+  g_return_if_fail (GANTRY_IS_PROJECT (project));
+
+  gantry_window_set_project (self, project, original,
+                             original ? gantry_file_format_for_file (original) : GANTRY_FILE_FORMAT_NATIVE);
+  /* the recovery file stays until this window saves or closes cleanly */
+  if (recovery_id != NULL)
+    {
+      gantry_recovery_remove (self->recovery_id);
+      gantry_recovery_unclaim (self->recovery_id);
+      g_free (self->recovery_id);
+      self->recovery_id = g_strdup (recovery_id);
+      gantry_recovery_claim (self->recovery_id);
+    }
+  /* the original may have changed since; remember it as it is now, so a
+   * later change by someone else is still noticed */
+  remember_disk (self);
+  update_title (self);
 }

@@ -44,4 +44,15 @@ GPtrArray       *gantry_window_get_import_warnings (GantryWindow *self);
 
 GantryFileFormat gantry_file_format_for_file  (GFile *file);
 
+/* Autosave (gantry-recovery.h): writes the plan to the recovery folder now
+ * when it has unsaved changes; TRUE when it wrote. */
+gboolean         gantry_window_autosave_now   (GantryWindow *self);
+const char      *gantry_window_get_recovery_id (GantryWindow *self);
+/* Shows a recovered plan: project (modified) with its original file (may
+ * be NULL), keeping recovery_id's files until a save or a clean close. */
+void             gantry_window_adopt_recovered (GantryWindow  *self,
+                                                GantryProject *project,
+                                                GFile         *original,
+                                                const char    *recovery_id);
+
 G_END_DECLS
