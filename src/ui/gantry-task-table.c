@@ -13,8 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "gantry-task-table.h"
+#include "gantry-tracking.h"
 #include "gantry-text.h"
 #include "gantry-cell-editor.h"
 
@@ -60,7 +62,18 @@ static const struct
   { "predecessors", N_("Predecessors"), GANTRY_FIELD_PREDECESSORS,       96, FALSE },
   { "resources",    N_("Resources"),    GANTRY_FIELD_RESOURCES,         120, FALSE },
   { "complete",     N_("% Complete"),   GANTRY_FIELD_PERCENT_COMPLETE,   80, FALSE },
+  { "start-variance",    N_("Start Variance"),    -1,                  90, FALSE },
+  { "finish-variance",   N_("Finish Variance"),   -1,                  90, FALSE },
+  { "duration-variance", N_("Duration Variance"), -1,                  90, FALSE },
+  { "work-variance",     N_("Work Variance"),     -1,                  90, FALSE },
+  { "cost-variance",     N_("Cost Variance"),     -1,                  90, FALSE },
 };
+
+static gboolean
+column_is_variance (GantryColumn column)
+{
+  return column >= GANTRY_COLUMN_START_VARIANCE && column <= GANTRY_COLUMN_COST_VARIANCE;
+}
 
 /* ---- cells ------------------------------------------------------------- */
 
@@ -72,7 +85,7 @@ typedef struct
   gulong           notify_id;
   GtkWidget       *widget;       /* the label / editable / box */
   GtkWidget       *expander;     /* name column only */
-  GtkWidget       *icons[6];     /* indicators only */
+  GtkWidget       *icons[7];     /* indicators only */
   gboolean         updating;
 } Cell;
 
@@ -126,13 +139,14 @@ on_editing_changed (GantryCellEditor *label,
   cell_update (cell);
 }
 
-static const char *indicator_icons[6] = {
+static const char *indicator_icons[7] = {
   "x-office-calendar-symbolic",      /* constraint */
   "dialog-warning-symbolic",         /* missed deadline */
   "accessories-text-editor-symbolic",/* notes */
   "dialog-error-symbolic",           /* conflict */
   "view-pin-symbolic",               /* manually scheduled */
   "emblem-important-symbolic",       /* linked to a risk that is not closed */
+  "system-users-symbolic",           /* a resource assigned is over-allocated */
 };
 
 static void
@@ -142,9 +156,9 @@ update_indicators (Cell *cell)
   GantryConstraintType ct = gantry_task_get_constraint_type (t);
   GantryTime deadline = gantry_task_get_deadline (t);
   const char *notes = gantry_task_get_notes (t);
-  gboolean show[6];
+  gboolean show[7];
   /* (g_autofree on an array would free only its first element) */
-  char *tips[6] = { NULL, };
+  char *tips[7] = { NULL, };
 
   show[0] = ct != GANTRY_CONSTRAINT_ASAP && ct != GANTRY_CONSTRAINT_ALAP;
   if (show[0])
@@ -195,7 +209,10 @@ update_indicators (Cell *cell)
       }
   }
 
-  for (int i = 0; i < 6; i++)
+  tips[6] = gantry_task_table_overallocation_text (t);
+  show[6] = tips[6] != NULL;
+
+  for (int i = 0; i < 7; i++)
     {
       /* icons are made when first needed: most rows show none, and the
        * table makes and drops a few thousand cells when the outline
@@ -238,6 +255,18 @@ cell_update (Cell *cell)
 
     case GANTRY_COLUMN_INDICATORS:
       update_indicators (cell);
+      break;
+
+    case GANTRY_COLUMN_START_VARIANCE:
+    case GANTRY_COLUMN_FINISH_VARIANCE:
+    case GANTRY_COLUMN_DURATION_VARIANCE:
+    case GANTRY_COLUMN_WORK_VARIANCE:
+    case GANTRY_COLUMN_COST_VARIANCE:
+      {
+        g_autofree char *text = gantry_task_table_format_variance (cell->task, cell->column);
+
+        gtk_label_set_text (GTK_LABEL (cell->widget), text);
+      }
       break;
 
     default:
@@ -313,6 +342,18 @@ factory_setup (GtkSignalListItemFactory *factory,
     case GANTRY_COLUMN_INDICATORS:
       cell->widget = root = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       gtk_widget_add_css_class (root, "indicators");
+      break;
+
+    case GANTRY_COLUMN_START_VARIANCE:
+    case GANTRY_COLUMN_FINISH_VARIANCE:
+    case GANTRY_COLUMN_DURATION_VARIANCE:
+    case GANTRY_COLUMN_WORK_VARIANCE:
+    case GANTRY_COLUMN_COST_VARIANCE:
+      cell->widget = root = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (root), 1.0);
+      gtk_widget_add_css_class (root, "numeric");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(column_info[column].title), -1);
       break;
 
     case GANTRY_COLUMN_NAME:
@@ -1103,7 +1144,10 @@ gantry_task_table_init (GantryTaskTable *self)
 
       if (i == GANTRY_COLUMN_INDICATORS)
         gtk_column_view_column_set_title (self->columns[i], "");
-      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      action = g_simple_action_new_stateful (name, NULL,
+                                             g_variant_new_boolean (!column_is_variance (i)));
+      if (column_is_variance (i))
+        gtk_column_view_column_set_visible (self->columns[i], FALSE);
       g_object_set_data (G_OBJECT (action), "column", GINT_TO_POINTER (i));
       g_signal_connect (action, "change-state", G_CALLBACK (on_column_toggled), self);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
@@ -1135,4 +1179,134 @@ GtkWidget *
 gantry_task_table_new (void)
 {
   return g_object_new (GANTRY_TYPE_TASK_TABLE, NULL);
+}
+
+/* Money as the project shows it: "$1,250.00", "-€30", "12 kr" (MS
+ * Project's CurrencySymbolPosition: 0 before, 1 after, 2 before and 3
+ * after with a space). */
+static char *
+format_money (GantryProject *project,
+              double         amount)
+{
+  const char *symbol = project ? gantry_project_get_currency_symbol (project) : "$";
+  int digits = 2, position = 0;
+  g_autofree char *number = NULL;
+  const char *sign = amount < 0 ? "-" : "";
+
+  if (project != NULL)
+    g_object_get (project, "currency-digits", &digits, "currency-symbol-position", &position,
+                  NULL);
+  digits = CLAMP (digits, 0, 6);
+  if (symbol == NULL)
+    symbol = "";
+  number = g_strdup_printf ("%'.*f", digits, fabs (amount));
+  switch (position)
+    {
+    case 1:
+      return g_strdup_printf ("%s%s%s", sign, number, symbol);
+    case 2:
+      return g_strdup_printf ("%s%s %s", sign, symbol, number);
+    case 3:
+      return g_strdup_printf ("%s%s %s", sign, number, symbol);
+    default:
+      return g_strdup_printf ("%s%s%s", sign, symbol, number);
+    }
+}
+
+/* MSPDI WorkFormat (1 m, 2 h, 3 d, 4 w, 5 mo) as a duration format. */
+static GantryDurationFormat
+work_display_format (GantryProject *project)
+{
+  static const GantryUnit units[] = {
+    GANTRY_UNIT_MINUTE, GANTRY_UNIT_HOUR, GANTRY_UNIT_DAY, GANTRY_UNIT_WEEK, GANTRY_UNIT_MONTH,
+  };
+  int wf = 2;
+
+  if (project != NULL)
+    g_object_get (project, "work-format", &wf, NULL);
+  if (wf < 1 || wf > 5)
+    wf = 2;
+  return gantry_format_make (units[wf - 1], FALSE, FALSE);
+}
+
+char *
+gantry_task_table_format_variance (GantryTask   *task,
+                                   GantryColumn  column)
+{
+  GantryProject *project;
+  GantryDurationContext ctx = GANTRY_DURATION_CONTEXT_DEFAULT;
+  GantryDurationFormat format;
+  GantryVariance v;
+  GantryDuration d;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+
+  if (!column_is_variance (column))
+    return NULL;
+  if (!gantry_tracking_variance (task, 0, &v))
+    return g_strdup ("");
+  project = gantry_task_get_project (task);
+  if (project != NULL)
+    gantry_project_get_duration_context (project, &ctx);
+  if (column == GANTRY_COLUMN_COST_VARIANCE)
+    return format_money (project, v.cost);
+
+  format = project != NULL ? gantry_project_get_duration_format (project) : GANTRY_FORMAT_DAYS;
+  if (!gantry_format_is_valid (format) || gantry_format_is_percent (format))
+    format = GANTRY_FORMAT_DAYS;
+  switch (column)
+    {
+    case GANTRY_COLUMN_START_VARIANCE:
+      d = v.start;
+      break;
+    case GANTRY_COLUMN_FINISH_VARIANCE:
+      d = v.finish;
+      break;
+    case GANTRY_COLUMN_DURATION_VARIANCE:
+      d = v.duration;
+      break;
+    case GANTRY_COLUMN_WORK_VARIANCE:
+    default:
+      d = v.work;
+      format = work_display_format (project);
+      break;
+    }
+  if (d < 0)
+    {
+      g_autofree char *abs = gantry_duration_format_long (-d, format, &ctx);
+
+      return g_strdup_printf ("-%s", abs);
+    }
+  return gantry_duration_format_long (d, format, &ctx);
+}
+
+char *
+gantry_task_table_overallocation_text (GantryTask *task)
+{
+  GPtrArray *assignments;
+  g_autoptr(GString) names = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+
+  assignments = gantry_task_get_assignments (task);
+  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
+    {
+      GantryResource *r = gantry_assignment_get_resource (g_ptr_array_index (assignments, i));
+
+      if (r == NULL || !gantry_resource_get_overallocated (r))
+        continue;
+      if (names == NULL)
+        names = g_string_new (NULL);
+      else
+        g_string_append (names, ", ");
+      g_string_append (names, gantry_resource_get_name (r) ? gantry_resource_get_name (r) : "");
+      n++;
+    }
+  if (n == 0)
+    return NULL;
+  /* Translators: an indicator's tooltip; %s is one resource name or a
+   * comma-separated list of them */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Over-allocated resource: %s",
+                                       "Over-allocated resources: %s", n), names->str);
 }

@@ -29,6 +29,12 @@ typedef enum
   GANTRY_COLUMN_PREDECESSORS,
   GANTRY_COLUMN_RESOURCES,
   GANTRY_COLUMN_PERCENT_COMPLETE,
+  /* against Baseline (0); hidden by default */
+  GANTRY_COLUMN_START_VARIANCE,
+  GANTRY_COLUMN_FINISH_VARIANCE,
+  GANTRY_COLUMN_DURATION_VARIANCE,
+  GANTRY_COLUMN_WORK_VARIANCE,
+  GANTRY_COLUMN_COST_VARIANCE,
   GANTRY_N_COLUMNS
 } GantryColumn;
 
@@ -69,5 +75,16 @@ void               gantry_task_table_edit_selected      (GantryTaskTable *self);
 GtkWidget         *gantry_task_table_find_cell          (GantryTaskTable *self,
                                                          GantryTask      *task,
                                                          GantryField      field);
+
+/* The text of a variance column (GANTRY_COLUMN_*_VARIANCE) for task:
+ * start, finish and duration variance in the project's duration format,
+ * work variance in its work format, cost variance in its currency; ""
+ * when the task has no baseline.  NULL for other columns. */
+char              *gantry_task_table_format_variance    (GantryTask      *task,
+                                                         GantryColumn     column);
+/* The over-allocation indicator's tooltip for task: names the
+ * over-allocated resources (gantry_resource_get_overallocated) assigned
+ * to it; NULL when none is. */
+char              *gantry_task_table_overallocation_text (GantryTask     *task);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "gantry-edit.h"
 #include "gantry-store.h"
 #include "gantry-mspdi.h"
+#include "gantry-resource-engine.h"
 #include "gantry-task-dialog.h"
 #include "gantry-task-table.h"
 #include "gantry-test-helper.h"
@@ -857,6 +858,158 @@ test_screenshots (void)
   close_window (win);
 }
 
+/* ---- variance columns and the over-allocation indicator ---------------- */
+
+static void
+test_variance_columns (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryTask *design = find_task (p, "Design");
+  GantryTask *test = find_task (p, "Test");
+  GantryTask *release = find_task (p, "Release");
+  GantryTaskTable *table = GANTRY_TASK_TABLE (g_object_ref_sink (gantry_task_table_new ()));
+  GActionGroup *actions;
+  g_autoptr(GVariant) state = NULL;
+  GantryBaseline b = { 0 };
+  const GantryColumn cols[] = {
+    GANTRY_COLUMN_START_VARIANCE, GANTRY_COLUMN_FINISH_VARIANCE,
+    GANTRY_COLUMN_DURATION_VARIANCE, GANTRY_COLUMN_WORK_VARIANCE, GANTRY_COLUMN_COST_VARIANCE,
+  };
+  /* Design now: Mon 2 Mar 08:00 .. Thu 5 Mar 17:00, 4 days, 32 h of work,
+   * no cost.  Its baseline: Fri 27 Feb 08:00 .. Wed 4 Mar 17:00, 3 days,
+   * 20 h, $30.  Standard calendar (8-12, 13-17, Mon-Fri): one working day
+   * from 27 Feb 08:00 to 2 Mar 08:00 and from 4 Mar 17:00 to 5 Mar 17:00. */
+  const char *expected[] = { "1 day", "1 day", "1 day", "12 hrs", "-$30.00" };
+
+  gantry_task_set_start (design, gantry_time_make (2026, 3, 2, 8, 0, 0));
+  gantry_task_set_finish (design, gantry_time_make (2026, 3, 5, 17, 0, 0));
+  gantry_task_set_duration (design, 4 * 480 * GANTRY_MS_MINUTE);
+  gantry_task_set_work (design, 32 * GANTRY_MS_HOUR);
+  g_assert_cmpfloat (gantry_task_get_cost (design), ==, 0.0);
+  b.set = TRUE;
+  b.start = gantry_time_make (2026, 2, 27, 8, 0, 0);
+  b.finish = gantry_time_make (2026, 3, 4, 17, 0, 0);
+  b.duration = 3 * 480 * GANTRY_MS_MINUTE;
+  b.duration_format = GANTRY_FORMAT_DAYS;
+  b.work = 20 * GANTRY_MS_HOUR;
+  b.cost = 30.0;
+  gantry_task_set_baseline (design, 0, &b);
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      g_autofree char *text = gantry_task_table_format_variance (design, cols[i]);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+
+  /* ahead of plan: Test starts and finishes two working days earlier */
+  gantry_task_set_start (test, gantry_time_make (2026, 3, 2, 8, 0, 0));
+  gantry_task_set_finish (test, gantry_time_make (2026, 3, 3, 17, 0, 0));
+  b = (GantryBaseline) { .set = TRUE, .start = gantry_time_make (2026, 3, 4, 8, 0, 0),
+                         .finish = gantry_time_make (2026, 3, 5, 17, 0, 0),
+                         .duration = gantry_task_get_duration (test),
+                         .duration_format = GANTRY_FORMAT_DAYS };
+  gantry_task_set_baseline (test, 0, &b);
+  {
+    g_autofree char *sv = gantry_task_table_format_variance (test, GANTRY_COLUMN_START_VARIANCE);
+    g_autofree char *fv = gantry_task_table_format_variance (test, GANTRY_COLUMN_FINISH_VARIANCE);
+    g_autofree char *dv = gantry_task_table_format_variance (test, GANTRY_COLUMN_DURATION_VARIANCE);
+
+    g_assert_cmpstr (sv, ==, "-2 days");
+    g_assert_cmpstr (fv, ==, "-2 days");
+    g_assert_cmpstr (dv, ==, "0 days");
+  }
+
+  /* no baseline: empty; not a variance column: NULL */
+  {
+    g_autofree char *none = gantry_task_table_format_variance (release, GANTRY_COLUMN_COST_VARIANCE);
+    g_autofree char *other = gantry_task_table_format_variance (design, GANTRY_COLUMN_NAME);
+
+    g_assert_cmpstr (none, ==, "");
+    g_assert_null (other);
+  }
+
+  /* the project's currency and work format */
+  g_object_set (p, "currency-symbol", "€", "currency-symbol-position", 3, "work-format", 3, NULL);
+  {
+    g_autofree char *cv = gantry_task_table_format_variance (design, GANTRY_COLUMN_COST_VARIANCE);
+    g_autofree char *wv = gantry_task_table_format_variance (design, GANTRY_COLUMN_WORK_VARIANCE);
+
+    g_assert_cmpstr (cv, ==, "-30.00 €");
+    g_assert_cmpstr (wv, ==, "1.5 days");
+  }
+
+  /* the table: hidden by default, offered in the column chooser */
+  gantry_task_table_set_project (table, p);
+  actions = gantry_task_table_get_column_actions (table);
+  g_assert_true (g_action_group_has_action (actions, "show-cost-variance"));
+  state = g_action_group_get_action_state (actions, "show-cost-variance");
+  g_assert_false (g_variant_get_boolean (state));
+  {
+    GListModel *cols_model = gtk_column_view_get_columns (gantry_task_table_get_column_view (table));
+    g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols_model, GANTRY_COLUMN_COST_VARIANCE);
+    GMenuModel *menu = gantry_task_table_get_column_menu (table);
+    gboolean offered = FALSE;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (col), ==, "Cost Variance");
+    g_assert_false (gtk_column_view_column_get_visible (col));
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autofree char *action = NULL;
+
+        if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+            && g_strcmp0 (action, "columns.show-cost-variance") == 0)
+          offered = TRUE;
+      }
+    g_assert_true (offered);
+    g_action_group_change_action_state (actions, "show-cost-variance", g_variant_new_boolean (TRUE));
+    g_assert_true (gtk_column_view_column_get_visible (col));
+  }
+  gantry_task_table_set_project (table, NULL);
+  g_object_unref (table);
+}
+
+static void
+test_overallocation_indicator (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryTask *design = find_task (p, "Design");
+  GantryTask *test = find_task (p, "Test");
+  GantryTask *release = find_task (p, "Release");
+  g_autoptr(GantryResource) ana = gantry_resource_new (1, "Ana");
+  g_autoptr(GantryResource) bob = gantry_resource_new (2, "Bob");
+  GantryTask *tasks[3] = { design, test, release };
+  g_autoptr(GArray) over = NULL;
+  g_autofree char *d = NULL, *t = NULL, *r = NULL;
+
+  g_assert_true (gantry_project_add_resource (p, -1, ana));
+  g_assert_true (gantry_project_add_resource (p, -1, bob));
+  /* Design and Test both Mon 2 .. Tue 3 March: Ana at 100 % on each is
+   * 200 % of her 100 %; Bob works on Release alone */
+  for (guint i = 0; i < 3; i++)
+    {
+      GantryResource *who = i < 2 ? ana : bob;
+      g_autoptr(GantryAssignment) a =
+        gantry_assignment_new (gantry_project_next_assignment_uid (p), tasks[i], who, 1.0,
+                               gantry_task_get_duration (tasks[i]));
+
+      gantry_task_set_start (tasks[i], gantry_time_make (2026, 3, 2, 8, 0, 0));
+      gantry_task_set_finish (tasks[i], gantry_time_make (2026, 3, 3, 17, 0, 0));
+      g_assert_true (gantry_project_add_assignment (p, a));
+    }
+  g_assert_null (gantry_task_table_overallocation_text (design));   /* before the engine ran */
+  over = gantry_resources_update (p);
+  g_assert_cmpuint (over->len, >=, 1);
+  g_assert_true (gantry_resource_get_overallocated (ana));
+  g_assert_false (gantry_resource_get_overallocated (bob));
+
+  d = gantry_task_table_overallocation_text (design);
+  t = gantry_task_table_overallocation_text (test);
+  r = gantry_task_table_overallocation_text (release);
+  g_assert_cmpstr (d, ==, "Over-allocated resource: Ana");
+  g_assert_cmpstr (t, ==, "Over-allocated resource: Ana");
+  g_assert_null (r);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -889,6 +1042,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
+  g_test_add_func ("/ui/window/variance-columns", test_variance_columns);
+  g_test_add_func ("/ui/window/overallocation-indicator", test_overallocation_indicator);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
