@@ -556,6 +556,35 @@ on_project_changed (GantryProject *project,
   refresh_all_cells (self);
 }
 
+static void
+on_resource_overallocated (GObject         *resource,
+                           GParamSpec      *pspec,
+                           GantryTaskTable *self)
+{
+  if (self->project != NULL
+      && gantry_resource_get_project (GANTRY_RESOURCE (resource)) == self->project)
+    refresh_all_cells (self);
+}
+
+static void
+on_resources_changed (GListModel      *resources,
+                      guint            position,
+                      guint            removed,
+                      guint            added,
+                      GantryTaskTable *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) r = g_list_model_get_item (resources, i);
+
+      if (r == NULL || g_object_get_data (r, "gantry-task-table-watch") == self)
+        continue;
+      g_object_set_data (r, "gantry-task-table-watch", self);
+      g_signal_connect_object (r, "notify::overallocated",
+                               G_CALLBACK (on_resource_overallocated), self, 0);
+    }
+}
+
 void
 gantry_task_table_set_project (GantryTaskTable *self,
                                GantryProject   *project)
@@ -571,8 +600,16 @@ gantry_task_table_set_project (GantryTaskTable *self,
     g_clear_signal_handler (&self->changed_id, self->project);
   g_set_object (&self->project, project);
   if (project != NULL)
-    self->changed_id = g_signal_connect_after (project, "changed",
-                                               G_CALLBACK (on_project_changed), self);
+    {
+      GListModel *resources = gantry_project_get_resources (project);
+
+      self->changed_id = g_signal_connect_after (project, "changed",
+                                                 G_CALLBACK (on_project_changed), self);
+      /* the over-allocation indicator follows the engine's flag */
+      g_signal_connect_object (resources, "items-changed",
+                               G_CALLBACK (on_resources_changed), self, 0);
+      on_resources_changed (resources, 0, 0, g_list_model_get_n_items (resources), self);
+    }
   tree = make_tree (self, TRUE);
   set_tree (self, tree);
 }

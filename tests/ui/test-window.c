@@ -968,6 +968,24 @@ test_variance_columns (void)
   g_object_unref (table);
 }
 
+/* Visible images named icon under w whose tooltip is tip. */
+static guint
+count_icons (GtkWidget  *w,
+             const char *icon,
+             const char *tip)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (w))
+    return 0;
+  if (GTK_IS_IMAGE (w) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (w)), icon) == 0
+      && g_strcmp0 (gtk_widget_get_tooltip_text (w), tip) == 0)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_icons (c, icon, tip);
+  return n;
+}
+
 static void
 test_overallocation_indicator (void)
 {
@@ -980,6 +998,7 @@ test_overallocation_indicator (void)
   GantryTask *tasks[3] = { design, test, release };
   g_autoptr(GArray) over = NULL;
   g_autofree char *d = NULL, *t = NULL, *r = NULL;
+  GtkWidget *window, *table;
 
   g_assert_true (gantry_project_add_resource (p, -1, ana));
   g_assert_true (gantry_project_add_resource (p, -1, bob));
@@ -997,7 +1016,21 @@ test_overallocation_indicator (void)
       g_assert_true (gantry_project_add_assignment (p, a));
     }
   g_assert_null (gantry_task_table_overallocation_text (design));   /* before the engine ran */
+
+  /* a table on screen shows the indicator once the engine has run */
+  window = gtk_window_new ();
+  table = gantry_task_table_new ();
+  gtk_window_set_child (GTK_WINDOW (window), table);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gantry_task_table_set_project (GANTRY_TASK_TABLE (table), p);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (window));
+  iterate (5);
+  g_assert_cmpuint (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana"), ==, 0);
+
   over = gantry_resources_update (p);
+  iterate (5);
+  g_assert_cmpuint (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana"), ==, 2);
   g_assert_cmpuint (over->len, >=, 1);
   g_assert_true (gantry_resource_get_overallocated (ana));
   g_assert_false (gantry_resource_get_overallocated (bob));
@@ -1008,6 +1041,8 @@ test_overallocation_indicator (void)
   g_assert_cmpstr (d, ==, "Over-allocated resource: Ana");
   g_assert_cmpstr (t, ==, "Over-allocated resource: Ana");
   g_assert_null (r);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (3);
 }
 
 int
