@@ -15,9 +15,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GantryApplication) app = NULL;
+  const char *localedir = g_getenv ("GANTRY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GANTRY_LOCALEDIR: catalogues from the build tree (tests, translators) */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

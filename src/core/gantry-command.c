@@ -184,7 +184,9 @@ static const PropertyLabel property_labels[] = {
   { "milestone", N_("Set Milestone") },
   { "manual", N_("Set Scheduling Mode") },
   { "active", N_("Set Active") },
+  /* xgettext:no-c-format */
   { "percent-complete", N_("Set % Complete") },
+  /* xgettext:no-c-format */
   { "percent-work-complete", N_("Set % Work Complete") },
   { "actual-start", N_("Set Actual Start") },
   { "actual-finish", N_("Set Actual Finish") },

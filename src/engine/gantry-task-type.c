@@ -144,6 +144,7 @@ gantry_set_percent_complete (GantryProject *project,
   dur = gantry_task_get_duration (task);
   actual = dur * percent / 100;
 
+  /* xgettext:no-c-format */
   gantry_project_begin_group (project, _("Set % Complete"));
   set_int (project, task, "percent-complete", percent);
   if (percent > 0 && gantry_task_get_actual_start (task) == GANTRY_TIME_NONE)

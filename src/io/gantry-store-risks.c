@@ -136,10 +136,10 @@ static gboolean
 bad_field (GError **error, const char *display, gint64 uid, const char *field,
            const char *problem)
 {
+  g_autofree char *uid_text = g_strdup_printf ("%" G_GINT64_FORMAT, uid);
   g_autofree char *detail =
-    /* Translators: risk %s, field name, what is wrong ("is out of range") */
-    g_strdup_printf (_("the risk %" G_GINT64_FORMAT " has a “%s” that %s"), uid, field,
-                     problem);
+    /* Translators: risk UID, field name, what is wrong ("is out of range") */
+    g_strdup_printf (_("the risk %s has a “%s” that %s"), uid_text, field, problem);
 
   return damaged (error, display, detail);
 }

@@ -507,6 +507,7 @@ assess_cost (GantryReportData *data)
   if (data->cost_forecast > data->cost_baseline)
     {
       data->cost_health = GANTRY_HEALTH_AT_RISK;
+      /* xgettext:no-c-format */
       data->cost_rule = g_strdup (_("Forecast cost is over the baseline (by 10 % or less)."));
       return;
     }
@@ -514,6 +515,7 @@ assess_cost (GantryReportData *data)
   if (data->cost_actual > earned * 1.10)
     {
       data->cost_health = GANTRY_HEALTH_AT_RISK;
+      /* xgettext:no-c-format */
       data->cost_rule = g_strdup (_("Cost spent so far is more than 10 % above the budget "
                                     "earned by the work done."));
       return;

@@ -264,6 +264,7 @@ gantry_edit_set_field_text (GantryTask  *task,
         /* with MS Project's side effects (actual start/finish, actual and
          * remaining duration), as one undo step */
         (void) cmd;
+        /* xgettext:no-c-format */
         gantry_project_begin_group (project, _("Set % Complete"));
         gantry_set_percent_complete (project, task, pc);
         gantry_project_end_group (project);

@@ -61,6 +61,7 @@ static const struct
   { "finish",       N_("Finish"),       GANTRY_FIELD_FINISH,            100, FALSE },
   { "predecessors", N_("Predecessors"), GANTRY_FIELD_PREDECESSORS,       96, FALSE },
   { "resources",    N_("Resources"),    GANTRY_FIELD_RESOURCES,         120, FALSE },
+  /* xgettext:no-c-format */
   { "complete",     N_("% Complete"),   GANTRY_FIELD_PERCENT_COMPLETE,   80, FALSE },
   { "start-variance",    N_("Start Variance"),    -1,                  90, FALSE },
   { "finish-variance",   N_("Finish Variance"),   -1,                  90, FALSE },
