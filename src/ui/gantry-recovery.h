@@ -5,7 +5,7 @@
  *
  * Each window with unsaved changes is written, every autosave interval, to
  * $XDG_STATE_HOME/gantry/recovery/<id>.gantry with a key-file sidecar
- * <id>.info ([Recovery] original=<path>, saved=<unix seconds>, title=...).
+ * <id>.info ([Recovery] original=<path or empty>, saved=<unix seconds>).
  * A successful save or a clean close removes both.  Files left behind by a
  * crash are offered for recovery at the next start.
  */

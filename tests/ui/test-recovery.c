@@ -153,7 +153,6 @@ static void
 save_png (GtkWidget *widget, const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -162,8 +161,20 @@ save_png (GtkWidget *widget, const char *name)
   g_autofree char *file = g_strdup_printf ("%s.png", name);
 
   g_assert_cmpint (w, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* on a loaded machine the first frame may not be laid out yet: retry
+   * (bounded) until the widget draws something */
+  for (int tries = 0; node == NULL && tries < 100; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          iterate (1);
+          g_usleep (20000);
+        }
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_nonnull (texture);
@@ -259,6 +270,23 @@ test_store (void)
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = gantry_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 0);
+  /* a recovery folder that cannot be made: FALSE and a message naming it */
+  {
+    g_autoptr(GError) err3 = NULL;
+    g_autofree char *moved = g_strconcat (dir, ".aside", NULL);
+    g_autofree char *id3 = gantry_recovery_new_id ();
+
+    g_assert_cmpint (g_rename (dir, moved), ==, 0);
+    g_assert_true (g_file_set_contents (dir, "a file where the folder belongs", -1, NULL));
+    g_assert_false (gantry_recovery_save (p, id3, original, &err3));
+    g_assert_nonnull (err3);
+    g_assert_nonnull (strstr (err3->message, dir));
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = gantry_recovery_list ();
+    g_assert_cmpuint (entries->len, ==, 0);
+    g_assert_cmpint (g_unlink (dir), ==, 0);
+    g_assert_cmpint (g_rename (moved, dir), ==, 0);
+  }
   /* ids are checked: nothing outside the folder can be named */
   gantry_recovery_remove ("../../etc");
   gantry_recovery_remove ("1111-garbage");
