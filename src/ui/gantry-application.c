@@ -150,8 +150,19 @@ action_preferences (GSimpleAction *action,
                     gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkWidget *dialog = gantry_preferences_dialog_new (parent);
+  GListModel *tops = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
 
+  /* one Preferences dialog at a time */
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (tops, i);
+
+      if (gtk_widget_has_css_class (w, "gantry-preferences-dialog"))
+        dialog = w;
+    }
+  if (dialog == NULL)
+    dialog = gantry_preferences_dialog_new (parent);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -754,6 +754,20 @@ test_preferences (void)
   iterate (3);
   dialog = find_dialog ("gantry-preferences-dialog");
   g_assert_nonnull (dialog);
+  /* asking again shows the same dialog */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate (3);
+  {
+    GListModel *tops = gtk_window_get_toplevels ();
+    guint n = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+      {
+        g_autoptr(GtkWidget) t = g_list_model_get_item (tops, i);
+        n += gtk_widget_has_css_class (t, "gantry-preferences-dialog");
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
   screenshots (dialog, "gantry-preferences");
 
   /* working hours: the spin buttons show HH:MM and write the minutes */
