@@ -968,6 +968,18 @@ test_variance_columns (void)
   g_object_unref (table);
 }
 
+/* Like WAIT_FOR, but never blocks in the main loop (nothing may be
+ * pending while a frame is awaited): polls for at most 20 s. */
+#define POLL_FOR(cond) \
+  G_STMT_START { \
+    gint64 _end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < _end) \
+      { \
+        iterate (1); \
+        g_usleep (5000); \
+      } \
+  } G_STMT_END
+
 /* Visible images named icon under w whose tooltip is tip. */
 static guint
 count_icons (GtkWidget  *w,
@@ -1024,12 +1036,14 @@ test_overallocation_indicator (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
   gantry_task_table_set_project (GANTRY_TASK_TABLE (table), p);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (window));
+  POLL_FOR (gtk_widget_get_mapped (window)
+            && gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), test, GANTRY_FIELD_NAME) != NULL);
   iterate (5);
+  g_assert_nonnull (gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), test, GANTRY_FIELD_NAME));
   g_assert_cmpuint (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana"), ==, 0);
 
   over = gantry_resources_update (p);
-  iterate (5);
+  POLL_FOR (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana") == 2);
   g_assert_cmpuint (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana"), ==, 2);
   g_assert_cmpuint (over->len, >=, 1);
   g_assert_true (gantry_resource_get_overallocated (ana));
