@@ -1090,9 +1090,22 @@ save_png (GtkWidget  *widget,
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   g_autofree char *file = g_strdup_printf ("%s-scale%d.png", name, scale);
 
-  gtk_snapshot_scale (snapshot, scale, scale);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* On a loaded machine the first frame may not be drawn yet: retry
+   * (bounded) until the widget draws something. */
+  for (int tries = 0; tries < 100; tries++)
+    {
+      if (snapshot == NULL)
+        snapshot = gtk_snapshot_new ();
+      gtk_snapshot_scale (snapshot, scale, scale);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      snapshot = NULL;
+      if (node != NULL)
+        break;
+      for (int i = 0; i < 10 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
+      g_usleep (20000);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, w * scale, h * scale));
