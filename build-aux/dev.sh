@@ -22,7 +22,8 @@ cd "$root"
 packages="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libxml2-dev libsqlite3-dev libcairo2-dev libpango1.0-dev
   xvfb xauth libxml2-utils sqlite3 poppler-utils xsltproc planner
-  desktop-file-utils appstream adwaita-icon-theme fonts-dejavu-core fonts-cantarell"
+  desktop-file-utils appstream adwaita-icon-theme fonts-dejavu-core fonts-cantarell
+  shared-mime-info locales libglib2.0-bin python3"
 
 missing=""
 for p in $packages; do
