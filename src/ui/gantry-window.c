@@ -1521,6 +1521,15 @@ gantry_window_init (GantryWindow *self)
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   gantry_task_table_get_column_actions (self->table));
+  {
+    /* chartview.show-progress-line: the chart's progress line, for the menu */
+    g_autoptr(GSimpleActionGroup) chart_actions = g_simple_action_group_new ();
+    g_autoptr(GPropertyAction) progress_line =
+      g_property_action_new ("show-progress-line", self->chart, "show-progress-line");
+
+    g_action_map_add_action (G_ACTION_MAP (chart_actions), G_ACTION (progress_line));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "chartview", G_ACTION_GROUP (chart_actions));
+  }
   g_menu_append_section (self->columns_submenu, NULL,
                          gantry_task_table_get_column_menu (self->table));
   g_signal_connect (self->info_details, "clicked", G_CALLBACK (on_info_details_clicked), self);

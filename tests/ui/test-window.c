@@ -23,6 +23,7 @@
 #include "gantry-test-helper.h"
 #include "gantry-text.h"
 #include "gantry-window.h"
+#include "gantry-chart.h"
 
 static GtkApplication *app;
 static char *tmpdir;
@@ -679,6 +680,24 @@ test_geometry (void)
   close_window (win);
 }
 
+/* View menu → Progress Line toggles the chart's progress line. */
+static void
+test_progress_line_menu (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GtkWidget *chart = gantry_window_get_chart (win);
+
+  iterate (2);
+  g_assert_false (gantry_chart_get_show_progress_line (GANTRY_CHART (chart)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "chartview.show-progress-line", NULL));
+  g_assert_true (gantry_chart_get_show_progress_line (GANTRY_CHART (chart)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "chartview.show-progress-line", NULL));
+  g_assert_false (gantry_chart_get_show_progress_line (GANTRY_CHART (chart)));
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
 static GtkWidget *
 find_dialog_with_class (GantryWindow *win, const char *css_class)
 {
@@ -1100,6 +1119,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
   g_test_add_func ("/ui/window/geometry", test_geometry);
+  g_test_add_func ("/ui/window/progress-line-menu", test_progress_line_menu);
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
