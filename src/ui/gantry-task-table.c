@@ -68,12 +68,30 @@ static const struct
   { "duration-variance", N_("Duration Variance"), -1,                  90, FALSE },
   { "work-variance",     N_("Work Variance"),     -1,                  90, FALSE },
   { "cost-variance",     N_("Cost Variance"),     -1,                  90, FALSE },
+  { "bcws",              N_("Planned Value (PV)"), -1,                 110, FALSE },
+  { "bcwp",              N_("Earned Value (EV)"),  -1,                 110, FALSE },
+  { "acwp",              N_("Actual Cost (AC)"),   -1,                 110, FALSE },
+  { "sv",                N_("Schedule Variance (SV)"), -1,             130, FALSE },
+  { "cv",                N_("Cost Variance (CV)"), -1,                 120, FALSE },
 };
 
 static gboolean
 column_is_variance (GantryColumn column)
 {
   return column >= GANTRY_COLUMN_START_VARIANCE && column <= GANTRY_COLUMN_COST_VARIANCE;
+}
+
+static gboolean
+column_is_earned_value (GantryColumn column)
+{
+  return column >= GANTRY_COLUMN_BCWS && column <= GANTRY_COLUMN_CV;
+}
+
+/* Columns hidden until the user picks them in the column chooser. */
+static gboolean
+column_is_optional (GantryColumn column)
+{
+  return column_is_variance (column) || column_is_earned_value (column);
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -270,6 +288,18 @@ cell_update (Cell *cell)
       }
       break;
 
+    case GANTRY_COLUMN_BCWS:
+    case GANTRY_COLUMN_BCWP:
+    case GANTRY_COLUMN_ACWP:
+    case GANTRY_COLUMN_SV:
+    case GANTRY_COLUMN_CV:
+      {
+        g_autofree char *text = gantry_task_table_format_earned_value (cell->task, cell->column);
+
+        gtk_label_set_text (GTK_LABEL (cell->widget), text);
+      }
+      break;
+
     default:
       {
         g_autofree char *text = gantry_edit_format_field (cell->task, column_info[cell->column].field);
@@ -350,6 +380,11 @@ factory_setup (GtkSignalListItemFactory *factory,
     case GANTRY_COLUMN_DURATION_VARIANCE:
     case GANTRY_COLUMN_WORK_VARIANCE:
     case GANTRY_COLUMN_COST_VARIANCE:
+    case GANTRY_COLUMN_BCWS:
+    case GANTRY_COLUMN_BCWP:
+    case GANTRY_COLUMN_ACWP:
+    case GANTRY_COLUMN_SV:
+    case GANTRY_COLUMN_CV:
       cell->widget = root = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (root), 1.0);
       gtk_widget_add_css_class (root, "numeric");
@@ -1183,8 +1218,8 @@ gantry_task_table_init (GantryTaskTable *self)
       if (i == GANTRY_COLUMN_INDICATORS)
         gtk_column_view_column_set_title (self->columns[i], "");
       action = g_simple_action_new_stateful (name, NULL,
-                                             g_variant_new_boolean (!column_is_variance (i)));
-      if (column_is_variance (i))
+                                             g_variant_new_boolean (!column_is_optional (i)));
+      if (column_is_optional (i))
         gtk_column_view_column_set_visible (self->columns[i], FALSE);
       g_object_set_data (G_OBJECT (action), "column", GINT_TO_POINTER (i));
       g_signal_connect (action, "change-state", G_CALLBACK (on_column_toggled), self);
@@ -1316,6 +1351,30 @@ gantry_task_table_format_variance (GantryTask   *task,
       return g_strdup_printf ("-%s", abs);
     }
   return gantry_duration_format_long (d, format, &ctx);
+}
+
+char *
+gantry_task_table_format_earned_value (GantryTask   *task,
+                                       GantryColumn  column)
+{
+  GantryEarnedValue ev;
+  double value;
+
+  g_return_val_if_fail (GANTRY_IS_TASK (task), NULL);
+
+  if (!column_is_earned_value (column))
+    return NULL;
+  gantry_tracking_earned_value (task, 0, GANTRY_TIME_NONE, &ev);
+  switch (column)
+    {
+    case GANTRY_COLUMN_BCWS: value = ev.bcws; break;
+    case GANTRY_COLUMN_BCWP: value = ev.bcwp; break;
+    case GANTRY_COLUMN_ACWP: value = ev.acwp; break;
+    case GANTRY_COLUMN_SV:   value = ev.sv;   break;
+    case GANTRY_COLUMN_CV:
+    default:                 value = ev.cv;   break;
+    }
+  return format_money (gantry_task_get_project (task), value);
 }
 
 char *

@@ -35,6 +35,12 @@ typedef enum
   GANTRY_COLUMN_DURATION_VARIANCE,
   GANTRY_COLUMN_WORK_VARIANCE,
   GANTRY_COLUMN_COST_VARIANCE,
+  /* earned value against Baseline at the status date; hidden by default */
+  GANTRY_COLUMN_BCWS,
+  GANTRY_COLUMN_BCWP,
+  GANTRY_COLUMN_ACWP,
+  GANTRY_COLUMN_SV,
+  GANTRY_COLUMN_CV,
   GANTRY_N_COLUMNS
 } GantryColumn;
 
@@ -75,6 +81,12 @@ void               gantry_task_table_edit_selected      (GantryTaskTable *self);
 GtkWidget         *gantry_task_table_find_cell          (GantryTaskTable *self,
                                                          GantryTask      *task,
                                                          GantryField      field);
+
+/* The text of an earned-value column (GANTRY_COLUMN_BCWS .. _CV) for
+ * task, in the project's currency (summaries roll up their leaves); NULL
+ * for any other column. */
+char              *gantry_task_table_format_earned_value (GantryTask   *task,
+                                                          GantryColumn  column);
 
 /* The text of a variance column (GANTRY_COLUMN_*_VARIANCE) for task:
  * start, finish and duration variance in the project's duration format,

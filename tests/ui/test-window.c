@@ -680,6 +680,60 @@ test_geometry (void)
   close_window (win);
 }
 
+/* Earned-value columns, by hand (Standard calendar): Design's baseline
+ * runs Mon 2 Mar 08:00 .. Fri 13 Mar 17:00 (10 working days) at $1,000;
+ * status date Fri 6 Mar 17:00 = 5 of those days, so PV = $500; 40 %
+ * complete, so EV = $400 and SV = EV - PV = -$100.  No actual cost yet:
+ * AC = $0, CV = EV - AC = $400. */
+static void
+test_earned_value_columns (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryTask *design = find_task (p, "Design");
+  GantryTaskTable *table = GANTRY_TASK_TABLE (g_object_ref_sink (gantry_task_table_new ()));
+  GActionGroup *actions;
+  GantryBaseline b = { 0 };
+  const GantryColumn cols[] = {
+    GANTRY_COLUMN_BCWS, GANTRY_COLUMN_BCWP, GANTRY_COLUMN_ACWP, GANTRY_COLUMN_SV, GANTRY_COLUMN_CV,
+  };
+  const char *expected[] = { "$500.00", "$400.00", "$0.00", "-$100.00", "$400.00" };
+
+  b.set = TRUE;
+  b.start = gantry_time_make (2026, 3, 2, 8, 0, 0);
+  b.finish = gantry_time_make (2026, 3, 13, 17, 0, 0);
+  b.duration = 10 * 480 * GANTRY_MS_MINUTE;
+  b.duration_format = GANTRY_FORMAT_DAYS;
+  b.cost = 1000.0;
+  gantry_task_set_baseline (design, 0, &b);
+  gantry_task_set_percent_complete (design, 40);
+  gantry_project_set_status_date (p, gantry_time_make (2026, 3, 6, 17, 0, 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      g_autofree char *text = gantry_task_table_format_earned_value (design, cols[i]);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+  g_assert_null (gantry_task_table_format_earned_value (design, GANTRY_COLUMN_NAME));
+
+  /* hidden by default, offered in the column chooser */
+  gantry_task_table_set_project (table, p);
+  actions = G_ACTION_GROUP (gantry_task_table_get_column_actions (table));
+  {
+    const char *ids[] = { "show-bcws", "show-bcwp", "show-acwp", "show-sv", "show-cv" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr(GVariant) state = NULL;
+
+        g_assert_true (g_action_group_has_action (actions, ids[i]));
+        state = g_action_group_get_action_state (actions, ids[i]);
+        g_assert_false (g_variant_get_boolean (state));
+      }
+  }
+  g_object_unref (table);
+}
+
 /* View menu → Progress Line toggles the chart's progress line. */
 static void
 test_progress_line_menu (void)
@@ -1124,6 +1178,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
   g_test_add_func ("/ui/window/variance-columns", test_variance_columns);
+  g_test_add_func ("/ui/window/earned-value-columns", test_earned_value_columns);
   g_test_add_func ("/ui/window/overallocation-indicator", test_overallocation_indicator);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
