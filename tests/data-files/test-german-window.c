@@ -21,6 +21,7 @@
 #include "gantry-application.h"
 #include "gantry-mspdi.h"
 #include "gantry-window.h"
+#include "gantry-ui-test-helper.h"
 
 static GtkApplication *app;
 static char *skip_reason;
@@ -53,27 +54,6 @@ collect_texts (GtkWidget *widget, GString *out)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_texts (child, out);
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_nonnull (texture);
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static void
@@ -123,7 +103,7 @@ test_gantt_view (void)
   end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  save_png (GTK_WIDGET (win), "gantry-german.png");
+  gantry_ui_test_save_png (GTK_WIDGET (win), "gantry-german.png");
 
   gantry_project_mark_saved (project);
   gtk_window_destroy (GTK_WINDOW (win));

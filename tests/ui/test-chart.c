@@ -19,6 +19,7 @@
 #include "gantry-chart-private.h"
 #include "gantry-chart-scale.h"
 #include "gantry-scheduler.h"
+#include "gantry-ui-test-helper.h"
 
 #define ROW_H    28
 #define HEADER_H 48
@@ -1076,45 +1077,15 @@ test_progress_line (Fixture       *f,
 
 /* ---- screenshots --------------------------------------------------------- */
 
+/* name-scaleN.png, N = the widget's scale factor */
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int scale = gtk_widget_get_scale_factor (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autofree char *file = g_strdup_printf ("%s-scale%d.png", name, scale);
+  g_autofree char *file = g_strdup_printf ("%s-scale%d.png", name,
+                                           gtk_widget_get_scale_factor (widget));
 
-  /* On a loaded machine the first frame may not be drawn yet: retry
-   * (bounded) until the widget draws something. */
-  for (int tries = 0; tries < 100; tries++)
-    {
-      if (snapshot == NULL)
-        snapshot = gtk_snapshot_new ();
-      gtk_snapshot_scale (snapshot, scale, scale);
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-      snapshot = NULL;
-      if (node != NULL)
-        break;
-      for (int i = 0; i < 10 && g_main_context_iteration (NULL, FALSE); i++)
-        ;
-      g_usleep (20000);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w * scale, h * scale));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, w * scale);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, h * scale);
-  path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  gantry_ui_test_save_png (widget, file);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "gantry-store.h"
 #include "gantry-test-helper.h"
 #include "gantry-window.h"
+#include "gantry-ui-test-helper.h"
 
 static GtkApplication *app;
 static char *tmpdir;
@@ -150,37 +151,12 @@ on_destroyed (GtkWidget *widget, gboolean *flag)
 }
 
 static void
-save_png (GtkWidget *widget, const char *name)
+save_png (GtkWidget  *widget,
+          const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   g_autofree char *file = g_strdup_printf ("%s.png", name);
 
-  g_assert_cmpint (w, >, 0);
-  /* on a loaded machine the first frame may not be laid out yet: retry
-   * (bounded) until the widget draws something */
-  for (int tries = 0; node == NULL && tries < 100; tries++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, w, h);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        {
-          iterate (1);
-          g_usleep (20000);
-        }
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_nonnull (texture);
-  path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  gantry_ui_test_save_png (widget, file);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "gantry-resource-engine.h"
 #include "gantry-resource-view.h"
 #include "gantry-calendar-editor.h"
+#include "gantry-ui-test-helper.h"
 
 #define H GANTRY_MS_HOUR
 
@@ -81,25 +82,12 @@ build_plan (GantryScheduler **sched)
 }
 
 static void
-save_png (GtkWidget *widget, const char *name)
+save_png (GtkWidget  *widget,
+          const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (w, >, 100);
-  g_assert_cmpint (h, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (widget), >, 100);
+  gantry_ui_test_save_png (widget, name);
 }
 
 static GtkWidget *

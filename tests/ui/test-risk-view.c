@@ -17,6 +17,7 @@
 #include "gantry-chart.h"
 #include "gantry-scheduler.h"
 #include "gantry-tracking.h"
+#include "gantry-ui-test-helper.h"
 #include "gantry-test-helper.h"
 #include "gantry-application.h"
 #include "gantry-window.h"
@@ -47,26 +48,12 @@ settle (GtkWidget *widget)
 }
 
 static void
-save_png (GtkWidget *widget, const char *name)
+save_png (GtkWidget  *widget,
+          const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
 
-  g_assert_cmpint (w, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_nonnull (texture);
-  path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  gantry_ui_test_save_png (widget, file);
 }
 
 /* The first descendant of that type, mapped or not. */
