@@ -285,7 +285,24 @@ recover_entry (GtkApplication      *app,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  if (GANTRY_IS_WINDOW (parent) && gantry_window_is_pristine (GANTRY_WINDOW (parent)))
+  /* The plan may already be open, unchanged, from the command line or the
+   * recent list: the recovered changes go into that window, so the plan is
+   * not open twice. A window with edits of its own is left alone. */
+  for (GList *l = gtk_application_get_windows (app); original != NULL && l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!GANTRY_IS_WINDOW (l->data))
+        continue;
+      shown = gantry_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, original)
+          && !gantry_project_get_modified (gantry_window_get_project (l->data)))
+        {
+          window = l->data;
+          break;
+        }
+    }
+  if (window == NULL && GANTRY_IS_WINDOW (parent) && gantry_window_is_pristine (GANTRY_WINDOW (parent)))
     window = GANTRY_WINDOW (parent);
   for (GList *l = gtk_application_get_windows (app); window == NULL && l != NULL; l = l->next)
     if (GANTRY_IS_WINDOW (l->data) && gantry_window_is_pristine (l->data))

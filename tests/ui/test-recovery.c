@@ -445,6 +445,82 @@ test_offer_dialog (void)
   iterate (3);
 }
 
+/* A plan named on the command line that also has a recovery file opens
+ * once: the recovered changes go into the window already showing it, as long
+ * as that window has no edits of its own. */
+static guint
+count_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (GANTRY_IS_WINDOW (l->data))
+      n++;
+  return n;
+}
+
+static void
+test_recover_into_open_window (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GFile) file = NULL;
+  GantryWindow *win;
+  GtkWidget *dialog;
+  guint before;
+
+  clear_recovery_dir ();
+  id = plant_entry ("open-once.gantry", "Recovered edit", &path);
+  file = g_file_new_for_path (path);
+
+  win = gantry_window_new (app);
+  gtk_window_present (GTK_WINDOW (win));
+  g_assert_true (gantry_window_load_file (win, file));
+  g_assert_false (gantry_window_is_pristine (win));
+  before = count_windows ();
+
+  g_assert_true (gantry_recovery_offer (app, GTK_WINDOW (win)));
+  dialog = find_dialog ("gantry-recovery-dialog");
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Recover */);
+  iterate (5);
+  g_assert_cmpuint (count_windows (), ==, before);
+  g_assert_cmpstr (gantry_window_get_recovery_id (win), ==, id);
+  g_assert_true (gantry_project_get_modified (gantry_window_get_project (win)));
+  g_assert_nonnull (find_task (gantry_project_get_root_task (gantry_window_get_project (win)),
+                               "Recovered edit"));
+
+  /* the window now has unsaved edits: a second recovery of the same plan
+   * opens beside it instead of replacing them */
+  {
+    GantryWindow *other = NULL;
+
+    g_assert_true (gantry_window_save_to_file (win, file, GANTRY_FILE_FORMAT_NATIVE));
+    add_task (gantry_window_get_project (win), "Unsaved here");
+    g_free (id);
+    id = plant_entry ("open-once.gantry", "Second recovery", NULL);
+    /* plant_entry rewrote the file; the window's own edits stay */
+    g_assert_true (gantry_recovery_offer (app, GTK_WINDOW (win)));
+    dialog = find_dialog ("gantry-recovery-dialog");
+    g_assert_nonnull (dialog);
+    gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Recover */);
+    iterate (5);
+    g_assert_cmpuint (count_windows (), ==, before + 1);
+    g_assert_nonnull (find_task (gantry_project_get_root_task (gantry_window_get_project (win)),
+                                 "Unsaved here"));
+    for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+      if (GANTRY_IS_WINDOW (l->data) && l->data != (gpointer) win)
+        other = l->data;
+    g_assert_nonnull (other);
+    g_assert_nonnull (find_task (gantry_project_get_root_task (gantry_window_get_project (other)),
+                                 "Second recovery"));
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate (3);
+  clear_recovery_dir ();
+}
+
 /* ---- the real binary, killed ------------------------------------------- */
 
 typedef struct
@@ -854,6 +930,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/recovery/window-autosave", test_window_autosave);
   g_test_add_func ("/ui/recovery/offer-dialog", test_offer_dialog);
+  g_test_add_func ("/ui/recovery/into-open-window", test_recover_into_open_window);
   g_test_add_func ("/ui/recovery/crash-and-recover", test_crash_and_recover);
   g_test_add_func ("/ui/file/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/ui/preferences", test_preferences);
