@@ -36,6 +36,8 @@ struct _GantryWindow
   GtkWidget       *paned;
   GtkWidget       *info_bar;
   GtkWidget       *info_label;
+  GtkWidget       *autosave_bar;
+  GtkWidget       *autosave_label;
   GtkWidget       *info_details;
   GtkWidget       *task_button;
   GtkWidget       *report_page;
@@ -1368,6 +1370,8 @@ gantry_window_class_init (GantryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, GantryWindow, autosave_bar);
+  gtk_widget_class_bind_template_child (widget_class, GantryWindow, autosave_label);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, info_details);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, task_button);
   gtk_widget_class_bind_template_child (widget_class, GantryWindow, report_page);
@@ -1580,10 +1584,18 @@ gantry_window_autosave_now (GantryWindow *self)
     }
   if (!gantry_recovery_save (self->project, self->recovery_id, self->file, &error))
     {
-      /* never interrupt the user for this; the next tick tries again */
-      g_warning ("autosave failed: %s", error->message);
+      g_autofree char *text = NULL;
+
+      /* No dialog: a bar above the views says it, and the next tick tries
+       * again. The user should know the changes are not protected. */
+      text = g_strdup_printf (_("Autosave failed: %s\nUnsaved changes are not protected against a crash until autosave works again. Save the plan to keep them."),
+                              error->message);
+      gtk_label_set_text (GTK_LABEL (self->autosave_label), text);
+      gtk_info_bar_set_revealed (GTK_INFO_BAR (self->autosave_bar), TRUE);
+      g_message ("autosave failed: %s", error->message);
       return FALSE;
     }
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->autosave_bar), FALSE);
   self->autosave_dirty = FALSE;
   return TRUE;
 }

@@ -323,6 +323,36 @@ test_window_autosave (void)
   g_assert_false (gantry_window_autosave_now (win));
   g_assert_false (g_file_test (rfile, G_FILE_TEST_EXISTS));
 
+  /* a failing autosave is shown in the window, not only logged, and the
+   * message goes once it works again: the recovery folder is replaced by a
+   * plain file (a permission change would not stop root, who runs CI) */
+  {
+    g_autofree char *dir = gantry_recovery_get_dir ();
+    g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+    GtkWidget *bar = find_named (GTK_WIDGET (win), "gantry-autosave-bar");
+    GtkWidget *label;
+
+    g_assert_nonnull (bar);
+    g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    add_task (wp, "Cannot autosave");
+    g_assert_cmpint (g_rename (dir, aside), ==, 0);
+    g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "autosave failed*");
+    g_assert_false (gantry_window_autosave_now (win));
+    g_test_assert_expected_messages ();
+    g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    label = find_named (bar, "gantry-autosave-label");
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Autosave failed"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "recovery"));
+    iterate (5);
+    save_png (GTK_WIDGET (win), "gantry-autosave-failed");
+    g_assert_cmpint (g_unlink (dir), ==, 0);
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+    g_assert_true (gantry_window_autosave_now (win));
+    g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  }
+
   /* the timer: GANTRY_AUTOSAVE_SECONDS=1 (set by main) */
   add_task (wp, "By the timer");
   WAIT_FOR (g_file_test (rfile, G_FILE_TEST_EXISTS), 30);
