@@ -817,6 +817,33 @@ level_round (Leveler *L, const GantryLevelOptions *opt, GantryLevelProgress prog
   return TRUE;
 }
 
+/* Writes the new levelling delays (delays[i] for tasks[i]) where they
+ * differ, as one undoable step "Level Resources". */
+static void
+apply_delays (GantryProject *project, GPtrArray *tasks, const GantryDuration *delays)
+{
+  gboolean any = FALSE;
+  guint i;
+
+  for (i = 0; i < tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (tasks, i);
+
+      if (t == NULL || gantry_task_get_leveling_delay (t) == delays[i])
+        continue;
+      if (!any)
+        gantry_project_begin_group (project, _("Level Resources"));
+      any = TRUE;
+      gantry_project_apply (project, gantry_command_set (t, "leveling-delay", (gint64) delays[i]));
+      if (gantry_task_get_leveling_delay_format (t) != GANTRY_FORMAT_ELAPSED_DAYS
+          && !gantry_format_is_elapsed (gantry_task_get_leveling_delay_format (t)))
+        gantry_project_apply (project, gantry_command_set (t, "leveling-delay-format",
+                                                           (int) GANTRY_FORMAT_ELAPSED_DAYS));
+    }
+  if (any)
+    gantry_project_end_group (project);
+}
+
 static void
 restore_delays (Leveler *L, const GantryDuration *orig)
 {
@@ -915,24 +942,7 @@ gantry_resources_level (GantryProject            *project,
     }
   else
     {
-      gboolean any = FALSE;
-
-      for (i = 0; i < n; i++)
-        if (L.delay[i] != orig[i])
-          {
-            GantryTask *t = g_ptr_array_index (L.tasks, i);
-            if (!any)
-              gantry_project_begin_group (project, _("Level Resources"));
-            any = TRUE;
-            gantry_project_apply (project, gantry_command_set (t, "leveling-delay",
-                                                               (gint64) L.delay[i]));
-            if (gantry_task_get_leveling_delay_format (t) != GANTRY_FORMAT_ELAPSED_DAYS
-                && !gantry_format_is_elapsed (gantry_task_get_leveling_delay_format (t)))
-              gantry_project_apply (project, gantry_command_set (t, "leveling-delay-format",
-                                                                 (int) GANTRY_FORMAT_ELAPSED_DAYS));
-          }
-      if (any)
-        gantry_project_end_group (project);
+      apply_delays (project, L.tasks, L.delay);
       gantry_scheduler_run (L.scheduler);
       if (progress != NULL)
         progress (1.0, user_data);
@@ -975,4 +985,393 @@ gantry_resources_clear_leveling (GantryProject *project)
   if (n > 0)
     gantry_project_end_group (project);
   return n;
+}
+
+/* ---- levelling off the main thread ------------------------------------------ */
+
+/* Copies what the scheduler and the leveller read: calendars, the project's
+ * settings, tasks (outline, every read-write property, computed dates),
+ * links, resources and assignments.  Object references (calendars) are
+ * mapped to the copy's objects by UID. */
+static void
+copy_properties (GObject *src, GObject *dst, GantryProject *dst_project)
+{
+  g_autofree GParamSpec **ps = NULL;
+  guint n, i;
+
+  ps = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n);
+  g_object_freeze_notify (dst);
+  for (i = 0; i < n; i++)
+    {
+      GParamSpec *p = ps[i];
+      GValue v = G_VALUE_INIT;
+
+      if ((p->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE
+          || (p->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      if (g_type_is_a (p->value_type, G_TYPE_OBJECT))
+        {
+          g_autoptr(GObject) obj = NULL;
+
+          if (p->value_type != GANTRY_TYPE_CALENDAR)
+            continue;
+          g_object_get (src, p->name, &obj, NULL);
+          g_object_set (dst, p->name,
+                        obj != NULL ? gantry_project_lookup_calendar (
+                                        dst_project, gantry_calendar_get_uid (GANTRY_CALENDAR (obj)))
+                                    : NULL,
+                        NULL);
+          continue;
+        }
+      g_value_init (&v, p->value_type);
+      g_object_get_property (src, p->name, &v);
+      g_object_set_property (dst, p->name, &v);
+      g_value_unset (&v);
+    }
+  g_object_thaw_notify (dst);
+}
+
+GantryProject *
+gantry_resources_level_input_copy (GantryProject *project)
+{
+  GantryProject *copy;
+  GListModel *cals, *res, *links, *as;
+  GPtrArray *tasks;
+  g_autoptr(GHashTable) tmap = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) rmap = g_hash_table_new (NULL, NULL);
+  GantryTask *root;
+  guint i, n;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
+
+  copy = gantry_project_new ();
+  cals = gantry_project_get_calendars (project);
+  n = g_list_model_get_n_items (cals);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryCalendar) c = g_list_model_get_item (cals, i);
+      g_autoptr(GantryCalendar) cc = gantry_calendar_copy (c);
+
+      gantry_calendar_set_base (cc, NULL);
+      gantry_project_add_calendar (copy, cc);
+    }
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryCalendar) c = g_list_model_get_item (cals, i);
+      GantryCalendar *base = gantry_calendar_get_base (c);
+
+      if (base != NULL)
+        gantry_calendar_set_base (gantry_project_lookup_calendar (copy, gantry_calendar_get_uid (c)),
+                                  gantry_project_lookup_calendar (copy, gantry_calendar_get_uid (base)));
+    }
+  copy_properties (G_OBJECT (project), G_OBJECT (copy), copy);
+
+  res = gantry_project_get_resources (project);
+  n = g_list_model_get_n_items (res);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (res, i);
+      g_autoptr(GantryResource) rc = gantry_resource_new (gantry_resource_get_uid (r),
+                                                          gantry_resource_get_name (r));
+
+      copy_properties (G_OBJECT (r), G_OBJECT (rc), copy);
+      gantry_project_add_resource (copy, -1, rc);
+      g_hash_table_insert (rmap, r, rc);
+    }
+
+  root = gantry_project_get_root_task (project);
+  copy_properties (G_OBJECT (root), G_OBJECT (gantry_project_get_root_task (copy)), copy);
+  tasks = gantry_project_get_all_tasks (project);
+  for (i = 0; i < tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (tasks, i);
+      GantryTask *parent = gantry_task_get_parent (t);
+      g_autoptr(GantryTask) tc = gantry_task_new (gantry_task_get_uid (t), gantry_task_get_name (t));
+      GantryTaskSchedule s;
+
+      copy_properties (G_OBJECT (t), G_OBJECT (tc), copy);
+      gantry_task_get_schedule (t, &s);
+      gantry_task_set_schedule (tc, &s);
+      gantry_project_add_task (copy, parent == root ? NULL : g_hash_table_lookup (tmap, parent), -1, tc);
+      g_hash_table_insert (tmap, t, tc);
+    }
+
+  links = gantry_project_get_links (project);
+  n = g_list_model_get_n_items (links);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryLink) l = g_list_model_get_item (links, i);
+      GantryTask *pred = g_hash_table_lookup (tmap, gantry_link_get_predecessor (l));
+      GantryTask *succ = g_hash_table_lookup (tmap, gantry_link_get_successor (l));
+      g_autoptr(GantryLink) lc = NULL;
+
+      if (pred == NULL || succ == NULL)
+        continue;
+      lc = gantry_link_new (pred, succ, gantry_link_get_link_type (l), gantry_link_get_lag (l),
+                            gantry_link_get_lag_format (l));
+      gantry_project_add_link (copy, lc);
+    }
+
+  as = gantry_project_get_assignments (project);
+  n = g_list_model_get_n_items (as);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GantryAssignment) a = g_list_model_get_item (as, i);
+      GantryTask *t = g_hash_table_lookup (tmap, gantry_assignment_get_task (a));
+      GantryResource *r = gantry_assignment_get_resource (a);
+      g_autoptr(GantryAssignment) ac = NULL;
+
+      if (t == NULL)
+        continue;
+      if (r != NULL && (r = g_hash_table_lookup (rmap, r)) == NULL)
+        continue;
+      ac = gantry_assignment_new (gantry_assignment_get_uid (a), t, r,
+                                  gantry_assignment_get_units (a), gantry_assignment_get_work (a));
+      copy_properties (G_OBJECT (a), G_OBJECT (ac), copy);
+      gantry_assignment_set_computed (ac, gantry_assignment_get_start (a),
+                                      gantry_assignment_get_finish (a),
+                                      gantry_assignment_get_cost (a));
+      gantry_project_add_assignment (copy, ac);
+    }
+  gantry_project_clear_history (copy);
+  return copy;
+}
+
+typedef struct
+{
+  GantryLevelOptions  options;
+  GantryLevelProgress progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+  GCancellable       *cancel;        /* the job's own: the caller's, or a change of the plan */
+  GCancellable       *caller_cancel;
+  gulong              caller_handler;
+  GantryProject      *project;       /* the caller's plan (main thread only) */
+  gulong              changed_handler;
+  gboolean            stale;         /* the plan changed while the worker ran */
+  GantryProject      *input;         /* the copy the worker levels */
+  GMutex              lock;
+  double              fraction;      /* under lock */
+  gint                pending;       /* a progress report is queued (atomic) */
+  gint                done;          /* no more progress reports (atomic) */
+  /* the worker's answer */
+  GArray             *uids;          /* int */
+  GArray             *delays;        /* GantryDuration */
+} LevelJob;
+
+static void
+level_job_free (LevelJob *job)
+{
+  if (job->caller_cancel != NULL)
+    g_cancellable_disconnect (job->caller_cancel, job->caller_handler);
+  g_clear_object (&job->caller_cancel);
+  if (job->project != NULL && job->changed_handler != 0)
+    g_signal_handler_disconnect (job->project, job->changed_handler);
+  g_clear_object (&job->project);
+  g_clear_object (&job->input);
+  g_clear_object (&job->cancel);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->uids, g_array_unref);
+  g_clear_pointer (&job->delays, g_array_unref);
+  g_mutex_clear (&job->lock);
+}
+
+static LevelJob *
+level_job_ref (LevelJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+level_job_unref (LevelJob *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) level_job_free);
+}
+
+/* Main thread: hands the newest fraction to the caller's callback. */
+static gboolean
+level_job_report (gpointer data)
+{
+  LevelJob *job = data;
+  double f;
+
+  g_atomic_int_set (&job->pending, 0);
+  g_mutex_lock (&job->lock);
+  f = job->fraction;
+  g_mutex_unlock (&job->lock);
+  if (!g_atomic_int_get (&job->done) && job->progress != NULL)
+    job->progress (f, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: keeps the fraction and queues one report at a time. */
+static void
+level_job_progress (double fraction, gpointer data)
+{
+  LevelJob *job = data;
+
+  g_mutex_lock (&job->lock);
+  job->fraction = MAX (job->fraction, MIN (fraction, 0.99));
+  g_mutex_unlock (&job->lock);
+  /* an idle source, not g_main_context_invoke: that would run the callback
+   * here when no thread owns the context at this instant */
+  if (job->progress != NULL && g_atomic_int_compare_and_exchange (&job->pending, 0, 1))
+    {
+      GSource *src = g_idle_source_new ();
+
+      g_source_set_priority (src, G_PRIORITY_DEFAULT);
+      g_source_set_callback (src, level_job_report, level_job_ref (job),
+                             (GDestroyNotify) level_job_unref);
+      g_source_attach (src, job->context);
+      g_source_unref (src);
+    }
+}
+
+static void
+level_job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  LevelJob *job = data;
+  GError *error = NULL;
+  GPtrArray *tasks;
+  guint i;
+
+  (void) source; (void) cancellable;
+  if (!gantry_resources_level (job->input, &job->options, level_job_progress, job,
+                               job->cancel, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  tasks = gantry_project_get_all_tasks (job->input);
+  job->uids = g_array_sized_new (FALSE, FALSE, sizeof (int), tasks->len);
+  job->delays = g_array_sized_new (FALSE, FALSE, sizeof (GantryDuration), tasks->len);
+  for (i = 0; i < tasks->len; i++)
+    {
+      GantryTask *t = g_ptr_array_index (tasks, i);
+      int uid = gantry_task_get_uid (t);
+      GantryDuration d = gantry_task_get_leveling_delay (t);
+
+      g_array_append_val (job->uids, uid);
+      g_array_append_val (job->delays, d);
+    }
+  /* the copy was made for this thread; drop it here */
+  g_clear_object (&job->input);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+level_job_caller_cancelled (GCancellable *caller, gpointer data)
+{
+  LevelJob *job = data;
+
+  (void) caller;
+  g_cancellable_cancel (job->cancel);
+}
+
+static void
+level_job_plan_changed (GantryProject *project, guint flags, GPtrArray *tasks, gpointer data)
+{
+  LevelJob *job = data;
+
+  (void) project; (void) flags; (void) tasks;
+  job->stale = TRUE;
+  g_cancellable_cancel (job->cancel);
+}
+
+void
+gantry_resources_level_async (GantryProject            *project,
+                              const GantryLevelOptions *options,
+                              GantryLevelProgress       progress,
+                              gpointer                  progress_data,
+                              GCancellable             *cancellable,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LevelJob *job;
+
+  g_return_if_fail (GANTRY_IS_PROJECT (project));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_atomic_rc_box_new0 (LevelJob);
+  g_mutex_init (&job->lock);
+  if (options != NULL)
+    job->options = *options;
+  else
+    job->options = (GantryLevelOptions) { NONE, NONE, FALSE };
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  job->cancel = g_cancellable_new ();
+  job->project = g_object_ref (project);
+  if (cancellable != NULL)
+    {
+      job->caller_cancel = g_object_ref (cancellable);
+      job->caller_handler = g_cancellable_connect (cancellable,
+                                                   G_CALLBACK (level_job_caller_cancelled),
+                                                   job, NULL);
+    }
+  job->changed_handler = g_signal_connect (project, "changed",
+                                           G_CALLBACK (level_job_plan_changed), job);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gantry_resources_level_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) level_job_unref);
+  /* the plan is read here, on the caller's thread; the worker only ever
+   * touches the copy */
+  job->input = gantry_resources_level_input_copy (project);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, level_job_run);
+}
+
+gboolean
+gantry_resources_level_finish (GantryProject *project,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  GTask *task;
+  LevelJob *job;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GantryScheduler) sched = NULL;
+  gboolean cancelled;
+  guint i;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  task = G_TASK (result);
+  job = g_task_get_task_data (task);
+  g_atomic_int_set (&job->done, 1);
+  if (job->changed_handler != 0)
+    {
+      g_signal_handler_disconnect (job->project, job->changed_handler);
+      job->changed_handler = 0;
+    }
+  cancelled = g_cancellable_is_cancelled (job->cancel);
+  if (!g_task_propagate_boolean (task, &local) || cancelled)
+    {
+      if (job->stale)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("The plan changed while levelling; nothing was levelled."));
+      else if (cancelled || local == NULL
+               || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("Levelling was cancelled; the plan is unchanged."));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  /* one undo step on the caller's plan, then its dates */
+  tasks = g_ptr_array_sized_new (job->uids->len);
+  for (i = 0; i < job->uids->len; i++)
+    g_ptr_array_add (tasks, gantry_project_lookup_task (project, g_array_index (job->uids, int, i)));
+  apply_delays (project, tasks, (const GantryDuration *) (gpointer) job->delays->data);
+  sched = gantry_scheduler_new (project);
+  gantry_scheduler_run (sched);
+  if (job->progress != NULL)
+    job->progress (1.0, job->progress_data);
+  return TRUE;
 }

@@ -75,4 +75,30 @@ gboolean gantry_resources_level             (GantryProject            *project,
  * Returns the number of tasks changed. */
 guint    gantry_resources_clear_leveling    (GantryProject *project);
 
+/* Levels on a worker thread, so a window stays responsive: the plan is
+ * copied (gantry_resources_level_input_copy, on the calling thread), the
+ * copy is levelled in a thread, and gantry_resources_level_finish writes
+ * the new levelling delays into project as one undoable step "Level
+ * Resources" and reschedules it.  progress is called on the calling
+ * thread's main context with fractions that only grow, ending with 1.0 in
+ * _finish on success.  Cancelling (cancellable), or any change of the plan
+ * while the worker runs, leaves the plan and its undo stack exactly as
+ * they were: _finish returns FALSE with G_IO_ERROR_CANCELLED then.
+ * progress_data must stay valid until callback has run. */
+void     gantry_resources_level_async       (GantryProject            *project,
+                                             const GantryLevelOptions *options,
+                                             GantryLevelProgress       progress,
+                                             gpointer                  progress_data,
+                                             GCancellable             *cancellable,
+                                             GAsyncReadyCallback       callback,
+                                             gpointer                  user_data);
+gboolean gantry_resources_level_finish      (GantryProject            *project,
+                                             GAsyncResult             *result,
+                                             GError                  **error);
+/* A new plan with what scheduling and levelling read from project:
+ * calendars, the project's settings, tasks (outline, every read-write
+ * property, computed dates), links, resources and assignments, with the
+ * same UIDs; no history, extras or baselines. */
+GantryProject *gantry_resources_level_input_copy (GantryProject *project);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "gantry-resource-engine.h"
 #include "gantry-task-type.h"
 #include "gantry-mspdi.h"
+#include "gantry-test-helper.h"
 
 static GantryResource *
 plan_resource (GantryProject *p, const char *name, double max_units)
@@ -601,6 +602,243 @@ test_level_progress_cancel (void)
   (void) before;
 }
 
+/* ---- levelling on a worker thread -------------------------------------- */
+
+typedef struct
+{
+  gboolean      done;
+  gboolean      ok;
+  GError       *error;
+  double        last;
+  guint         n_progress;
+  GThread      *main_thread;
+  GCancellable *cancel_on_progress;
+  GantryProject *edit_on_progress;
+} AsyncRun;
+
+static void
+async_progress (double f, gpointer data)
+{
+  AsyncRun *run = data;
+
+  /* delivered on the caller's thread, never going back, never past 1 */
+  g_assert_true (g_thread_self () == run->main_thread);
+  g_assert_cmpfloat (f, >=, run->last);
+  g_assert_cmpfloat (f, <=, 1.0);
+  run->last = f;
+  run->n_progress++;
+  if (run->cancel_on_progress != NULL)
+    g_cancellable_cancel (run->cancel_on_progress);
+  if (run->edit_on_progress != NULL)
+    {
+      GantryTask *t = g_ptr_array_index (gantry_project_get_all_tasks (run->edit_on_progress), 0);
+      gantry_project_apply (run->edit_on_progress, gantry_command_set (t, "name", "Renamed"));
+      run->edit_on_progress = NULL;
+    }
+}
+
+static void
+async_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  AsyncRun *run = data;
+
+  run->ok = gantry_resources_level_finish (GANTRY_PROJECT (source), result, &run->error);
+  run->done = TRUE;
+}
+
+static void
+level_async_wait (GantryProject *p, const GantryLevelOptions *opt, GCancellable *cancel,
+                  AsyncRun *run)
+{
+  run->main_thread = g_thread_self ();
+  gantry_resources_level_async (p, opt, async_progress, run, cancel, async_done, run);
+  while (!run->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+assert_same_levelling (GantryProject *p, GantryProject *q)
+{
+  GPtrArray *tp = gantry_project_get_all_tasks (p), *tq = gantry_project_get_all_tasks (q);
+
+  g_assert_cmpuint (tp->len, ==, tq->len);
+  for (guint i = 0; i < tp->len; i++)
+    {
+      GantryTask *a = g_ptr_array_index (tp, i), *b = g_ptr_array_index (tq, i);
+
+      g_assert_cmpint (gantry_task_get_uid (a), ==, gantry_task_get_uid (b));
+      g_assert_cmpint (gantry_task_get_leveling_delay (a), ==, gantry_task_get_leveling_delay (b));
+      assert_time (gantry_task_get_start (a), gantry_task_get_start (b));
+      assert_time (gantry_task_get_finish (a), gantry_task_get_finish (b));
+    }
+}
+
+/* The worker levels a copy: the result equals levelling the plan itself,
+ * is one undo step, and progress ends at 100 %. */
+static void
+test_level_async_equals_sync (void)
+{
+  for (guint32 seed = 1; seed <= 4; seed++)
+    {
+      g_autoptr(GantryProject) p = random_plan (seed, 120, 6);
+      g_autoptr(GantryProject) q = random_plan (seed, 120, 6);
+      g_autoptr(GArray) bp = update (p);
+      g_autoptr(GArray) bq = update (q);
+      g_autoptr(GArray) after = NULL;
+      AsyncRun run = { 0 };
+      GPtrArray *tq;
+
+      g_assert_cmpuint (bq->len, >, 0);
+      gantry_project_clear_history (p);
+      gantry_project_clear_history (q);
+      g_assert_true (gantry_resources_level (p, NULL, NULL, NULL, NULL, NULL));
+      level_async_wait (q, NULL, NULL, &run);
+      g_assert_no_error (run.error);
+      g_assert_true (run.ok);
+      g_assert_cmpfloat (run.last, ==, 1.0);
+      g_assert_cmpuint (run.n_progress, >=, 1);
+      assert_same_levelling (p, q);
+      after = gantry_resources_find_overallocations (q);
+      g_assert_cmpuint (after->len, ==, 0);
+      assert_links_hold (q);
+
+      /* one undo step takes every delay back */
+      g_assert_cmpstr (gantry_project_get_undo_label (q), ==, "Level Resources");
+      g_assert_true (gantry_project_undo (q));
+      g_assert_false (gantry_project_can_undo (q));
+      tq = gantry_project_get_all_tasks (q);
+      for (guint i = 0; i < tq->len; i++)
+        g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tq, i)), ==, 0);
+    }
+}
+
+/* Range and within-slack options reach the worker. */
+static void
+test_level_async_options (void)
+{
+  g_autoptr(GantryProject) p = random_plan (5, 120, 6);
+  g_autoptr(GantryProject) q = random_plan (5, 120, 6);
+  g_autoptr(GArray) bp = update (p);
+  g_autoptr(GArray) bq = update (q);
+  GantryLevelOptions opt = { T (2025, 1, 20, 8, 0), T (2025, 2, 14, 17, 0), TRUE };
+  AsyncRun run = { 0 };
+
+  g_assert_true (gantry_resources_level (p, &opt, NULL, NULL, NULL, NULL));
+  level_async_wait (q, &opt, NULL, &run);
+  g_assert_true (run.ok);
+  assert_same_levelling (p, q);
+}
+
+/* The copy the worker gets schedules exactly like the plan: the full
+ * plan with every feature and the corpus files with assignments. */
+static void
+check_input_copy (GantryProject *p, const char *what)
+{
+  g_autoptr(GantryProject) c = gantry_resources_level_input_copy (p);
+  GPtrArray *tp, *tc;
+
+  schedule (p);
+  schedule (c);
+  tp = gantry_project_get_all_tasks (p);
+  tc = gantry_project_get_all_tasks (c);
+  g_assert_cmpuint (tp->len, ==, tc->len);
+  for (guint i = 0; i < tp->len; i++)
+    {
+      GantryTask *a = g_ptr_array_index (tp, i), *b = g_ptr_array_index (tc, i);
+      GantryTaskSchedule sa, sb;
+
+      gantry_task_get_schedule (a, &sa);
+      gantry_task_get_schedule (b, &sb);
+      if (sa.start != sb.start || sa.finish != sb.finish || sa.total_slack != sb.total_slack
+          || sa.late_finish != sb.late_finish || gantry_task_get_uid (a) != gantry_task_get_uid (b))
+        g_error ("%s: task UID %d schedules differently in the copy", what, gantry_task_get_uid (a));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==,
+                    g_list_model_get_n_items (gantry_project_get_assignments (c)));
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_links (p)), ==,
+                    g_list_model_get_n_items (gantry_project_get_links (c)));
+  g_assert_false (gantry_project_can_undo (c));
+}
+
+static void
+test_level_input_copy (void)
+{
+  g_autoptr(GantryProject) full = gantry_test_build_full_plan ();
+  g_autoptr(GPtrArray) files = gantry_test_list_corpus_files ();
+  guint n = 0;
+
+  check_input_copy (full, "full plan");
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GantryProject) p = NULL;
+
+      p = gantry_mspdi_load (path, NULL, NULL);
+      if (p == NULL)
+        continue;
+      check_input_copy (p, path);
+      n++;
+    }
+  g_test_message ("%u corpus files", n);
+  if (files->len > 0)
+    g_assert_cmpuint (n, >=, files->len / 2);
+}
+
+/* Cancel leaves the plan exactly as it was, with nothing to undo:
+ * cancelled before the worker starts, and while it runs. */
+static void
+test_level_async_cancel (void)
+{
+  for (int when = 0; when < 2; when++)
+    {
+      g_autoptr(GantryProject) p = random_plan (42, 400, 8);
+      g_autoptr(GantryProject) q = random_plan (42, 400, 8);
+      g_autoptr(GArray) bp = update (p);
+      g_autoptr(GArray) bq = update (q);
+      g_autoptr(GCancellable) cancel = g_cancellable_new ();
+      AsyncRun run = { 0 };
+
+      gantry_project_clear_history (p);
+      gantry_project_clear_history (q);
+      if (when == 0)
+        g_cancellable_cancel (cancel);
+      else
+        run.cancel_on_progress = cancel;
+      level_async_wait (p, NULL, cancel, &run);
+      g_assert_false (run.ok);
+      g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&run.error);
+      g_assert_false (gantry_project_can_undo (p));
+      gantry_test_assert_projects_identical (p, q);
+    }
+}
+
+/* An edit while the worker runs: the result is dropped, only the edit is
+ * on the undo stack. */
+static void
+test_level_async_plan_changed (void)
+{
+  g_autoptr(GantryProject) p = random_plan (3, 200, 6);
+  g_autoptr(GArray) bp = update (p);
+  AsyncRun run = { 0 };
+  GPtrArray *tasks;
+
+  gantry_project_clear_history (p);
+  run.edit_on_progress = p;
+  level_async_wait (p, NULL, NULL, &run);
+  g_assert_false (run.ok);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (run.error->message, "changed"));
+  g_clear_error (&run.error);
+  g_assert_cmpstr (gantry_task_get_name (g_ptr_array_index (gantry_project_get_all_tasks (p), 0)), ==,
+                   "Renamed");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  tasks = gantry_project_get_all_tasks (p);
+  for (guint i = 0; i < tasks->len; i++)
+    g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tasks, i)), ==, 0);
+}
+
 /* Bad input: nothing crashes; an assignment beyond the resource's max
  * units alone is reported, and levelling leaves it. */
 static void
@@ -842,6 +1080,11 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/resources/level/range", test_level_range);
   g_test_add_func ("/engine/resources/level/random", test_level_random);
   g_test_add_func ("/engine/resources/level/progress-cancel", test_level_progress_cancel);
+  g_test_add_func ("/engine/resources/level/async-equals-sync", test_level_async_equals_sync);
+  g_test_add_func ("/engine/resources/level/async-options", test_level_async_options);
+  g_test_add_func ("/engine/resources/level/input-copy", test_level_input_copy);
+  g_test_add_func ("/engine/resources/level/async-cancel", test_level_async_cancel);
+  g_test_add_func ("/engine/resources/level/async-plan-changed", test_level_async_plan_changed);
   g_test_add_func ("/engine/resources/bad-input", test_bad_input);
   g_test_add_func ("/engine/resources/corpus", test_corpus);
   return g_test_run ();
