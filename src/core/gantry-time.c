@@ -336,10 +336,26 @@ gantry_time_format_iso (GantryTime t)
 
 /* ---- display form -------------------------------------------------------- */
 
+static GantryDateStyle display_style = GANTRY_DATE_STYLE_LOCALE;
+
+void
+gantry_time_set_display_style (GantryDateStyle style)
+{
+  g_return_if_fail (style >= GANTRY_DATE_STYLE_LOCALE && style <= GANTRY_DATE_STYLE_LONG);
+  display_style = style;
+}
+
+GantryDateStyle
+gantry_time_get_display_style (void)
+{
+  return display_style;
+}
+
 char *
 gantry_time_format_display (GantryTime t, gboolean with_time)
 {
   g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date = NULL;
   int y, mo, d, h, mi, s;
 
   if (t == GANTRY_TIME_NONE || t < GANTRY_TIME_MIN || t > GANTRY_TIME_MAX)
@@ -351,7 +367,29 @@ gantry_time_format_display (GantryTime t, gboolean with_time)
   dt = g_date_time_new_utc (y, mo, d, h, mi, s);
   if (dt == NULL)
     return g_strdup ("");
-  return g_date_time_format (dt, with_time ? "%x %H:%M" : "%x");
+  switch (display_style)
+    {
+    case GANTRY_DATE_STYLE_ISO:
+      date = g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
+      break;
+    case GANTRY_DATE_STYLE_LONG:
+      /* Translators: the long date form of the "date-format" preference,
+       * in g_date_time_format() codes (%-d day, %B month name, %Y year).
+       * Put them in your language's order; the date must read back, so
+       * keep the day, month name and year. */
+      /* xgettext:no-c-format */
+      date = g_date_time_format (dt, _("%-d %B %Y"));
+      break;
+    case GANTRY_DATE_STYLE_LOCALE:
+    default:
+      date = g_date_time_format (dt, "%x");
+      break;
+    }
+  if (date == NULL)
+    return g_strdup ("");
+  if (!with_time)
+    return g_steal_pointer (&date);
+  return g_strdup_printf ("%s %02d:%02d", date, h, mi);
 }
 
 /* Parses "H:MM" or "HH:MM[:SS]" at the end of text; returns the ms since
@@ -406,7 +444,22 @@ gantry_time_parse_display (const char  *text,
 
   copy = g_strstrip (g_strdup (text));
 
-  /* ISO first: unambiguous. */
+  /* ISO first: unambiguous. "2026-03-02 08:00" is the ISO display style
+   * with a time. */
+  if (strlen (copy) > 10 && g_ascii_isdigit (copy[0]) && copy[4] == '-' && copy[10] == ' ')
+    {
+      g_autofree char *day = g_strndup (copy, 10);
+
+      tod = parse_trailing_time (copy, &time_start);
+      if (tod < 0 || time_start != copy + 10)
+        return set_error_invalid (error, text, _("not a date in this locale’s form"));
+      if (!gantry_time_parse_iso (day, &t, error))
+        return FALSE;
+      if (t + tod > GANTRY_TIME_MAX)
+        return set_error_range (error, text, _("the year must be between 1 and 9999"));
+      *out = t + tod;
+      return TRUE;
+    }
   if (strlen (copy) >= 10 && g_ascii_isdigit (copy[0]) && copy[4] == '-')
     {
       if (!gantry_time_parse_iso (copy, &t, error))

@@ -50,7 +50,19 @@ gboolean    gantry_time_parse_iso     (const char  *text,
                                        GError     **error);
 char       *gantry_time_format_iso    (GantryTime t);  /* NULL for NONE */
 
-/* The user's form: the locale's date (%x) and time (%H:%M) */
+/* How gantry_time_format_display writes dates; a process-wide choice (the
+ * "date-format" preference).  gantry_time_parse_display reads all three. */
+typedef enum
+{
+  GANTRY_DATE_STYLE_LOCALE = 0,   /* the locale's short date (%x) */
+  GANTRY_DATE_STYLE_ISO    = 1,   /* 2026-03-02 */
+  GANTRY_DATE_STYLE_LONG   = 2    /* the language's long date: 2 March 2026 */
+} GantryDateStyle;
+
+void            gantry_time_set_display_style (GantryDateStyle style);
+GantryDateStyle gantry_time_get_display_style (void);
+
+/* The user's form: the date in the display style and the time (%H:%M) */
 char       *gantry_time_format_display (GantryTime t, gboolean with_time);
 /* Parses what a user types in a date cell: the locale's date with an
  * optional time, or ISO.  A date without time gets default_time_ms

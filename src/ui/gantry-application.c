@@ -166,6 +166,40 @@ action_preferences (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The "date-format" preference: the style every date is shown in. */
+static void
+apply_date_format (GSettings         *settings,
+                   const char        *key,
+                   GantryApplication *self)
+{
+  int style = g_settings_get_enum (settings, "date-format");
+
+  if (style == (int) gantry_time_get_display_style ())
+    return;
+  gantry_time_set_display_style (CLAMP (style, GANTRY_DATE_STYLE_LOCALE, GANTRY_DATE_STYLE_LONG));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GtkWidget *chart;
+
+      if (!GANTRY_IS_WINDOW (l->data))
+        continue;
+      gantry_task_table_refresh_dates (gantry_window_get_task_table (l->data));
+      chart = gantry_window_get_chart (l->data);
+      if (chart != NULL)
+        gtk_widget_queue_draw (chart);
+    }
+}
+
+/* A window opened after the style changed still has the default column
+ * widths. */
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (GANTRY_IS_WINDOW (window) && gantry_time_get_display_style () != GANTRY_DATE_STYLE_LOCALE)
+    gantry_task_table_refresh_dates (gantry_window_get_task_table (GANTRY_WINDOW (window)));
+}
+
 static const GActionEntry app_actions[] = {
   { "preferences", action_preferences, NULL, NULL, NULL, { 0 } },
   { "new-window", action_new_window, NULL, NULL, NULL, { 0 } },
@@ -188,6 +222,18 @@ gantry_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  {
+    GSettings *settings = gantry_settings_get ();
+
+    if (settings != NULL)
+      {
+        apply_date_format (settings, NULL, GANTRY_APPLICATION (app));
+        g_signal_connect_object (settings, "changed::date-format",
+                                 G_CALLBACK (apply_date_format), app, 0);
+      }
+  }
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 
   /* GtkApplication (unlike AdwApplication) does not load style.css itself */
   {

@@ -1407,3 +1407,27 @@ gantry_task_table_overallocation_text (GantryTask *task)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Over-allocated resource: %s",
                                        "Over-allocated resources: %s", n), names->str);
 }
+
+void
+gantry_task_table_refresh_dates (GantryTaskTable *self)
+{
+  static const GantryColumn date_columns[] = { GANTRY_COLUMN_START, GANTRY_COLUMN_FINISH };
+  /* the widest date of a year: a long month name and a two-digit day */
+  g_autofree char *widest = gantry_time_format_display (gantry_time_make (2026, 9, 28, 0, 0, 0), FALSE);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), widest);
+  int text_width = 0;
+
+  g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
+
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (date_columns); i++)
+    {
+      GtkColumnViewColumn *column = self->columns[date_columns[i]];
+
+      gtk_column_view_column_set_fixed_width (column,
+                                              MAX (column_info[date_columns[i]].width, text_width + 24));
+    }
+  /* the visible cells (and the indicators' constraint and deadline
+   * tooltips) show their text again */
+  refresh_all_cells (self);
+}

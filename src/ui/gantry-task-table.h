@@ -99,4 +99,9 @@ char              *gantry_task_table_format_variance    (GantryTask      *task,
  * to it; NULL when none is. */
 char              *gantry_task_table_overallocation_text (GantryTask     *task);
 
+/* Shows the dates again after the display style changed (the "date-format"
+ * preference, gantry_time_set_display_style): the date columns bind their
+ * cells anew and widen to fit the style's longest date. */
+void               gantry_task_table_refresh_dates      (GantryTaskTable *self);
+
 G_END_DECLS

@@ -210,6 +210,50 @@ test_iso_format (void)
     }
 }
 
+/* The "date-format" preference: ISO and the long form, written and read
+ * back; the locale's short form is test_display's. */
+static void
+test_display_styles (void)
+{
+  GantryTime t = gantry_time_make (2026, 3, 9, 13, 5, 0);
+  GantryTime back;
+  GError *error = NULL;
+  struct { GantryDateStyle style; const char *with_time, *date_only; } cases[] = {
+    { GANTRY_DATE_STYLE_ISO,  "2026-03-09 13:05", "2026-03-09" },
+    { GANTRY_DATE_STYLE_LONG, "9 March 2026 13:05", "9 March 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      gantry_time_set_display_style (cases[i].style);
+      g_assert_cmpint (gantry_time_get_display_style (), ==, cases[i].style);
+      a = gantry_time_format_display (t, TRUE);
+      b = gantry_time_format_display (t, FALSE);
+      g_assert_cmpstr (a, ==, cases[i].with_time);
+      g_assert_cmpstr (b, ==, cases[i].date_only);
+      g_assert_true (gantry_time_parse_display (a, 8 * GANTRY_MS_HOUR, &back, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (back, ==, t);
+      g_assert_true (gantry_time_parse_display (b, 8 * GANTRY_MS_HOUR, &back, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (back, ==, gantry_time_make (2026, 3, 9, 8, 0, 0));
+    }
+  /* the ISO display form with a bad time is refused, not half-read */
+  g_assert_false (gantry_time_parse_display ("2026-03-09 25:00", 0, &back, &error));
+  g_assert_error (error, GANTRY_TIME_ERROR, GANTRY_TIME_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (gantry_time_parse_display ("2026-03-09 10:00 x", 0, &back, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (gantry_time_parse_display ("2026-02-30 10:00", 0, &back, &error));
+  g_assert_error (error, GANTRY_TIME_ERROR, GANTRY_TIME_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  gantry_time_set_display_style (GANTRY_DATE_STYLE_LOCALE);
+}
+
 static void
 test_display (void)
 {
@@ -617,15 +661,32 @@ test_duration_locale (void)
     g_assert_cmpint (f, ==, GANTRY_FORMAT_HOURS);
   }
 
-  /* Dates in the same locale's form, when its LC_TIME is there too. */
+  /* Dates in the same locale's form, when its LC_TIME is there too, in
+   * every display style (the long one spells the month in the language). */
   if (setlocale (LC_TIME, loc) != NULL)
     {
-      GantryTime t = gantry_time_make (2026, 3, 9, 13, 5, 0), back;
-      g_autofree char *shown = gantry_time_format_display (t, TRUE);
+      for (int style = GANTRY_DATE_STYLE_LOCALE; style <= GANTRY_DATE_STYLE_LONG; style++)
+        {
+          GantryTime t = gantry_time_make (2026, 3, 9, 13, 5, 0), back;
+          g_autofree char *shown = NULL;
 
-      g_test_message ("display: %s", shown);
-      g_assert_true (gantry_time_parse_display (shown, 0, &back, NULL));
-      g_assert_cmpint (back, ==, t);
+          gantry_time_set_display_style (style);
+          shown = gantry_time_format_display (t, TRUE);
+          g_test_message ("display style %d: %s", style, shown);
+          if (style == GANTRY_DATE_STYLE_LONG && g_str_has_prefix (loc, "de_"))
+            g_assert_nonnull (strstr (shown, "März"));
+          g_assert_true (gantry_time_parse_display (shown, 0, &back, NULL));
+          g_assert_cmpint (back, ==, t);
+        }
+      if (g_str_has_prefix (loc, "de_"))
+        {
+          GantryTime back;
+
+          /* the German translation's long form */
+          g_assert_true (gantry_time_parse_display ("9. März 2026 13:05", 0, &back, NULL));
+          g_assert_cmpint (back, ==, gantry_time_make (2026, 3, 9, 13, 5, 0));
+        }
+      gantry_time_set_display_style (GANTRY_DATE_STYLE_LOCALE);
       setlocale (LC_TIME, "C.UTF-8");
     }
 
@@ -704,6 +765,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/iso/reject", test_iso_reject);
   g_test_add_func ("/time/iso/format", test_iso_format);
   g_test_add_func ("/time/display", test_display);
+  g_test_add_func ("/time/display-styles", test_display_styles);
   g_test_add_func ("/duration/formats", test_formats);
   g_test_add_func ("/duration/parse", test_duration_parse);
   g_test_add_func ("/duration/lags", test_duration_lags);

@@ -12,6 +12,7 @@
 #include <signal.h>
 
 #include "gantry-application.h"
+#include "gantry-cell-editor.h"
 #include "gantry-mspdi.h"
 #include "gantry-preferences.h"
 #include "gantry-recovery.h"
@@ -918,6 +919,62 @@ test_preferences (void)
           g_assert_cmpstr (written, !=, without);
         }
     }
+
+  /* the date format reaches the table's date cells and widens them */
+  {
+    GantryTaskTable *table = gantry_window_get_task_table (win);
+    GantryTask *first = gantry_task_get_child (gantry_project_get_root_task (full), 0);
+    GantryTime first_start = gantry_task_get_start (first);
+    int y, mo, d, h, mi, sec;
+    g_autofree char *iso = NULL;
+    g_autofree char *longer = NULL;
+    const char *months[] = { "January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December" };
+    GtkWidget *cell;
+    GtkColumnViewColumn *column;
+
+    gantry_time_split (first_start, &y, &mo, &d, &h, &mi, &sec);
+    iso = g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
+    longer = g_strdup_printf ("%d %s %04d", d, months[mo - 1], y);
+    column = g_list_model_get_item (gtk_column_view_get_columns (gantry_task_table_get_column_view (table)),
+                                    GANTRY_COLUMN_START);
+    g_object_unref (column);   /* the column view keeps it */
+
+    w = find_named (dialog, "date-format");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 1);
+    iterate (5);
+    cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, iso);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 2);
+    g_assert_cmpint (g_settings_get_enum (settings, "date-format"), ==, 2);   /* locale-long */
+    iterate (5);
+    cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, longer);
+    /* "28 September 2026" does not fit the default 100 px */
+    g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >, 100);
+    save_png (GTK_WIDGET (win), "gantry-date-format-long");
+
+    /* a window opened now gets the wide columns too */
+    {
+      GantryWindow *later = gantry_window_new (app);
+      GtkColumnViewColumn *c2 = g_list_model_get_item (gtk_column_view_get_columns (gantry_task_table_get_column_view (gantry_window_get_task_table (later))),
+                                                       GANTRY_COLUMN_FINISH);
+
+      g_assert_cmpint (gtk_column_view_column_get_fixed_width (c2), >, 100);
+      g_object_unref (c2);
+      gtk_window_destroy (GTK_WINDOW (later));
+    }
+
+    g_settings_reset (settings, "date-format");
+    iterate (5);
+    cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), !=, longer);
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), !=, iso);
+  }
 
   g_settings_reset (settings, "working-hours-start");
   g_settings_reset (settings, "working-hours-finish");
