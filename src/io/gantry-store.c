@@ -1706,28 +1706,41 @@ row_text_required (Row *r, int col)
   return text;
 }
 
+/* What the uid in column col refers to, looked up in table (uid → object).
+ * A uid that is not there fails the row with problem_format, a translated
+ * message whose one %d is the uid. */
+static gpointer
+row_reference (Row        *r,
+               int         col,
+               GHashTable *table,
+               const char *problem_format)
+{
+  gpointer found;
+  int uid = row_uid (r, col);
+
+  if (r->failed)
+    return NULL;
+  found = g_hash_table_lookup (table, GINT_TO_POINTER (uid));
+  if (found == NULL)
+    {
+      g_autofree char *problem = g_strdup_printf (problem_format, uid);
+
+      row_fail (r, col, problem);
+    }
+  return found;
+}
+
 /* Looks up a calendar given by a nullable uid column. */
 static GantryCalendar *
 row_calendar (Row *r, int col)
 {
   CalendarLoad *cl;
-  int uid;
 
   if (r->failed || row_is_null (r, col))
     return NULL;
-  uid = row_uid (r, col);
-  if (r->failed)
-    return NULL;
-  cl = g_hash_table_lookup (r->loader->calendars, GINT_TO_POINTER (uid));
-  if (cl == NULL)
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("refers to calendar %d, which does not exist"), uid);
-
-      row_fail (r, col, problem);
-      return NULL;
-    }
-  return cl->calendar;
+  cl = row_reference (r, col, r->loader->calendars,
+                      _("refers to calendar %d, which does not exist"));
+  return cl != NULL ? cl->calendar : NULL;
 }
 
 static gboolean
@@ -2148,20 +2161,8 @@ load_calendars (Loader *l)
 static CalendarLoad *
 row_calendar_load (Row *r, int col)
 {
-  CalendarLoad *cl;
-  int uid = row_uid (r, col);
-
-  if (r->failed)
-    return NULL;
-  cl = g_hash_table_lookup (r->loader->calendars, GINT_TO_POINTER (uid));
-  if (cl == NULL)
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("refers to calendar %d, which does not exist"), uid);
-
-      row_fail (r, col, problem);
-    }
-  return cl;
+  return row_reference (r, col, r->loader->calendars,
+                        _("refers to calendar %d, which does not exist"));
 }
 
 static gboolean
@@ -2955,20 +2956,7 @@ load_tasks (Loader *l)
 static GantryTask *
 row_task (Row *r, int col)
 {
-  GantryTask *task;
-  int uid = row_uid (r, col);
-
-  if (r->failed)
-    return NULL;
-  task = g_hash_table_lookup (r->loader->tasks, GINT_TO_POINTER (uid));
-  if (task == NULL)
-    {
-      g_autofree char *problem =
-        g_strdup_printf (_("refers to task %d, which does not exist"), uid);
-
-      row_fail (r, col, problem);
-    }
-  return task;
+  return row_reference (r, col, r->loader->tasks, _("refers to task %d, which does not exist"));
 }
 
 static gboolean
@@ -3067,7 +3055,7 @@ load_assignments (Loader *l)
       GantryTime start, finish;
       double units, cost;
       GantryDuration work;
-      int uid, res_uid;
+      int uid;
 
       r.key = sqlite3_column_int64 (stmt, A_uid);
       uid = row_uid (&r, A_uid);
@@ -3075,18 +3063,8 @@ load_assignments (Loader *l)
       if (!r.failed && g_hash_table_contains (l->assignments, GINT_TO_POINTER (uid)))
         row_duplicate (&r, A_uid, uid);
       task = row_task (&r, A_task_uid);
-      res_uid = row_uid (&r, A_resource_uid);
-      if (!r.failed)
-        {
-          res = g_hash_table_lookup (l->resources, GINT_TO_POINTER (res_uid));
-          if (res == NULL)
-            {
-              g_autofree char *problem =
-                g_strdup_printf (_("refers to resource %d, which does not exist"), res_uid);
-
-              row_fail (&r, A_resource_uid, problem);
-            }
-        }
+      res = row_reference (&r, A_resource_uid, l->resources,
+                           _("refers to resource %d, which does not exist"));
       units = row_double (&r, A_units, 0, UNITS_MAX);
       work = row_work (&r, A_work);
       if (r.failed)
