@@ -18,6 +18,11 @@
 #include "gantry-resource-view.h"
 #include "gantry-resource-engine.h"
 #include "gantry-calendar-editor.h"
+#include "gantry-level-dialog.h"
+
+/* Levelling runs on a worker thread; its progress window appears only
+ * when a run lasts longer than this, so short runs do not flash a window. */
+#define PROGRESS_DELAY_MS 300
 
 typedef enum
 {
@@ -72,6 +77,13 @@ struct _GantryResourceView
   GtkWidget       *status;
   GantryProject   *project;
   guint            idle_id;
+
+  /* levelling in progress */
+  GCancellable    *level_cancel;
+  GtkWidget       *level_progress;     /* GantryLevelProgressWindow, once shown */
+  guint            level_timeout_id;
+  guint            progress_delay_ms;
+  double           level_fraction;
 };
 
 G_DEFINE_FINAL_TYPE (GantryResourceView, gantry_resource_view, GTK_TYPE_WIDGET)
@@ -489,16 +501,66 @@ show_status (GantryResourceView *self, const char *text)
 }
 
 static void
-action_level (GtkWidget *widget, const char *name, GVariant *param)
+level_finished (GantryResourceView *self)
 {
-  GantryResourceView *self = GANTRY_RESOURCE_VIEW (widget);
+  g_clear_handle_id (&self->level_timeout_id, g_source_remove);
+  if (self->level_progress != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->level_progress));
+      g_clear_object (&self->level_progress);
+    }
+  g_clear_object (&self->level_cancel);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.level", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.clear-leveling", TRUE);
+}
+
+static void
+show_level_progress (GantryResourceView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->level_progress != NULL || self->level_cancel == NULL)
+    return;
+  self->level_progress = g_object_ref_sink (gantry_level_progress_window_new (GTK_IS_WINDOW (root)
+                                                                       ? GTK_WINDOW (root) : NULL,
+                                                                       self->level_cancel));
+  gantry_level_progress_window_set_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (self->level_progress),
+                                      self->level_fraction);
+  gtk_window_present (GTK_WINDOW (self->level_progress));
+}
+
+static gboolean
+level_timeout (gpointer data)
+{
+  GantryResourceView *self = data;
+
+  self->level_timeout_id = 0;
+  show_level_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+level_progress_cb (double fraction, gpointer data)
+{
+  GantryResourceView *self = data;
+
+  self->level_fraction = fraction;
+  if (self->level_progress != NULL)
+    gantry_level_progress_window_set_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (self->level_progress), fraction);
+}
+
+static void
+level_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GantryResourceView) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) over = NULL;
+  gboolean ok = gantry_resources_level_finish (GANTRY_PROJECT (source), result, &error);
 
-  (void) name; (void) param;
-  if (self->project == NULL)
-    return;
-  if (!gantry_resources_level (self->project, NULL, NULL, NULL, NULL, &error))
+  level_finished (self);
+  if (self->project != GANTRY_PROJECT (source))
+    return;   /* another plan by now */
+  if (!ok)
     {
       show_status (self, error->message);
       return;
@@ -515,6 +577,83 @@ action_level (GtkWidget *widget, const char *name, GVariant *param)
       show_status (self, msg);
     }
   gantry_resource_view_refresh (self);
+}
+
+gboolean
+gantry_resource_view_level (GantryResourceView *self, const GantryLevelOptions *options)
+{
+  g_return_val_if_fail (GANTRY_IS_RESOURCE_VIEW (self), FALSE);
+  if (self->project == NULL || self->level_cancel != NULL)
+    return FALSE;
+
+  self->level_cancel = g_cancellable_new ();
+  self->level_fraction = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.level", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.clear-leveling", FALSE);
+  show_status (self, _("Levelling…"));
+  gantry_resources_level_async (self->project, options, level_progress_cb, self,
+                                self->level_cancel, level_done_cb, g_object_ref (self));
+  if (self->progress_delay_ms == 0)
+    show_level_progress (self);
+  else
+    self->level_timeout_id = g_timeout_add (self->progress_delay_ms, level_timeout, self);
+  return TRUE;
+}
+
+gboolean
+gantry_resource_view_is_leveling (GantryResourceView *self)
+{
+  g_return_val_if_fail (GANTRY_IS_RESOURCE_VIEW (self), FALSE);
+  return self->level_cancel != NULL;
+}
+
+GtkWidget *
+gantry_resource_view_get_level_progress (GantryResourceView *self)
+{
+  g_return_val_if_fail (GANTRY_IS_RESOURCE_VIEW (self), NULL);
+  return self->level_progress;
+}
+
+void
+gantry_resource_view_set_progress_delay (GantryResourceView *self, guint ms)
+{
+  g_return_if_fail (GANTRY_IS_RESOURCE_VIEW (self));
+  self->progress_delay_ms = ms;
+}
+
+static void
+on_level_dialog_level (GantryLevelDialog *dialog, GantryResourceView *self)
+{
+  GantryLevelOptions options;
+
+  if (!gantry_level_dialog_get_options (dialog, &options, NULL))
+    return;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gantry_resource_view_level (self, &options);
+}
+
+static void
+on_level_dialog_clear (GantryLevelDialog *dialog, GantryResourceView *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (self), "resources.clear-leveling", NULL);
+}
+
+/* Opens the levelling options; Level there starts the run. */
+static void
+action_level (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GantryResourceView *self = GANTRY_RESOURCE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  (void) name; (void) param;
+  if (self->project == NULL || self->level_cancel != NULL)
+    return;
+  dialog = gantry_level_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->project);
+  g_signal_connect_object (dialog, "level", G_CALLBACK (on_level_dialog_level), self, 0);
+  g_signal_connect_object (dialog, "clear", G_CALLBACK (on_level_dialog_clear), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -682,12 +821,33 @@ gantry_resource_view_dispose (GObject *object)
   GantryResourceView *self = GANTRY_RESOURCE_VIEW (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  /* a running levelling stops and leaves the plan as it was */
+  if (self->level_cancel != NULL)
+    g_cancellable_cancel (self->level_cancel);
+  g_clear_handle_id (&self->level_timeout_id, g_source_remove);
+  if (self->level_progress != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->level_progress));
+      g_clear_object (&self->level_progress);
+    }
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (gantry_resource_view_parent_class)->dispose (object);
+}
+
+/* Leaving the window (it closes) stops a running levelling: the plan
+ * stays as it was. */
+static void
+gantry_resource_view_unroot (GtkWidget *widget)
+{
+  GantryResourceView *self = GANTRY_RESOURCE_VIEW (widget);
+
+  if (self->level_cancel != NULL)
+    g_cancellable_cancel (self->level_cancel);
+  GTK_WIDGET_CLASS (gantry_resource_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -697,6 +857,7 @@ gantry_resource_view_class_init (GantryResourceViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gantry_resource_view_dispose;
+  widget_class->unroot = gantry_resource_view_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "gantry-resource-view");
   gtk_widget_class_install_action (widget_class, "resources.add", NULL, action_add);
@@ -736,6 +897,7 @@ gantry_resource_view_init (GantryResourceView *self)
   g_autoptr(GtkStringList) zl = gtk_string_list_new (NULL);
   guint i;
 
+  self->progress_delay_ms = PROGRESS_DELAY_MS;
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->box, "background");
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -755,7 +917,7 @@ gantry_resource_view_init (GantryResourceView *self)
                                                 "(the project calendar when none is selected)"),
                                               "resources.edit-calendar"));
   gtk_box_append (GTK_BOX (bar), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (bar), tool_button ("view-sort-ascending-symbolic", _("_Level Resources"),
+  gtk_box_append (GTK_BOX (bar), tool_button ("view-sort-ascending-symbolic", _("_Level Resources…"),
                                               _("Delay tasks so that no one is over-allocated "
                                                 "(Shift+Ctrl+L)"), "resources.level"));
   gtk_box_append (GTK_BOX (bar), tool_button ("edit-clear-symbolic", _("C_lear Levelling"),

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include "gantry-core.h"
 #include "gantry-usage-view.h"
+#include "gantry-resource-engine.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_DECLARE_FINAL_TYPE (GantryResourceView, gantry_resource_view, GANTRY, RESOURCE
 
 /*
  * Actions (on the widget): "resources.add", "resources.delete" (the
- * selected resource), "resources.level", "resources.clear-leveling",
+ * selected resource), "resources.level" (opens the levelling options),
+ * "resources.clear-leveling",
  * "resources.zoom" (int: GantryUsageZoom).  Every change is one undo step.
  */
 GtkWidget       *gantry_resource_view_new          (void);
@@ -34,5 +36,19 @@ gboolean         gantry_resource_view_edit_cell    (GantryResourceView *self,
                                                     GantryResource     *resource,
                                                     const char         *property,
                                                     const char         *text);
+
+/* Levels the plan on a worker thread (the window stays responsive): a
+ * modal progress window with Cancel appears when the run lasts longer
+ * than the progress delay (300 ms; 0 shows it at once).  The result is one
+ * undo step; Cancel, closing the view, or an edit of the plan meanwhile
+ * leaves the plan and the undo stack as they were.  FALSE when no plan is
+ * set or a run is already going. */
+gboolean         gantry_resource_view_level        (GantryResourceView       *self,
+                                                    const GantryLevelOptions *options);
+gboolean         gantry_resource_view_is_leveling  (GantryResourceView *self);
+/* The progress window while it is shown, else NULL. */
+GtkWidget       *gantry_resource_view_get_level_progress (GantryResourceView *self);
+void             gantry_resource_view_set_progress_delay (GantryResourceView *self,
+                                                          guint               ms);
 
 G_END_DECLS

@@ -19,6 +19,8 @@
 #include "gantry-resource-engine.h"
 #include "gantry-resource-view.h"
 #include "gantry-calendar-editor.h"
+#include "gantry-level-dialog.h"
+#include "gantry-test-helper.h"
 #include "gantry-ui-test-helper.h"
 
 #define H GANTRY_MS_HOUR
@@ -79,6 +81,34 @@ build_plan (GantryScheduler **sched)
   gantry_scheduler_set_auto (*sched, TRUE);
   gantry_project_clear_history (p);
   return p;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* Runs the main loop until the view's levelling has finished (bounded:
+ * a run that never ends fails the test instead of hanging it). */
+static void
+wait_levelled (GantryResourceView *view)
+{
+  for (int i = 0; i < 6000 && gantry_resource_view_is_leveling (view); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_false (gantry_resource_view_is_leveling (view));
+  iterate ();
 }
 
 static void
@@ -204,9 +234,17 @@ test_usage_and_level (void)
     g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
   }
 
-  /* level: one undo step; no over-allocation after */
+  /* level (Level in the options dialog): one undo step; no over-allocation after */
   g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
   iterate ();
+  {
+    GtkWidget *dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_true (gantry_level_dialog_activate_level (GANTRY_LEVEL_DIALOG (dialog)));
+  }
+  wait_levelled (GANTRY_RESOURCE_VIEW (view));
+  g_assert_null (find_toplevel (GANTRY_TYPE_LEVEL_DIALOG));
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Level Resources");
   gantry_resource_view_refresh (GANTRY_RESOURCE_VIEW (view));
   g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 0);
   g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 8 * H);
@@ -336,6 +374,203 @@ test_calendar_editor (void)
   iterate ();
 }
 
+/* n tasks of 2 days on 10 resources at 100 %, no links: most of them
+ * collide, so levelling has work to do. */
+static GantryProject *
+build_big_plan (guint n, GantryScheduler **sched)
+{
+  GantryProject *p = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  GantryResource *res[10];
+
+  gantry_project_add_calendar (p, cal);
+  gantry_project_set_calendar (p, cal);
+  gantry_project_set_start (p, gantry_time_make (2026, 3, 2, 8, 0, 0));
+  for (int r = 0; r < 10; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%d", r);
+      g_autoptr(GantryResource) res_r = gantry_resource_new (r + 1, name);
+      gantry_project_add_resource (p, -1, res_r);
+      res[r] = res_r;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("T%u", i);
+      g_autoptr(GantryTask) t = gantry_task_new ((int) i + 1, name);
+      g_autoptr(GantryAssignment) a = NULL;
+
+      gantry_task_set_duration (t, 16 * H);
+      gantry_task_set_duration_format (t, GANTRY_FORMAT_DAYS);
+      gantry_task_set_priority (t, 100 + (int) (i * 37 % 800));
+      gantry_project_add_task (p, NULL, -1, t);
+      a = gantry_assignment_new ((int) i + 1, t, res[i % 10], 1.0, 16 * H);
+      gantry_project_add_assignment (p, a);
+    }
+  gantry_project_renumber (p);
+  *sched = gantry_scheduler_new (p);
+  gantry_scheduler_run (*sched);
+  gantry_scheduler_set_auto (*sched, TRUE);
+  gantry_resources_update (p);
+  gantry_project_clear_history (p);
+  return p;
+}
+
+/* The options dialog: bad dates are refused and named; a date range with
+ * "within slack" levels as the engine does with the same options. */
+static void
+test_level_options_dialog (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL, sched_q = NULL;
+  g_autoptr(GantryProject) p = build_big_plan (60, &sched);
+  g_autoptr(GantryProject) q = build_big_plan (60, &sched_q);
+  GtkWidget *win, *view = show_view (p, &win);
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  GantryLevelOptions opt;
+  GantryLevelOptions want = { gantry_time_make (2026, 3, 2, 8, 0, 0),
+                              gantry_time_make (2026, 3, 13, 17, 0, 0), FALSE };
+  guint n_delayed = 0;
+  GPtrArray *tp, *tq;
+
+  g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
+  iterate ();
+  dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
+  g_assert_nonnull (dialog);
+  gantry_level_dialog_set_range_text (GANTRY_LEVEL_DIALOG (dialog), "2026-03-02", "someday");
+  g_assert_false (gantry_level_dialog_get_options (GANTRY_LEVEL_DIALOG (dialog), &opt, &error));
+  g_assert_nonnull (strstr (error->message, "someday"));
+  g_clear_error (&error);
+  gantry_level_dialog_set_range_text (GANTRY_LEVEL_DIALOG (dialog), "2026-03-13", "2026-03-02");
+  g_assert_false (gantry_level_dialog_activate_level (GANTRY_LEVEL_DIALOG (dialog)));
+  g_assert_false (gantry_resource_view_is_leveling (GANTRY_RESOURCE_VIEW (view)));
+  g_assert_false (gantry_project_can_undo (p));
+
+  gantry_level_dialog_set_within_slack (GANTRY_LEVEL_DIALOG (dialog), TRUE);
+  gantry_level_dialog_set_range_text (GANTRY_LEVEL_DIALOG (dialog), "2026-03-02", "2026-03-13");
+  g_assert_true (gantry_level_dialog_get_options (GANTRY_LEVEL_DIALOG (dialog), &opt, NULL));
+  g_assert_true (opt.within_slack);
+  gantry_level_dialog_set_within_slack (GANTRY_LEVEL_DIALOG (dialog), FALSE);
+  g_assert_true (gantry_level_dialog_get_options (GANTRY_LEVEL_DIALOG (dialog), &opt, NULL));
+  g_assert_cmpint (opt.from, ==, want.from);
+  g_assert_cmpint (opt.to, ==, want.to);
+  g_assert_false (opt.within_slack);
+  iterate ();
+  g_usleep (50000);
+  iterate ();
+  gantry_ui_test_save_png (gtk_window_get_child (GTK_WINDOW (dialog)), "level-options-light.png");
+  g_assert_true (gantry_level_dialog_activate_level (GANTRY_LEVEL_DIALOG (dialog)));
+  wait_levelled (GANTRY_RESOURCE_VIEW (view));
+
+  /* the same as the engine gives for these options */
+  g_assert_true (gantry_resources_level (q, &want, NULL, NULL, NULL, NULL));
+  tp = gantry_project_get_all_tasks (p);
+  tq = gantry_project_get_all_tasks (q);
+  for (guint i = 0; i < tp->len; i++)
+    {
+      g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tp, i)), ==,
+                       gantry_task_get_leveling_delay (g_ptr_array_index (tq, i)));
+      n_delayed += gantry_task_get_leveling_delay (g_ptr_array_index (tp, i)) > 0;
+    }
+  /* 6 tasks per resource start in the range: 5 of each wait */
+  g_assert_cmpuint (n_delayed, ==, 50);
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Level Resources");
+
+  /* Clear Levelling in the dialog: one more undo step, no delay left */
+  g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
+  iterate ();
+  dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
+  g_signal_emit_by_name (dialog, "clear");
+  iterate ();
+  g_assert_null (find_toplevel (GANTRY_TYPE_LEVEL_DIALOG));
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Clear Levelling");
+  for (guint i = 0; i < tp->len; i++)
+    g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tp, i)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+/* The progress window: Cancel leaves the plan exactly as it was with
+ * nothing to undo; a run to the end is one undo step. */
+static void
+test_level_progress_window (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL, sched_q = NULL;
+  g_autoptr(GantryProject) p = build_big_plan (400, &sched);
+  g_autoptr(GantryProject) q = build_big_plan (400, &sched_q);
+  GtkWidget *win, *view = show_view (p, &win);
+  GantryResourceView *rv = GANTRY_RESOURCE_VIEW (view);
+  GtkWidget *prog;
+
+  gantry_resource_view_set_progress_delay (rv, 0);
+  g_assert_true (gantry_resource_view_level (rv, NULL));
+  /* one run at a time */
+  g_assert_false (gantry_resource_view_level (rv, NULL));
+  prog = gantry_resource_view_get_level_progress (rv);
+  g_assert_nonnull (prog);
+  g_assert_true (GANTRY_IS_LEVEL_PROGRESS_WINDOW (prog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (prog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (prog)) == GTK_WINDOW (win));
+  gantry_level_progress_window_cancel (GANTRY_LEVEL_PROGRESS_WINDOW (prog));
+  wait_levelled (rv);
+  g_assert_null (gantry_resource_view_get_level_progress (rv));
+  g_assert_false (gantry_project_can_undo (p));
+  gantry_test_assert_projects_identical (p, q);
+
+  /* to the end: one undo step, none over-allocated, progress window gone */
+  g_assert_true (gantry_resource_view_level (rv, NULL));
+  g_assert_nonnull (gantry_resource_view_get_level_progress (rv));
+  wait_levelled (rv);
+  g_assert_null (gantry_resource_view_get_level_progress (rv));
+  {
+    g_autoptr(GArray) over = gantry_resources_find_overallocations (p);
+    g_assert_cmpuint (over->len, ==, 0);
+  }
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Level Resources");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  iterate ();
+
+  /* closing the window while levelling runs cancels it */
+  g_object_ref (rv);
+  g_assert_true (gantry_resource_view_level (rv, NULL));
+  gtk_window_destroy (GTK_WINDOW (win));
+  for (int i = 0; i < 400 && gantry_resource_view_is_leveling (rv); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  iterate ();
+  g_assert_false (gantry_resource_view_is_leveling (rv));
+  g_object_unref (rv);
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_true (gantry_project_can_redo (p));
+}
+
+/* The progress window as users see it, at 42 %. */
+static void
+test_level_progress_screenshot (void)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  GtkWidget *w = gantry_level_progress_window_new (NULL, cancel);
+
+  gtk_window_present (GTK_WINDOW (w));
+  gantry_level_progress_window_set_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (w), 0.42);
+  g_assert_cmpfloat (gantry_level_progress_window_get_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (w)),
+                     ==, 0.42);
+  iterate ();
+  g_usleep (50000);
+  iterate ();
+  gantry_ui_test_save_png (gtk_window_get_child (GTK_WINDOW (w)), "level-progress-light.png");
+  /* closing it means Cancel; it stays until the run has stopped */
+  gtk_window_close (GTK_WINDOW (w));
+  iterate ();
+  g_assert_true (g_cancellable_is_cancelled (cancel));
+  g_assert_true (gtk_widget_get_visible (w));
+  gtk_window_destroy (GTK_WINDOW (w));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -351,5 +586,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/day-text", test_day_text);
   g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
+  g_test_add_func ("/ui/resources/level-options-dialog", test_level_options_dialog);
+  g_test_add_func ("/ui/resources/level-progress-window", test_level_progress_window);
+  g_test_add_func ("/ui/resources/level-progress-screenshot", test_level_progress_screenshot);
   return g_test_run ();
 }
