@@ -5,6 +5,7 @@
  */
 #include "report-test-plan.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 GantryTask *
@@ -253,4 +254,42 @@ rtp_count_pages (const char *text)
     if (*s == '\f')
       n++;
   return n;
+}
+
+static char *output_dir = NULL;
+
+char *
+rtp_tmp_path (const char *name)
+{
+  if (output_dir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      output_dir = g_dir_make_tmp ("gantry-report-test-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
+  return g_build_filename (output_dir, name, NULL);
+}
+
+void
+rtp_remove_output (void)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (output_dir == NULL || g_getenv ("GANTRY_KEEP_TEST_OUTPUT") != NULL)
+    {
+      if (output_dir != NULL)
+        g_printerr ("# output kept in %s\n", output_dir);
+      return;
+    }
+  d = g_dir_open (output_dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (output_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (output_dir);
+  g_clear_pointer (&output_dir, g_free);
 }

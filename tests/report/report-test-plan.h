@@ -37,5 +37,10 @@ GantryProject *rtp_big_plan        (guint n);
 char          *rtp_pdf_to_text     (const char *pdf, gboolean layout);
 /* Number of pages in pdftotext output (form feeds). */
 guint          rtp_count_pages     (const char *text);
+/* A path for name in the test's temporary output folder (made on first
+ * use); rtp_remove_output deletes the folder at the end unless
+ * GANTRY_KEEP_TEST_OUTPUT is set (to look at the pages). */
+char          *rtp_tmp_path        (const char *name);
+void           rtp_remove_output   (void);
 
 G_END_DECLS

@@ -11,45 +11,6 @@
 
 #define N_TASKS 120
 
-static char *dir = NULL;
-
-/* Output goes to a temporary folder, removed at the end unless
- * GANTRY_KEEP_TEST_OUTPUT is set (to look at the pages). */
-static void
-remove_output (void)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  if (dir == NULL || g_getenv ("GANTRY_KEEP_TEST_OUTPUT") != NULL)
-    {
-      if (dir != NULL)
-        g_printerr ("# output kept in %s\n", dir);
-      return;
-    }
-  d = g_dir_open (dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  if (dir == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      dir = g_dir_make_tmp ("gantry-gantt-XXXXXX", &error);
-      g_assert_no_error (error);
-    }
-  return g_build_filename (dir, name, NULL);
-}
-
 /* 4 groups of 30 tasks "Task 001".."Task 120" over Jan..Jun 2026, every
  * tenth a milestone, every third critical, all with a baseline. */
 static GantryProject *
@@ -124,7 +85,7 @@ print (GantryProject                 *p,
        const char                    *file,
        guint                         *n_pages)
 {
-  g_autofree char *pdf = tmp_path (file);
+  g_autofree char *pdf = rtp_tmp_path (file);
   g_autoptr(GError) error = NULL;
   g_autoptr(GantryReportDoc) doc = gantry_gantt_print_layout (p, NULL, opts, &error);
   char *text;
@@ -268,7 +229,7 @@ test_empty_and_bad_options (void)
   g_autoptr(GantryProject) p = gantt_plan ();
   g_autoptr(GantryProject) empty = gantry_project_new ();
   GantryGanttPrintOptions opts;
-  g_autofree char *pdf = tmp_path ("x.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("x.pdf");
 
   {
     g_autoptr(GError) error = NULL;
@@ -366,6 +327,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/gantt/date-range", test_date_range);
   g_test_add_func ("/report/gantt/empty-and-bad-options", test_empty_and_bad_options);
   ret = g_test_run ();
-  remove_output ();
+  rtp_remove_output ();
   return ret;
 }

@@ -15,45 +15,6 @@ static const char *const headings[] = {
   "This week and next", "Work burndown", "Cost overview", "Over-allocated resources",
 };
 
-static char *dir = NULL;
-
-/* Output goes to a temporary folder, removed at the end unless
- * GANTRY_KEEP_TEST_OUTPUT is set (to look at the pages). */
-static void
-remove_output (void)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  if (dir == NULL || g_getenv ("GANTRY_KEEP_TEST_OUTPUT") != NULL)
-    {
-      if (dir != NULL)
-        g_printerr ("# output kept in %s\n", dir);
-      return;
-    }
-  d = g_dir_open (dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static char *
-tmp_path (const char *name)
-{
-  if (dir == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      dir = g_dir_make_tmp ("gantry-report-XXXXXX", &error);
-      g_assert_no_error (error);
-    }
-  return g_build_filename (dir, name, NULL);
-}
-
 /* The text between heading `from` and the next heading of the list. */
 static char *
 section_text (const char *text,
@@ -123,7 +84,7 @@ static void
 test_sections_and_rows (void)
 {
   g_autoptr(GantryProject) p = rtp_status_plan ();
-  g_autofree char *pdf = tmp_path ("status.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("status.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *const sub[] = { "Late", "Completed", "Upcoming (next 28 days)", NULL };
@@ -234,7 +195,7 @@ test_big_plan_stays_readable (void)
   g_autoptr(GantryProject) p = rtp_big_plan (2000);
   g_autoptr(GantryReportData) d = gantry_report_data_new (p, GANTRY_TIME_NONE, 0, NULL);
   g_autoptr(GantryReportDoc) doc = gantry_report_layout (d, NULL, NULL);
-  g_autofree char *pdf = tmp_path ("big.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("big.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *const sub[] = { "Late", "Completed", "Upcoming (next 28 days)", NULL };
@@ -268,7 +229,7 @@ static void
 test_tables_continue_across_pages (void)
 {
   g_autoptr(GantryProject) p = rtp_big_plan (2000);
-  g_autofree char *pdf = tmp_path ("long.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("long.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GantryReportOptions opts;
@@ -383,7 +344,7 @@ test_risk_hook (void)
   g_autoptr(GantryProject) p = rtp_status_plan ();
   g_autoptr(GantryReportData) d = gantry_report_data_new (p, GANTRY_TIME_NONE, 0, NULL);
   g_autoptr(GantryReportDoc) doc = NULL;
-  g_autofree char *pdf = tmp_path ("risks.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("risks.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GantryReportRisk *risk = g_new0 (GantryReportRisk, 1);
@@ -410,7 +371,7 @@ static void
 test_empty_plan (void)
 {
   g_autoptr(GantryProject) p = gantry_project_new ();
-  g_autofree char *pdf = tmp_path ("empty.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("empty.pdf");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GantryReportOptions opts;
@@ -433,8 +394,8 @@ static void
 test_bad_options (void)
 {
   g_autoptr(GantryProject) p = rtp_status_plan ();
-  g_autofree char *pdf = tmp_path ("bad.pdf");
-  g_autofree char *missing = tmp_path ("no/such/dir/out.pdf");
+  g_autofree char *pdf = rtp_tmp_path ("bad.pdf");
+  g_autofree char *missing = rtp_tmp_path ("no/such/dir/out.pdf");
   GantryReportOptions opts;
   GantryPageSetup tiny = { 100, 100, 10, 10, 10, 10 };
 
@@ -515,6 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/empty-plan", test_empty_plan);
   g_test_add_func ("/report/pdf/bad-options", test_bad_options);
   ret = g_test_run ();
-  remove_output ();
+  rtp_remove_output ();
   return ret;
 }
