@@ -54,8 +54,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* An assignment's fields are scheduling inputs of its task. */
 #define NOTIFY(self, prop) \
-  (_GANTRY_MODEL_CHANGED (), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
+  ((self)->task != NULL ? _gantry_task_stamp ((self)->task) : (void) _GANTRY_MODEL_CHANGED (), \
+   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
 
 static void
 gantry_assignment_finalize (GObject *object)

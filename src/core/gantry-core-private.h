@@ -96,7 +96,19 @@ void        _gantry_id_snapshot_free        (GantryIdSnapshot *snap);
  * model, and reuses what it read when nothing changed.  Plain counter:
  * the model is used from one thread at a time. */
 extern guint64 _gantry_model_serial;
-#define _GANTRY_MODEL_CHANGED() (_gantry_model_serial++)
+/* The serial of the last change that is not a field edit of one task's
+ * scheduling inputs: outline, link and assignment list edits, calendar
+ * definitions, extras.  Field edits of a task, of a link (its
+ * successor), of an assignment (its task) or of a resource (the tasks
+ * it is assigned to) stamp those tasks with the new serial instead
+ * (_gantry_task_stamp), so a reader that saw serial S need re-read only
+ * the tasks stamped after S while this one is still <= S. */
+extern guint64 _gantry_model_shape_serial;
+#define _GANTRY_MODEL_CHANGED() (_gantry_model_shape_serial = ++_gantry_model_serial)
+/* Records a change of task's scheduling inputs (defined in gantry-task.c). */
+void        _gantry_task_stamp              (GantryTask *task);
+/* The serial of the task's last stamp (0: never changed). */
+guint64     _gantry_task_get_stamp          (GantryTask *task);
 
 /* ---- bulk reads for the engine ----------------------------------------- */
 

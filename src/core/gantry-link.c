@@ -22,6 +22,16 @@ struct _GantryLink
 
 G_DEFINE_FINAL_TYPE (GantryLink, gantry_link, G_TYPE_OBJECT)
 
+/* A link's type and lag are scheduling inputs of its successor. */
+static void
+link_changed (GantryLink *self)
+{
+  if (self->successor != NULL)
+    _gantry_task_stamp (self->successor);
+  else
+    _GANTRY_MODEL_CHANGED ();
+}
+
 enum {
   PROP_0,
   PROP_PREDECESSOR,
@@ -192,7 +202,7 @@ gantry_link_set_link_type (GantryLink *self, GantryLinkType type)
   if (self->link_type == type)
     return;
   self->link_type = type;
-  _GANTRY_MODEL_CHANGED ();
+  link_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINK_TYPE]);
 }
 
@@ -211,7 +221,7 @@ gantry_link_set_lag (GantryLink *self, gint64 lag)
   if (self->lag == lag)
     return;
   self->lag = lag;
-  _GANTRY_MODEL_CHANGED ();
+  link_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAG]);
 }
 
@@ -230,7 +240,7 @@ gantry_link_set_lag_format (GantryLink *self, GantryDurationFormat f)
   if (self->lag_format == f)
     return;
   self->lag_format = f;
-  _GANTRY_MODEL_CHANGED ();
+  link_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAG_FORMAT]);
 }
 

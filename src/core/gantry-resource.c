@@ -69,8 +69,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A resource's fields are scheduling inputs of the tasks it is assigned to. */
+static void
+resource_changed (GantryResource *self)
+{
+  guint i;
+
+  if (self->assignments == NULL || self->assignments->len == 0)
+    {
+      _gantry_model_serial++;
+      return;
+    }
+  for (i = 0; i < self->assignments->len; i++)
+    {
+      GantryTask *task = gantry_assignment_get_task (g_ptr_array_index (self->assignments, i));
+
+      if (task != NULL)
+        _gantry_task_stamp (task);
+    }
+}
+
 #define NOTIFY(self, prop) \
-  (_GANTRY_MODEL_CHANGED (), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
+  (resource_changed (self), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
 
 static void
 gantry_resource_dispose (GObject *object)

@@ -71,6 +71,7 @@ struct _GantryTask
   GPtrArray           *assignments;   /* borrowed GantryAssignment */
 
   GantryExtras        *extras;
+  guint64              stamp;         /* _gantry_model_serial of the last change */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -137,9 +138,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 guint64 _gantry_model_serial;
+guint64 _gantry_model_shape_serial;
+
+void
+_gantry_task_stamp (GantryTask *task)
+{
+  task->stamp = ++_gantry_model_serial;
+}
+
+guint64
+_gantry_task_get_stamp (GantryTask *task)
+{
+  return task->stamp;
+}
 
 #define NOTIFY(self, prop) \
-  (_GANTRY_MODEL_CHANGED (), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
+  (_gantry_task_stamp (self), g_object_notify_by_pspec (G_OBJECT (self), properties[prop]))
 
 /* ---- GListModel ------------------------------------------------------ */
 
@@ -891,6 +905,7 @@ _gantry_task_insert_child (GantryTask *parent, int position, GantryTask *child)
   else
     parent->pos_valid = MIN (parent->pos_valid, idx);
 
+  _GANTRY_MODEL_CHANGED ();
   g_list_model_items_changed (G_LIST_MODEL (parent), idx, 0, 1);
   if (n == 0)
     NOTIFY (parent, PROP_SUMMARY);
@@ -910,6 +925,7 @@ _gantry_task_remove_child (GantryTask *parent, GantryTask *child)
   child->parent = NULL;
   parent->pos_valid = MIN (parent->pos_valid, (guint) idx);
 
+  _GANTRY_MODEL_CHANGED ();
   g_list_model_items_changed (G_LIST_MODEL (parent), (guint) idx, 1, 0);
   if (parent->children->len == 0)
     NOTIFY (parent, PROP_SUMMARY);

@@ -141,6 +141,8 @@ typedef struct
   /* project settings */
   GantryTime     proj_start, proj_finish_in, proj_finish;
   gboolean       from_start, honor, mcp, has_alap;
+  guint8        *alap;                  /* task i is an automatic ALAP leaf */
+  guint          n_alap;
   gint64         crit_limit;
   GantryWorkCal *proj_cal;
   gboolean       alap_pass;
@@ -298,6 +300,7 @@ plan_free (Plan *p)
   g_free (p->w_dirty);
   g_free (p->tpos);
   g_free (p->leaf_ef);
+  g_free (p->alap);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
   g_clear_pointer (&p->cal_memo, g_hash_table_unref);
@@ -431,6 +434,22 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
         a->m_finish = gantry_assignment_get_finish (a->asg);
       }
   }
+}
+
+/* load_task, keeping the count of ALAP tasks (they need a second forward
+ * pass) up to date. */
+static void
+plan_load (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
+           const GantryTaskInputs *in)
+{
+  PTask *pt = &p->t[i];
+  guint8 alap;
+
+  load_task (p, cache, project, i, in);
+  alap = pt->ctype == GANTRY_CONSTRAINT_ALAP && !(pt->flags & (F_SUMMARY | F_SKIP | F_MANUAL));
+  p->n_alap = p->n_alap - p->alap[i] + alap;
+  p->alap[i] = alap;
+  p->has_alap = p->n_alap > 0;
 }
 
 /* The project summary's calendar (its own, else the project's): read again
@@ -685,6 +704,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->n = all->len + 1;
   p->t = g_aligned_alloc0 (p->n, sizeof (PTask), 64);
   p->outs = g_new0 (GantryTaskSchedule, p->n);
+  p->alap = g_new0 (guint8, p->n);
   p->index = g_hash_table_new (g_direct_hash, g_direct_equal);
   p->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   p->t[0].task = g_object_ref (root);
@@ -790,9 +810,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
       GantryTaskInputs in;
 
       _gantry_task_get_inputs (p->t[i].task, &in);
-      load_task (p, cache, project, i, &in);
-      if (p->t[i].ctype == GANTRY_CONSTRAINT_ALAP && !(p->t[i].flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
-        p->has_alap = TRUE;
+      plan_load (p, cache, project, i, &in);
     }
   load_root_cal (p, cache);
 
@@ -926,7 +944,6 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
   plan_begin_read (p);
   plan_read_project (p, cache, project);
   load_root_cal (p, cache);
-  p->has_alap = FALSE;
   gantry_task_get_schedule (p->t[0].task, &p->outs[0]);
   for (i = 1; i < p->n; i++)
     {
@@ -947,10 +964,48 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
       if (!task_links_same (p, i, &in))
         return FALSE;
 
-      load_task (p, cache, project, i, &in);
-      if (pt->ctype == GANTRY_CONSTRAINT_ALAP && !(pt->flags & (F_SUMMARY | F_SKIP | F_MANUAL)))
-        p->has_alap = TRUE;
+      plan_load (p, cache, project, i, &in);
     }
+  return TRUE;
+}
+
+/* A full pass after field edits only: when nothing structural changed
+ * since the plan read the model (core's shape serial; outline, list and
+ * calendar edits move it) and the last results were written, only the
+ * tasks whose inputs were stamped since then are read again (core stamps
+ * a task when it, a link into it, one of its assignments or their
+ * resource changes).  Returns FALSE when a full re-read is needed. */
+static gboolean
+plan_refresh_stamped (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
+{
+  GantryWorkCal *pc = p->proj_cal;
+  guint64 since = p->serial;
+  guint i;
+
+  if (p->unwritten || _gantry_model_shape_serial > since)
+    return FALSE;
+  plan_begin_read (p);
+  plan_read_project (p, cache, project);
+  if (p->proj_cal != pc)
+    return FALSE;
+  if (_gantry_model_serial == since)
+    return TRUE;
+  load_root_cal (p, cache);
+  gantry_task_get_schedule (p->t[0].task, &p->outs[0]);
+  for (i = 1; i < p->n; i++)
+    {
+      PTask *pt = &p->t[i];
+      GantryTaskInputs in;
+
+      if (_gantry_task_get_stamp (pt->task) <= since)
+        continue;
+      _gantry_task_get_inputs (pt->task, &in);
+      if (!task_links_same (p, i, &in) || in.n_children != pt->child_n)
+        return FALSE;
+      gantry_task_get_schedule (pt->task, &p->outs[i]);
+      plan_load (p, cache, project, i, &in);
+    }
+  p->serial = _gantry_model_serial;
   return TRUE;
 }
 
@@ -2059,27 +2114,11 @@ collect_problems (GantryScheduler *self)
     }
 }
 
-/* Nothing the plan read has changed since it read it: the model's change
- * serial is the same (every setter, list edit and calendar change bumps
- * it; so do the writes of the last pass when they changed anything), the
- * results were written, and the project still uses the same calendar.
- * The project's own settings are read again in any case. */
-static gboolean
-plan_inputs_current (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
-{
-  GantryWorkCal *pc = p->proj_cal;
-
-  if (p->serial != _gantry_model_serial || p->unwritten)
-    return FALSE;
-  plan_read_project (p, cache, project);
-  return p->proj_cal == pc;
-}
-
 static void
 scheduler_full (GantryScheduler *self, gboolean write)
 {
   if (self->plan == NULL
-      || (!plan_inputs_current (self->plan, self->project, self->cache)
+      || (!plan_refresh_stamped (self->plan, self->project, self->cache)
           && !plan_refresh (self->plan, self->project, self->cache)))
     {
       g_clear_pointer (&self->plan, plan_free);
@@ -2130,7 +2169,7 @@ gantry_scheduler_run_incremental (GantryScheduler *self, GPtrArray *tasks)
       /* a link or assignment added or removed changes the graph */
       if (!task_links_same (p, (guint) i, &in))
         goto full;
-      load_task (p, self->cache, self->project, (guint) i, &in);
+      plan_load (p, self->cache, self->project, (guint) i, &in);
       alap = t->ctype == GANTRY_CONSTRAINT_ALAP;
       if (((flags ^ t->flags) & (F_SKIP | F_MANUAL)) || alap
           || in.n_children != t->child_n)

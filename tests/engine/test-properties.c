@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "engine-test-util.h"
+#include "gantry-store.h"
 #include "gantry-workcal.h"
 
 #define N_SEEDS 12
@@ -800,6 +803,197 @@ test_rerun_reuses_inputs (void)
   g_rand_free (r);
 }
 
+
+/* Applies one random edit of a scheduling input: task fields, links,
+ * assignments, resources (directly or through a command), now and then a
+ * structural one.  Returns a short description for the log. */
+static const char *
+random_edit (RandomPlan *rp, GRand *r, GPtrArray *asgs, GPtrArray *resources,
+             GantryCalendar *rcal)
+{
+  GantryTask *t = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, rp->leaves->len));
+  GantryLink *l = rp->links->len > 0
+                  ? g_ptr_array_index (rp->links, g_rand_int_range (r, 0, rp->links->len)) : NULL;
+  GantryAssignment *a = asgs->len > 0
+                        ? g_ptr_array_index (asgs, g_rand_int_range (r, 0, asgs->len)) : NULL;
+  GantryResource *res = g_ptr_array_index (resources, g_rand_int_range (r, 0, resources->len));
+  gboolean elapsed = gantry_format_is_elapsed (gantry_task_get_duration_format (t));
+
+  switch (g_rand_int_range (r, 0, 16))
+    {
+    case 0:
+      gantry_task_set_duration (t, elapsed ? g_rand_int_range (r, 1, 4) * EDAY_MS
+                                           : g_rand_int_range (r, 1, 50) * HOUR_MS);
+      return "duration";
+    case 1:
+      set_duration_cmd (rp->project, t, elapsed ? g_rand_int_range (r, 1, 4) * EDAY_MS
+                                                : g_rand_int_range (r, 1, 50) * HOUR_MS);
+      return "duration (command)";
+    case 2:
+      if (l != NULL && !gantry_format_is_percent (gantry_link_get_lag_format (l)))
+        gantry_link_set_lag (l, g_rand_int_range (r, -2, 4) * DAY_MS);
+      return "link lag";
+    case 3:
+      if (l != NULL)
+        set_int_cmd (rp->project, l, "link-type", (gantry_link_get_link_type (l) + 1) % 4);
+      return "link type (command)";
+    case 4:
+      if (a != NULL)
+        gantry_assignment_set_units (a, g_rand_int_range (r, 1, 4) * 0.5);
+      return "assignment units";
+    case 5:
+      if (a != NULL)
+        gantry_assignment_set_work (a, g_rand_int_range (r, 1, 40) * HOUR_MS);
+      return "assignment work";
+    case 6:
+      if (a != NULL)
+        gantry_assignment_set_delay (a, g_rand_int_range (r, 0, 3) * DAY_MS);
+      return "assignment delay";
+    case 7:
+      gantry_resource_set_calendar (res, gantry_resource_get_calendar (res) == rcal ? NULL : rcal);
+      return "resource calendar";
+    case 8:
+      gantry_resource_set_standard_rate (res, g_rand_int_range (r, 1, 100));
+      return "resource rate";
+    case 9:
+      {
+        static const GantryConstraintType types[] = {
+          GANTRY_CONSTRAINT_SNET, GANTRY_CONSTRAINT_FNET, GANTRY_CONSTRAINT_SNLT,
+          GANTRY_CONSTRAINT_FNLT, GANTRY_CONSTRAINT_MSO, GANTRY_CONSTRAINT_MFO,
+          GANTRY_CONSTRAINT_ASAP, GANTRY_CONSTRAINT_ALAP,
+        };
+        gantry_task_set_constraint_date (t, T (2025, 3, 3, 8, 0)
+                                            + g_rand_int_range (r, 0, 60) * GANTRY_MS_DAY);
+        gantry_task_set_constraint_type (t, types[g_rand_int_range (r, 0, G_N_ELEMENTS (types))]);
+      }
+      return "constraint";
+    case 10:
+      gantry_task_set_calendar (t, gantry_task_get_calendar (t) == NULL ? rcal : NULL);
+      return "task calendar";
+    case 11:
+      gantry_task_set_deadline (t, T (2025, 3, 20, 17, 0) + g_rand_int_range (r, 0, 40) * GANTRY_MS_DAY);
+      return "deadline";
+    case 12:
+      gantry_task_set_leveling_delay (t, g_rand_int_range (r, 0, 3) * EDAY_MS);
+      return "leveling delay";
+    case 13:
+      gantry_task_set_percent_complete (t, g_rand_int_range (r, 0, 3) * 50);
+      if (gantry_task_get_percent_complete (t) > 0)
+        gantry_task_set_actual_start (t, gantry_task_get_start (t));
+      else
+        gantry_task_set_actual_start (t, GANTRY_TIME_NONE);
+      return "progress";
+    case 14:
+      gantry_task_set_manual (t, !gantry_task_get_manual (t));
+      return "manual";
+    default:
+      {
+        /* structural: a new link from an earlier leaf */
+        guint bi = g_rand_int_range (r, 1, rp->leaves->len);
+        GantryTask *x = g_ptr_array_index (rp->leaves, g_rand_int_range (r, 0, bi));
+        GantryTask *y = g_ptr_array_index (rp->leaves, bi);
+        if (gantry_project_find_link (rp->project, x, y) == NULL
+            && gantry_project_find_link (rp->project, y, x) == NULL)
+          g_ptr_array_add (rp->links, plan_link (rp->project, x, y, GANTRY_LINK_FS, 0,
+                                                 GANTRY_FORMAT_DAYS));
+      }
+      return "new link";
+    }
+}
+
+/* A long-lived scheduler's full pass after random edits (1 to 5 between
+ * passes, some with automatic incremental passes in between) gives
+ * exactly what a fresh scheduler gives on a copy of the plan saved and
+ * loaded again: the full pass re-reads only the stamped tasks, and this
+ * checks nothing it reuses is stale. */
+static void
+test_full_after_edits_equals_fresh_load (void)
+{
+  guint32 seed;
+  g_autofree char *dir = g_dir_make_tmp ("gantry-engine-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.gantry", NULL);
+
+  g_assert_nonnull (dir);
+  for (seed = 300; seed < 300 + N_SEEDS / 2; seed++)
+    {
+      g_autoptr (RandomPlan) rp = random_plan_new (seed, 200, TRUE);
+      g_autoptr (GantryScheduler) s = gantry_scheduler_new (rp->project);
+      g_autoptr (GPtrArray) asgs = g_ptr_array_new ();
+      g_autoptr (GPtrArray) resources = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr (GantryCalendar) rcal = gantry_calendar_new (60, "Resource");
+      GRand *r = g_rand_new_with_seed (seed);
+      GantryCalendarException vac = { 0 };
+      guint i;
+      int round;
+
+      gantry_calendar_set_base (rcal, rp->cal);
+      vac.from_day = gantry_time_day_number (T (2025, 3, 17, 0, 0));
+      vac.to_day = vac.from_day + 4;
+      vac.recurrence = GANTRY_RECUR_NONE;
+      vac.period = 1;
+      vac.day.kind = GANTRY_DAY_NONWORKING;
+      gantry_calendar_add_exception (rcal, &vac);
+      gantry_project_add_calendar (rp->project, rcal);
+      for (i = 0; i < 3; i++)
+        {
+          GantryResource *res = gantry_resource_new (i + 1, "R");
+          if (i == 1)
+            gantry_resource_set_calendar (res, rcal);
+          gantry_project_add_resource (rp->project, -1, res);
+          g_ptr_array_add (resources, res);
+        }
+      for (i = 0; i < rp->leaves->len; i += 5)
+        {
+          GantryTask *t = g_ptr_array_index (rp->leaves, i);
+          g_autoptr (GantryAssignment) a = NULL;
+
+          if (gantry_format_is_elapsed (gantry_task_get_duration_format (t)))
+            continue;
+          a = gantry_assignment_new (gantry_project_next_assignment_uid (rp->project), t,
+                                     g_ptr_array_index (resources, i % 3), 1.0, 12 * HOUR_MS);
+          if (gantry_project_add_assignment (rp->project, a))
+            g_ptr_array_add (asgs, a);
+        }
+      gantry_scheduler_run (s);
+      for (round = 0; round < 30; round++)
+        {
+          g_autoptr (GantryProject) copy = NULL;
+          g_autoptr (GantryScheduler) fresh = NULL;
+          g_autoptr (GArray) mine = NULL, theirs = NULL;
+          g_autoptr (GError) error = NULL;
+          int k, n_edits = g_rand_int_range (r, 1, 6);
+
+          gantry_scheduler_set_auto (s, round % 3 == 1);
+          for (k = 0; k < n_edits; k++)
+            g_test_message ("seed %u round %d: %s", seed, round,
+                            random_edit (rp, r, asgs, resources, rcal));
+          gantry_scheduler_set_auto (s, FALSE);
+          gantry_scheduler_run (s);
+          mine = snapshot (rp->project);
+
+          g_assert_true (gantry_store_save (rp->project, path, &error));
+          g_assert_no_error (error);
+          copy = gantry_store_load (path, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (copy);
+          fresh = gantry_scheduler_new (copy);
+          gantry_scheduler_run (fresh);
+          theirs = snapshot (copy);
+          assert_same_schedules (copy, theirs, mine);
+          for (i = 0; i < mine->len; i++)
+            {
+              g_assert_true (g_array_index (mine, GantryTaskSchedule, i).cost
+                             == g_array_index (theirs, GantryTaskSchedule, i).cost);
+              g_assert_cmpint (g_array_index (mine, GantryTaskSchedule, i).work, ==,
+                               g_array_index (theirs, GantryTaskSchedule, i).work);
+            }
+        }
+      g_rand_free (r);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -810,6 +1004,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/property/remove-readd-link", test_remove_readd_link);
   g_test_add_func ("/engine/property/rerun-after-direct-edits", test_rerun_after_direct_edits);
   g_test_add_func ("/engine/property/rerun-reuses-inputs", test_rerun_reuses_inputs);
+  g_test_add_func ("/engine/property/full-after-edits-equals-fresh-load",
+                   test_full_after_edits_equals_fresh_load);
   g_test_add_func ("/engine/property/pure-compute", test_pure_compute);
   g_test_add_func ("/engine/property/cycles-reported", test_cycles_reported);
   g_test_add_func ("/engine/property/cycle-through-summary", test_cycle_through_summary);
