@@ -218,3 +218,151 @@ gantry_set_task_duration (GantryProject  *project,
     set_int64 (project, task, "work", total);
   gantry_project_end_group (project);
 }
+
+/* The task's Work becomes the sum of its work assignments' work. */
+static void
+roll_up_work (GantryProject *project, GantryTask *task)
+{
+  GPtrArray *as = gantry_task_get_assignments (task);
+  GantryDuration total = 0;
+  gboolean any = FALSE;
+  guint k;
+
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, k);
+      if (!is_work_assignment (a))
+        continue;
+      any = TRUE;
+      total += gantry_assignment_get_work (a);
+    }
+  if (any && gantry_task_get_work (task) != total)
+    set_int64 (project, task, "work", total);
+}
+
+static gboolean
+assignment_editable (GantryProject *project, GantryAssignment *a)
+{
+  GantryTask *task = gantry_assignment_get_task (a);
+
+  return task != NULL && gantry_task_get_project (task) == project && is_work_assignment (a);
+}
+
+gboolean
+gantry_set_assignment_work (GantryProject    *project,
+                            GantryAssignment *assignment,
+                            GantryDuration    work)
+{
+  GantryTask *task;
+  GantryDuration dur, overtime;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (assignment), FALSE);
+  if (work < 0 || !assignment_editable (project, assignment))
+    return FALSE;
+
+  task = gantry_assignment_get_task (assignment);
+  dur = gantry_task_get_duration (task);
+  overtime = MAX (gantry_assignment_get_overtime_work (assignment), 0);
+  gantry_project_begin_group (project, _("Set Work"));
+  if (gantry_assignment_get_work (assignment) != work)
+    set_int64 (project, assignment, "work", work);
+  if (gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
+    {
+      /* the duration stays: Units = Work ÷ Duration */
+      if (dur > 0 && work > overtime)
+        {
+          double u = (double) (work - overtime) / (double) dur;
+          if (fabs (u - gantry_assignment_get_units (assignment)) > 1e-9)
+            set_double (project, assignment, "units", u);
+        }
+    }
+  /* Fixed Units and Fixed Work keep the units: the scheduler gives the
+   * assignment Work ÷ Units of its resource's working time, and the task
+   * the longest of its assignments */
+  roll_up_work (project, task);
+  gantry_project_end_group (project);
+  return TRUE;
+}
+
+gboolean
+gantry_set_assignment_units (GantryProject    *project,
+                             GantryAssignment *assignment,
+                             double            units)
+{
+  GantryTask *task;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (assignment), FALSE);
+  if (!(units > 0) || !isfinite (units) || !assignment_editable (project, assignment))
+    return FALSE;
+
+  task = gantry_assignment_get_task (assignment);
+  gantry_project_begin_group (project, _("Set Units"));
+  if (fabs (units - gantry_assignment_get_units (assignment)) > 1e-12)
+    set_double (project, assignment, "units", units);
+  if (gantry_task_get_task_type (task) == GANTRY_TASK_FIXED_DURATION)
+    {
+      /* the duration stays: Work = Duration × Units (plus overtime) */
+      GantryDuration w = (GantryDuration) llround (units * (double) gantry_task_get_duration (task))
+                         + MAX (gantry_assignment_get_overtime_work (assignment), 0);
+      if (w != gantry_assignment_get_work (assignment))
+        set_int64 (project, assignment, "work", w);
+    }
+  /* Fixed Units and Fixed Work keep the work: the duration follows */
+  roll_up_work (project, task);
+  gantry_project_end_group (project);
+  return TRUE;
+}
+
+gboolean
+gantry_set_task_work (GantryProject  *project,
+                      GantryTask     *task,
+                      GantryDuration  work)
+{
+  g_autoptr(GPtrArray) was = g_ptr_array_new ();
+  GPtrArray *as;
+  GantryDuration old_total = 0, given = 0;
+  double sum_units = 0;
+  guint k;
+
+  g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (GANTRY_IS_TASK (task), FALSE);
+  if (work < 0 || gantry_task_get_project (task) != project || gantry_task_get_summary (task))
+    return FALSE;
+  as = gantry_task_get_assignments (task);
+  for (k = 0; as != NULL && k < as->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, k);
+      if (!is_work_assignment (a))
+        continue;
+      g_ptr_array_add (was, a);
+      old_total += MAX (gantry_assignment_get_work (a), 0);
+      sum_units += MAX (gantry_assignment_get_units (a), 0);
+    }
+  if (was->len == 0)
+    return FALSE;   /* no one to do it: MS Project needs a work resource too */
+
+  gantry_project_begin_group (project, _("Set Work"));
+  for (k = 0; k < was->len; k++)
+    {
+      GantryAssignment *a = g_ptr_array_index (was, k);
+      GantryDuration w;
+
+      /* shared out as the work was (as the units are when there was none);
+       * the last one takes the rounding */
+      if (k + 1 == was->len)
+        w = work - given;
+      else if (old_total > 0)
+        w = (GantryDuration) llround ((double) work * (double) MAX (gantry_assignment_get_work (a), 0)
+                                      / (double) old_total);
+      else if (sum_units > 0)
+        w = (GantryDuration) llround ((double) work * gantry_assignment_get_units (a) / sum_units);
+      else
+        w = work / (GantryDuration) was->len;
+      given += w;
+      gantry_set_assignment_work (project, a, w);
+    }
+  gantry_project_end_group (project);
+  return TRUE;
+}

@@ -44,4 +44,29 @@ void              gantry_set_task_duration    (GantryProject  *project,
                                                GantryDuration  duration,
                                                const char     *label);
 
+/* Sets an assignment's work (a work resource's), as MS Project does
+ * (reference §2.9, Work = Duration × Units): Fixed Units and Fixed Work
+ * tasks keep the units and get a new duration (the scheduler gives the
+ * assignment Work ÷ Units of its resource's working time); Fixed Duration
+ * tasks keep the duration and get Units = Work ÷ Duration.  The task's
+ * Work becomes the sum of its assignments'.  One undo step "Set Work".
+ * FALSE (nothing changes) for negative work or an assignment that is not
+ * a work resource's on a task of project. */
+gboolean          gantry_set_assignment_work  (GantryProject    *project,
+                                               GantryAssignment *assignment,
+                                               GantryDuration    work);
+/* Sets an assignment's units: Fixed Units and Fixed Work tasks keep the
+ * work (the duration follows), Fixed Duration tasks get Work = Duration ×
+ * Units.  One undo step "Set Units"; FALSE for units <= 0. */
+gboolean          gantry_set_assignment_units (GantryProject    *project,
+                                               GantryAssignment *assignment,
+                                               double            units);
+/* Sets a task's total work: shared out over its work assignments in
+ * proportion to their work (their units when they have none), each as
+ * gantry_set_assignment_work.  FALSE for a summary, negative work, or a
+ * task without work assignments. */
+gboolean          gantry_set_task_work        (GantryProject  *project,
+                                               GantryTask     *task,
+                                               GantryDuration  work);
+
 G_END_DECLS

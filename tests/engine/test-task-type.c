@@ -9,8 +9,11 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "engine-test-util.h"
 #include "gantry-task-type.h"
+#include "gantry-resource-engine.h"
 
 static GantryResource *
 add_resource (GantryProject *p, const char *name)
@@ -189,6 +192,221 @@ test_undo_and_bad_input (void)
     }
 }
 
+/* ---- typing Work and Units (reference §2.9 table, §4.5) ------------------ */
+
+/* I19 / §2.9 Fixed Units, "you change Work → Duration recalculated":
+ * 5d at 100 % is 40 h; typing 80 h gives 10d (Mon 7 → Fri 18 Apr). */
+static void
+test_work_fixed_units_i19 (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = gantry_assign_resource (p, t, r1, 1.0);
+
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 40 * HOUR_MS);
+  gantry_project_clear_history (p);
+  g_assert_true (gantry_set_assignment_work (p, a, 80 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpfloat (gantry_assignment_get_units (a), ==, 1.0);
+  g_assert_cmpint (gantry_task_get_work (t), ==, 80 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 10 * DAY_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 18, 17, 0));
+  /* one undo step back to 40 h and 5d */
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Set Work");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 40 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 5 * DAY_MS);
+}
+
+/* I21: Fixed Units, R1 at 50 %, Work 16 h → Duration 4d (Mon–Thu). */
+static void
+test_work_fixed_units_i21 (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 1 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = gantry_assign_resource (p, t, r1, 0.5);
+
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 4 * HOUR_MS);
+  g_assert_true (gantry_set_assignment_work (p, a, 16 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpfloat (gantry_assignment_get_units (a), ==, 0.5);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 4 * DAY_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 10, 17, 0));
+
+  /* §2.9 Fixed Units, "you change Units → Duration recalculated": 16 h at
+   * 100 % is 2d; the work stays */
+  g_assert_true (gantry_set_assignment_units (p, a, 1.0));
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 16 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 2 * DAY_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 8, 17, 0));
+}
+
+/* I23: Fixed Units, 32 h typed on R1 whose calendar has Mon 14 Apr off,
+ * start Fri 11 Apr 08:00 → Finish Thu 17 Apr 17:00 (Fri, Tue, Wed, Thu). */
+static void
+test_work_resource_holiday_i23 (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 11, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 1 * DAY_MS, GANTRY_FORMAT_DAYS);
+  g_autoptr(GantryCalendar) rc = gantry_calendar_new (2, "R1");
+  GantryCalendarException ex = { 0 };
+  GantryAssignment *a;
+
+  gantry_calendar_set_base (rc, gantry_project_get_calendar (p));
+  ex.name = (char *) "Off";
+  ex.from_day = ex.to_day = gantry_time_day_number (T (2025, 4, 14, 0, 0));
+  ex.recurrence = GANTRY_RECUR_NONE;
+  ex.period = 1;
+  ex.day.kind = GANTRY_DAY_NONWORKING;
+  gantry_calendar_add_exception (rc, &ex);
+  gantry_project_add_calendar (p, rc);
+  gantry_resource_set_calendar (r1, rc);
+  a = gantry_assign_resource (p, t, r1, 1.0);
+  schedule (p);
+  g_assert_true (gantry_set_assignment_work (p, a, 32 * HOUR_MS));
+  schedule (p);
+  assert_time (gantry_task_get_start (t), T (2025, 4, 11, 8, 0));
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 17, 17, 0));
+  g_assert_cmpint (gantry_task_get_work (t), ==, 32 * HOUR_MS);
+}
+
+/* I22 / §2.9 Fixed Duration: "you change Work → Units recalculated",
+ * "you change Units → Work recalculated"; the 3d stay. */
+static void
+test_work_fixed_duration_i22 (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryResource *r2 = add_resource (p, "R2");
+  GantryTask *t = plan_task (p, NULL, "T", 3 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a1, *a2;
+
+  gantry_task_set_task_type (t, GANTRY_TASK_FIXED_DURATION);
+  gantry_task_set_effort_driven (t, TRUE);
+  a1 = gantry_assign_resource (p, t, r1, 1.0);
+  a2 = gantry_assign_resource (p, t, r2, 1.0);
+  schedule (p);
+  g_assert_cmpfloat_with_epsilon (gantry_assignment_get_units (a1), 0.5, 1e-12);
+  g_assert_cmpint (gantry_assignment_get_work (a1), ==, 12 * HOUR_MS);
+
+  /* 6 h over 3d (24 h) is 25 % */
+  g_assert_true (gantry_set_assignment_work (p, a1, 6 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpfloat_with_epsilon (gantry_assignment_get_units (a1), 0.25, 1e-12);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 3 * DAY_MS);
+  g_assert_cmpint (gantry_task_get_work (t), ==, 18 * HOUR_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 9, 17, 0));
+
+  /* 100 % over 3d is 24 h */
+  g_assert_true (gantry_set_assignment_units (p, a2, 1.0));
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a2), ==, 24 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 3 * DAY_MS);
+  g_assert_cmpint (gantry_task_get_work (t), ==, 30 * HOUR_MS);
+}
+
+/* §2.9 Fixed Work: "you change Units → Duration recalculated" (the work
+ * stays); typing Work also moves the duration. */
+static void
+test_work_fixed_work (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a;
+
+  gantry_task_set_task_type (t, GANTRY_TASK_FIXED_WORK);
+  a = gantry_assign_resource (p, t, r1, 1.0);
+  schedule (p);
+  g_assert_true (gantry_set_assignment_units (p, a, 0.5));
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 40 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 10 * DAY_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 18, 17, 0));
+  g_assert_true (gantry_set_assignment_work (p, a, 20 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpfloat (gantry_assignment_get_units (a), ==, 0.5);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 5 * DAY_MS);
+}
+
+/* C26: typed Work 80 h of which 9 h overtime at 50/h and 60/h → Cost
+ * 4090.00, overtime cost 540.00; C27: Units typed as 25 % stay 0.25. */
+static void
+test_work_cost_c26_c27 (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 1 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *t2 = plan_task (p, NULL, "T2", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a, *a2;
+
+  gantry_resource_set_standard_rate (r1, 50);
+  gantry_resource_set_overtime_rate (r1, 60);
+  a = gantry_assign_resource (p, t, r1, 1.0);
+  gantry_assignment_set_overtime_work (a, 9 * HOUR_MS);
+  g_assert_true (gantry_set_assignment_work (p, a, 80 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpfloat_with_epsilon (gantry_assignment_compute_cost (a), 4090.00, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gantry_assignment_compute_overtime_cost (a), 540.00, 1e-9);
+
+  a2 = gantry_assign_resource (p, t2, r1, 1.0);
+  g_assert_true (gantry_set_assignment_units (p, a2, 0.25));
+  g_assert_cmpfloat (gantry_assignment_get_units (a2), ==, 0.25);
+}
+
+/* A task's total Work typed in the table is shared out as the work was;
+ * C28: a task without resources has no work to set; bad values change
+ * nothing. */
+static void
+test_task_work_and_bad_input (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryResource *r2 = add_resource (p, "R2");
+  GantryTask *t = plan_task (p, NULL, "T", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *bare = plan_task (p, NULL, "No one", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a1 = gantry_assign_resource (p, t, r1, 1.0);
+  GantryAssignment *a2 = NULL;
+  GPtrArray *as;
+
+  gantry_task_set_effort_driven (t, FALSE);
+  a2 = gantry_assign_resource (p, t, r2, 0.5);
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a1), ==, 16 * HOUR_MS);
+  g_assert_cmpint (gantry_assignment_get_work (a2), ==, 8 * HOUR_MS);
+  gantry_project_clear_history (p);
+
+  /* 48 h in the proportion 16 : 8 → 32 h and 16 h; both take 4d */
+  g_assert_true (gantry_set_task_work (p, t, 48 * HOUR_MS));
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a1), ==, 32 * HOUR_MS);
+  g_assert_cmpint (gantry_assignment_get_work (a2), ==, 16 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_work (t), ==, 48 * HOUR_MS);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 4 * DAY_MS);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_cmpint (gantry_assignment_get_work (a1), ==, 16 * HOUR_MS);
+
+  g_assert_false (gantry_set_task_work (p, bare, 8 * HOUR_MS));
+  g_assert_false (gantry_set_task_work (p, t, -HOUR_MS));
+  g_assert_false (gantry_set_assignment_work (p, a1, -1));
+  g_assert_false (gantry_set_assignment_units (p, a1, 0));
+  g_assert_false (gantry_set_assignment_units (p, a1, -0.5));
+  g_assert_false (gantry_set_assignment_units (p, a1, NAN));
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_cmpint (gantry_task_get_work (bare), ==, 0);
+  as = gantry_task_get_assignments (bare);
+  g_assert_true (as == NULL || as->len == 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -198,5 +416,12 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/task-type/duration/fixed-work", test_fixed_work);
   g_test_add_func ("/engine/task-type/duration/fixed-duration-I22", test_fixed_duration);
   g_test_add_func ("/engine/task-type/duration/undo-and-bad-input", test_undo_and_bad_input);
+  g_test_add_func ("/engine/task-type/work/fixed-units-I19", test_work_fixed_units_i19);
+  g_test_add_func ("/engine/task-type/work/fixed-units-I21", test_work_fixed_units_i21);
+  g_test_add_func ("/engine/task-type/work/resource-holiday-I23", test_work_resource_holiday_i23);
+  g_test_add_func ("/engine/task-type/work/fixed-duration-I22", test_work_fixed_duration_i22);
+  g_test_add_func ("/engine/task-type/work/fixed-work", test_work_fixed_work);
+  g_test_add_func ("/engine/task-type/work/cost-C26-C27", test_work_cost_c26_c27);
+  g_test_add_func ("/engine/task-type/work/task-work-and-bad-input", test_task_work_and_bad_input);
   return g_test_run ();
 }
