@@ -59,6 +59,7 @@ struct _GantryWindow
   GFile           *file;
   GantryFileFormat format;
   GPtrArray       *import_warnings;
+  GPtrArray       *import_moves;     /* GantryImportMove */
   GMenu           *recent_menu;
   gulong           recent_changed_id;
   gboolean         close_confirmed;
@@ -189,27 +190,124 @@ on_warnings_dialog_response (GtkDialog *dialog,
 }
 
 static void
+import_move_free (gpointer data)
+{
+  GantryImportMove *m = data;
+
+  g_object_unref (m->task);
+  g_free (m);
+}
+
+static void
+collect_file_dates (GantryTask *parent,
+                    GHashTable *dates)
+{
+  for (guint i = 0; i < gantry_task_get_n_children (parent); i++)
+    {
+      GantryTask *t = gantry_task_get_child (parent, i);
+      GantryImportMove *m = g_new0 (GantryImportMove, 1);
+
+      m->task = g_object_ref (t);
+      m->file_start = gantry_task_get_start (t);
+      m->file_finish = gantry_task_get_finish (t);
+      g_hash_table_insert (dates, t, m);
+      collect_file_dates (t, dates);
+    }
+}
+
+/* The tasks whose dates differ now from those in the file, outline order.
+ * A task the file gave no dates is not counted: it did not move. */
+static void
+collect_moves (GantryTask *parent,
+               GHashTable *dates,
+               GPtrArray  *moves)
+{
+  for (guint i = 0; i < gantry_task_get_n_children (parent); i++)
+    {
+      GantryTask *t = gantry_task_get_child (parent, i);
+      GantryImportMove *m = g_hash_table_lookup (dates, t);
+
+      if (m != NULL && m->file_start != GANTRY_TIME_NONE && m->file_finish != GANTRY_TIME_NONE
+          && (m->file_start != gantry_task_get_start (t) || m->file_finish != gantry_task_get_finish (t)))
+        {
+          g_hash_table_steal (dates, t);
+          g_ptr_array_add (moves, m);
+        }
+      collect_moves (t, dates, moves);
+    }
+}
+
+static GtkWidget *
+report_row (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, heading ? 12 : 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static char *
+describe_move (GantryImportMove *m)
+{
+  GantryTask *t = m->task;
+  g_autofree char *fs = gantry_time_format_display (m->file_start, TRUE);
+  g_autofree char *ff = gantry_time_format_display (m->file_finish, TRUE);
+  g_autofree char *ns = gantry_time_format_display (gantry_task_get_start (t), TRUE);
+  g_autofree char *nf = gantry_time_format_display (gantry_task_get_finish (t), TRUE);
+  const char *name = gantry_task_get_name (t) ? gantry_task_get_name (t) : "";
+
+  /* Translators: a task of the import report whose dates the scheduling
+   * changed: its ID and name, then start and finish as in the file → now */
+  return g_strdup_printf (_("%d  %s: start %s → %s, finish %s → %s"),
+                          gantry_task_get_id (t), name, fs, ns, ff, nf);
+}
+
+static void
 show_import_warnings (GantryWindow *self)
 {
   GtkWidget *dialog, *scroller, *list, *area;
+  guint n_warnings = self->import_warnings ? self->import_warnings->len : 0;
+  guint n_moves = self->import_moves ? self->import_moves->len : 0;
 
   dialog = gtk_dialog_new_with_buttons (_("Import Report"), GTK_WINDOW (self),
                                         GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                         _("_Close"), GTK_RESPONSE_CLOSE, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 360);
+  gtk_widget_add_css_class (dialog, "gantry-import-report");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 400);
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  for (guint i = 0; self->import_warnings && i < self->import_warnings->len; i++)
+  if (n_warnings > 0)
     {
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (self->import_warnings, i));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_append (GTK_LIST_BOX (list), label);
+      g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning: values repaired or left out",
+                                                         "%u warnings: values repaired or left out", n_warnings),
+                                            n_warnings);
+      gtk_list_box_append (GTK_LIST_BOX (list), report_row (h, TRUE));
+    }
+  for (guint i = 0; i < n_warnings; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), report_row (g_ptr_array_index (self->import_warnings, i), FALSE));
+  if (n_moves > 0)
+    {
+      g_autofree char *h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u task whose dates moved when Gantry scheduled the plan",
+                                                         "%u tasks whose dates moved when Gantry scheduled the plan",
+                                                         n_moves),
+                                            n_moves);
+      gtk_list_box_append (GTK_LIST_BOX (list), report_row (h, TRUE));
+    }
+  for (guint i = 0; i < n_moves; i++)
+    {
+      g_autofree char *text = describe_move (g_ptr_array_index (self->import_moves, i));
+
+      gtk_list_box_append (GTK_LIST_BOX (list), report_row (text, FALSE));
     }
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
@@ -242,17 +340,39 @@ show_import_report (GantryWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
   guint n = self->import_warnings ? self->import_warnings->len : 0;
+  guint n_moves = self->import_moves ? self->import_moves->len : 0;
+  g_autofree char *moved = NULL;
 
-  if (n == 0)
+  if (n == 0 && n_moves == 0)
     {
       gtk_info_bar_set_revealed (GTK_INFO_BAR (self->info_bar), FALSE);
       return;
     }
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "“%s” was imported with %u warning: some values were repaired or left out.",
-                                       "“%s” was imported with %u warnings: some values were repaired or left out.",
-                                       n),
-                          name, n);
+  if (n > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” was imported with %u warning: some values were repaired or left out.",
+                                         "“%s” was imported with %u warnings: some values were repaired or left out.",
+                                         n),
+                            name, n);
+  if (n_moves > 0)
+    moved = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Scheduling moved the dates of %u task from those in the file.",
+                                          "Scheduling moved the dates of %u tasks from those in the file.",
+                                          n_moves),
+                             n_moves);
+  if (text != NULL && moved != NULL)
+    {
+      char *both = g_strconcat (text, " ", moved, NULL);
+
+      g_free (text);
+      text = both;
+    }
+  else if (text == NULL)
+    {
+      /* Translators: %s is the file name, then a sentence about the
+       * tasks whose dates moved */
+      text = g_strdup_printf (_("“%s” was imported. %s"), name, moved);
+    }
   gtk_label_set_text (GTK_LABEL (self->info_label), text);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->info_bar), TRUE);
 }
@@ -383,6 +503,13 @@ gantry_window_get_chart (GantryWindow *self)
 }
 
 GPtrArray *
+gantry_window_get_import_moves (GantryWindow *self)
+{
+  g_return_val_if_fail (GANTRY_IS_WINDOW (self), NULL);
+  return self->import_moves;
+}
+
+GPtrArray *
 gantry_window_get_import_warnings (GantryWindow *self)
 {
   g_return_val_if_fail (GANTRY_IS_WINDOW (self), NULL);
@@ -432,7 +559,19 @@ gantry_window_load_file (GantryWindow *self,
     }
 
   gantry_project_clear_history (project);
-  gantry_window_set_project (self, project, file, format);
+  /* the dates MS Project stored, to report what scheduling moves */
+  g_clear_pointer (&self->import_moves, g_ptr_array_unref);
+  self->import_moves = g_ptr_array_new_with_free_func (import_move_free);
+  if (format == GANTRY_FILE_FORMAT_MSPDI)
+    {
+      g_autoptr(GHashTable) dates = g_hash_table_new_full (NULL, NULL, NULL, import_move_free);
+
+      collect_file_dates (gantry_project_get_root_task (project), dates);
+      gantry_window_set_project (self, project, file, format);
+      collect_moves (gantry_project_get_root_task (project), dates, self->import_moves);
+    }
+  else
+    gantry_window_set_project (self, project, file, format);
   g_clear_pointer (&self->import_warnings, g_ptr_array_unref);
   self->import_warnings = warnings ? g_ptr_array_ref (warnings) : g_ptr_array_new_with_free_func (g_free);
   if (format == GANTRY_FILE_FORMAT_MSPDI)
@@ -1346,6 +1485,7 @@ gantry_window_dispose (GObject *object)
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->chart_hadj);
   g_clear_pointer (&self->import_warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->import_moves, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gantry_window_parent_class)->dispose (object);
 }

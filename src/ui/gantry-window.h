@@ -42,6 +42,19 @@ GtkWidget       *gantry_window_get_chart      (GantryWindow *self);
 /* The warnings of the last MS Project import (may be empty). */
 GPtrArray       *gantry_window_get_import_warnings (GantryWindow *self);
 
+/* A task whose dates Gantry's scheduling changed right after an MS Project
+ * import: the dates the file stored, and the task (its dates now). */
+typedef struct
+{
+  GantryTask *task;          /* owned */
+  GantryTime  file_start;
+  GantryTime  file_finish;
+} GantryImportMove;
+
+/* The tasks moved by scheduling after the last MS Project import, in
+ * outline order (may be empty; element type GantryImportMove). */
+GPtrArray       *gantry_window_get_import_moves (GantryWindow *self);
+
 GantryFileFormat gantry_file_format_for_file  (GFile *file);
 
 /* Autosave (gantry-recovery.h): writes the plan to the recovery folder now

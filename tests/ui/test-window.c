@@ -852,6 +852,119 @@ test_open_and_import_report (void)
   close_window (win);
 }
 
+static GtkWidget *
+find_revealed_info_bar (GtkWidget *w)
+{
+  if (GTK_IS_INFO_BAR (w) && gtk_info_bar_get_revealed (GTK_INFO_BAR (w)))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_revealed_info_bar (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget *w, const char *label)
+{
+  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_labelled (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+append_label_text (GtkWidget *w, GString *out)
+{
+  if (GTK_IS_LABEL (w))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (w)));
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    append_label_text (c, out);
+}
+
+/* Scheduling after an import moves a task whose stored dates break its
+ * link: the import report names it with the file's dates and the new ones;
+ * a task whose stored dates hold is not listed. */
+static void
+test_import_report_moves (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+    "<Name>Moves</Name><StartDate>2026-03-02T08:00:00</StartDate>\n"
+    "<Tasks><Task><UID>0</UID><ID>0</ID><Name>Moves</Name><OutlineLevel>0</OutlineLevel></Task>\n"
+    "<Task><UID>1</UID><ID>1</ID><Name>Alpha</Name><OutlineLevel>1</OutlineLevel>"
+    "<Start>2026-03-02T08:00:00</Start><Finish>2026-03-03T17:00:00</Finish>"
+    "<Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat></Task>\n"
+    "<Task><UID>2</UID><ID>2</ID><Name>Beta</Name><OutlineLevel>1</OutlineLevel>"
+    "<Start>2026-03-02T08:00:00</Start><Finish>2026-03-03T17:00:00</Finish>"
+    "<Duration>PT16H0M0S</Duration><DurationFormat>7</DurationFormat>"
+    "<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>\n"
+    "</Tasks></Project>\n";
+  g_autofree char *path = g_build_filename (tmpdir, "moves.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GantryWindow *win;
+  GPtrArray *moves;
+  GantryImportMove *m;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  win = gantry_window_new (app);
+  gtk_window_present (GTK_WINDOW (win));
+  g_assert_true (gantry_window_load_file (win, file));
+  g_assert_cmpuint (gantry_window_get_import_warnings (win)->len, ==, 0);
+  moves = gantry_window_get_import_moves (win);
+  g_assert_nonnull (moves);
+  g_assert_cmpuint (moves->len, ==, 1);
+  m = g_ptr_array_index (moves, 0);
+  g_assert_cmpstr (gantry_task_get_name (m->task), ==, "Beta");
+  g_assert_cmpint (m->file_start, ==, gantry_time_make (2026, 3, 2, 8, 0, 0));
+  g_assert_cmpint (m->file_finish, ==, gantry_time_make (2026, 3, 3, 17, 0, 0));
+  /* FS after Alpha on the Standard calendar: Wed 08:00 to Thu 17:00 */
+  g_assert_cmpint (gantry_task_get_start (m->task), ==, gantry_time_make (2026, 3, 4, 8, 0, 0));
+  g_assert_cmpint (gantry_task_get_finish (m->task), ==, gantry_time_make (2026, 3, 5, 17, 0, 0));
+
+  /* the bar says so, and Details lists the task */
+  {
+    GtkWidget *bar = find_revealed_info_bar (GTK_WIDGET (win));
+    GtkWidget *details;
+
+    g_assert_nonnull (bar);
+    {
+      g_autoptr(GString) bar_text = g_string_new (NULL);
+
+      append_label_text (bar, bar_text);
+      g_assert_nonnull (strstr (bar_text->str, "Scheduling moved the dates of 1 task"));
+    }
+    details = find_button_labelled (bar, "_Details");
+    g_assert_nonnull (details);
+    g_signal_emit_by_name (details, "clicked");
+    iterate (5);
+    dialog = find_dialog_with_class (win, "gantry-import-report");
+  }
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    append_label_text (dialog, text);
+    g_assert_nonnull (strstr (text->str, "1 task whose dates moved"));
+    g_assert_nonnull (strstr (text->str, "Beta"));
+    g_assert_null (strstr (text->str, "Alpha"));
+  }
+  WAIT_FOR (gtk_widget_get_mapped (dialog) && gtk_widget_get_width (dialog) > 0);
+  gantry_ui_test_save_png (dialog, "gantry-import-report.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gantry_project_mark_saved (gantry_window_get_project (win));
+  close_window (win);
+}
+
 /* name-scaleN.png, N = the widget's scale factor */
 static void
 save_png (GtkWidget  *widget,
@@ -1151,6 +1264,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/progress-line-menu", test_progress_line_menu);
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
+  g_test_add_func ("/ui/window/import-report-moves", test_import_report_moves);
   g_test_add_func ("/ui/window/screenshots", test_screenshots);
   g_test_add_func ("/ui/window/variance-columns", test_variance_columns);
   g_test_add_func ("/ui/window/earned-value-columns", test_earned_value_columns);
