@@ -5,22 +5,19 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "gantry-extras.h"
 #include "gantry-core-private.h"
 
+/* The strings of the items live in blocks: one per gantry_extras_append
+ * (name and xml together), one per gantry_extras_append_many (all of its
+ * items), freed together. */
 struct _GantryExtras
 {
-  GArray *items;   /* of GantryExtra */
+  GArray    *items;    /* of GantryExtra */
+  GPtrArray *blocks;   /* NULL until the first item */
 };
-
-static void
-extra_clear (gpointer data)
-{
-  GantryExtra *e = data;
-
-  g_clear_pointer (&e->name, g_free);
-  g_clear_pointer (&e->xml, g_free);
-}
 
 GantryExtras *
 gantry_extras_new (void)
@@ -28,8 +25,16 @@ gantry_extras_new (void)
   GantryExtras *extras = g_new0 (GantryExtras, 1);
 
   extras->items = g_array_new (FALSE, TRUE, sizeof (GantryExtra));
-  g_array_set_clear_func (extras->items, extra_clear);
   return extras;
+}
+
+static void
+add_block (GantryExtras *extras,
+           gpointer      block)
+{
+  if (extras->blocks == NULL)
+    extras->blocks = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (extras->blocks, block);
 }
 
 GantryExtras *
@@ -40,11 +45,8 @@ gantry_extras_copy (const GantryExtras *extras)
   g_return_val_if_fail (extras != NULL, NULL);
 
   copy = gantry_extras_new ();
-  for (guint i = 0; i < extras->items->len; i++)
-    {
-      const GantryExtra *e = &g_array_index (extras->items, GantryExtra, i);
-      gantry_extras_append (copy, e->name, e->xml, e->in_schema);
-    }
+  gantry_extras_append_many (copy, (const GantryExtra *) (gpointer) extras->items->data,
+                             extras->items->len);
   return copy;
 }
 
@@ -54,6 +56,8 @@ gantry_extras_free (GantryExtras *extras)
   if (extras == NULL)
     return;
   g_array_unref (extras->items);
+  if (extras->blocks != NULL)
+    g_ptr_array_unref (extras->blocks);
   g_free (extras);
 }
 
@@ -94,13 +98,21 @@ gantry_extras_append (GantryExtras *extras,
                       gboolean      in_schema)
 {
   GantryExtra e;
+  gsize name_len, xml_len;
 
   g_return_if_fail (extras != NULL);
   g_return_if_fail (name != NULL);
 
-  e.name = g_strdup (name);
-  e.xml = g_strdup (xml ? xml : "");
+  if (xml == NULL)
+    xml = "";
+  name_len = strlen (name) + 1;
+  xml_len = strlen (xml) + 1;
+  e.name = g_malloc (name_len + xml_len);
+  memcpy (e.name, name, name_len);
+  e.xml = e.name + name_len;
+  memcpy (e.xml, xml, xml_len);
   e.in_schema = !!in_schema;
+  add_block (extras, e.name);
   _GANTRY_MODEL_CHANGED ();
   g_array_append_val (extras->items, e);
 }
@@ -111,6 +123,8 @@ gantry_extras_clear (GantryExtras *extras)
   g_return_if_fail (extras != NULL);
   _GANTRY_MODEL_CHANGED ();
   g_array_set_size (extras->items, 0);
+  if (extras->blocks != NULL)
+    g_ptr_array_set_size (extras->blocks, 0);
 }
 
 gboolean
@@ -132,4 +146,52 @@ gantry_extras_equal (const GantryExtras *a, const GantryExtras *b)
         return FALSE;
     }
   return TRUE;
+}
+
+/* Appends n items at once (their strings are copied into one block): the
+ * same as n calls of gantry_extras_append, faster for the MSPDI reader. */
+void
+gantry_extras_append_many (GantryExtras      *extras,
+                           const GantryExtra *items,
+                           guint              n)
+{
+  g_autofree GantryExtra *own = NULL;
+  gsize total = 0;
+  guint first;
+  char *block, *p;
+
+  g_return_if_fail (extras != NULL);
+  g_return_if_fail (items != NULL || n == 0);
+
+  if (n == 0)
+    return;
+  /* items inside extras' own array would move when it grows */
+  if (extras->items->len > 0 && (const char *) items >= extras->items->data
+      && (const char *) items < extras->items->data + extras->items->len * sizeof (GantryExtra))
+    items = own = g_memdup2 (items, n * sizeof (GantryExtra));
+  for (guint i = 0; i < n; i++)
+    {
+      g_return_if_fail (items[i].name != NULL);
+      total += strlen (items[i].name) + 1 + (items[i].xml ? strlen (items[i].xml) : 0) + 1;
+    }
+  p = block = g_malloc (total);
+  first = extras->items->len;
+  g_array_set_size (extras->items, first + n);
+  for (guint i = 0; i < n; i++)
+    {
+      GantryExtra *e = &g_array_index (extras->items, GantryExtra, first + i);
+      const char *xml = items[i].xml ? items[i].xml : "";
+      gsize name_len = strlen (items[i].name) + 1, xml_len = strlen (xml) + 1;
+      gboolean in_schema = !!items[i].in_schema;
+
+      memcpy (p, items[i].name, name_len);
+      e->name = p;
+      p += name_len;
+      memcpy (p, xml, xml_len);
+      e->xml = p;
+      p += xml_len;
+      e->in_schema = in_schema;
+    }
+  add_block (extras, block);
+  _GANTRY_MODEL_CHANGED ();
 }

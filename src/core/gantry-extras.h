@@ -37,6 +37,10 @@ void               gantry_extras_append    (GantryExtras *extras,
                                             gboolean      in_schema);
 void               gantry_extras_clear     (GantryExtras *extras);
 gboolean           gantry_extras_equal     (const GantryExtras *a, const GantryExtras *b);
+/* n items at once (strings copied); same result as n gantry_extras_append */
+void               gantry_extras_append_many (GantryExtras      *extras,
+                                              const GantryExtra *items,
+                                              guint              n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GantryExtras, gantry_extras_free)
 

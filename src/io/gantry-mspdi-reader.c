@@ -3,15 +3,18 @@
  * Copyright 2026 The Gantry authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Streaming: xmlTextReader walks the file; each Calendar, Task, Resource
- * and Assignment (and each project-level element) is expanded on its own,
- * turned into model objects and released, so memory stays bounded by the
- * model plus one element.  No network, no DTD loading, no entity
- * substitution; a document that uses entity references is refused, so
- * neither external entities (XXE) nor expansion bombs can do anything.
- * Cross references (links, assignments, calendars) are resolved at the end,
- * so sections and elements may come in any order.  On a fatal error the
- * half-built project is dropped: nothing half-imported is returned.
+ * Streaming: libxml2's SAX2 push parser reads the file; each Calendar,
+ * Task, Resource and Assignment (and each project-level element) is built
+ * as a small tree of Nodes in an arena, turned into model objects, and the
+ * arena is reset, so memory stays bounded by the model plus one element.
+ * Element names are the parser's interned strings, so a name is looked up
+ * once per load (pointer-keyed caches).  No network, no DTD loading, no
+ * entity substitution; a document that uses an entity it declares is
+ * refused, so neither external entities (XXE) nor expansion bombs can do
+ * anything.  Cross references (links, assignments, calendars) are resolved
+ * at the end, so sections and elements may come in any order.  On a fatal
+ * error the half-built project is dropped: nothing half-imported is
+ * returned.
  */
 #include "config.h"
 
@@ -22,13 +25,56 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 #include "gantry-mspdi-private.h"
 
-#define MAX_DEPTH        64           /* MSPDI nests 8 deep */
+#define MAX_DEPTH        64           /* MSPDI nests 8 deep; kept elements */
+#define MAX_NEST         256          /* the document (libxml2's own limit) */
 #define MAX_ELEMENT_SIZE (64 << 20)   /* one serialised extra */
 #define MAX_OUTLINE      1000
+#define MAX_TEXT         XML_MAX_TEXT_LENGTH  /* one element's text (10 MB) */
+#define MAX_OBJECT_SIZE  (256 << 20)   /* one object's tree */
+#define MAX_ENTITIES     10000
+
+/* One element of the object being read.  Only elements are nodes; an
+ * element's character data is its text. */
+typedef struct _Attr Attr;
+struct _Attr
+{
+  const char *name;
+  const char *value;
+  Attr       *next;
+};
+
+typedef struct _Node Node;
+struct _Node
+{
+  const char *name;        /* local name: the parser's dictionary */
+  const char *prefix;      /* namespace prefix, NULL for the default */
+  const char *href;        /* namespace URI, NULL for none */
+  Node       *parent, *children, *last, *next;
+  const char *text;        /* direct character data, NULL for none */
+  gsize       text_len;
+  Attr       *attrs;
+  int         line;
+};
+
+/* Bump allocator for the nodes and texts of one object. */
+typedef struct
+{
+  char  *base;
+  gsize  used, size;
+} Chunk;
+
+typedef struct
+{
+  GArray *chunks;     /* Chunk */
+  guint   current;
+  gsize   total;      /* bytes handed out since the last reset */
+} Arena;
 
 typedef struct
 {
@@ -85,9 +131,11 @@ typedef struct
   gboolean    no_uid;
 } PendingNull;
 
+enum { C_NONE, C_CALENDARS, C_TASKS, C_RESOURCES, C_ASSIGNMENTS };
+
 typedef struct
 {
-  xmlTextReaderPtr  reader;
+  xmlParserCtxtPtr  ctxt;
   GantryProject    *project;
   GPtrArray        *warnings;
   GError           *error;
@@ -104,8 +152,20 @@ typedef struct
   int               n_tasks;
   GString          *out;              /* serialisation buffer */
   ExtraList         lists[3];         /* project, object, link */
-  const char       *last_element;
-  char              last_element_buf[64];
+  /* the parse */
+  Arena             arena;
+  Node             *root;             /* the object being built */
+  Node             *node;             /* its innermost open element */
+  int               depth;
+  int               container;        /* C_*: the depth-1 section we are in */
+  gboolean          seen_root;
+  GString          *pending_ws;       /* white space not yet known to be text */
+  Node             *pending_ws_node;
+  const char       *after_name;       /* the last project-level element */
+  const char       *container_name;
+  GHashTable       *entities;         /* declared general entity names */
+  GHashTable      **child_index;      /* per schema node: name pointer -> index + 2 */
+  GHashTable       *sub_schema;       /* "parent/name" pointers -> schema node */
   const char       *data;             /* the source, for error messages */
   gsize             len;
   const char       *path;
@@ -118,7 +178,7 @@ typedef struct
 
 static void G_GNUC_PRINTF (3, 4)
 warn (Reader     *R,
-      xmlNodePtr  node,
+      Node       *node,
       const char *format,
       ...)
 {
@@ -133,7 +193,7 @@ warn (Reader     *R,
   if (node != NULL)
     g_ptr_array_add (R->warnings,
                      g_strdup_printf (_("Line %ld, element <%s>: %s"),
-                                      xmlGetLineNo (node), (const char *) node->name, msg));
+                                      (long) node->line, node->name, msg));
   else
     g_ptr_array_add (R->warnings, g_steal_pointer (&msg));
 }
@@ -141,7 +201,7 @@ warn (Reader     *R,
 static void G_GNUC_PRINTF (4, 5)
 fail (Reader     *R,
       int         code,
-      xmlNodePtr  node,
+      Node       *node,
       const char *format,
       ...)
 {
@@ -155,7 +215,7 @@ fail (Reader     *R,
   va_end (args);
   if (node != NULL)
     g_set_error (&R->error, GANTRY_MSPDI_ERROR, code, _("Line %ld, element <%s>: %s"),
-                 xmlGetLineNo (node), (const char *) node->name, msg);
+                 (long) node->line, node->name, msg);
   else
     g_set_error_literal (&R->error, GANTRY_MSPDI_ERROR, code, msg);
 }
@@ -166,7 +226,9 @@ on_xml_error (void       *data,
 {
   Reader *R = data;
 
-  if (e == NULL || e->level < XML_ERR_ERROR || R->xml_error_message != NULL)
+  /* after our own refusal (entity use, limits) the parser's follow-up
+   * complaints are noise */
+  if (e == NULL || e->level < XML_ERR_ERROR || R->xml_error_message != NULL || R->error != NULL)
     return;
   R->xml_error_message = g_strstrip (g_strdup (e->message ? e->message : "?"));
   R->xml_error_line = e->line;
@@ -276,66 +338,211 @@ finish_xml_error (Reader *R)
                  R->xml_error_message);
 }
 
+/* ---- the object tree ---------------------------------------------------- */
+
+#define CHUNK_SIZE (64 * 1024)
+
+static void
+arena_init (Arena *A)
+{
+  A->chunks = g_array_new (FALSE, FALSE, sizeof (Chunk));
+  A->current = 0;
+  A->total = 0;
+}
+
+static void
+arena_clear (Arena *A)
+{
+  for (guint i = 0; i < A->chunks->len; i++)
+    g_free (g_array_index (A->chunks, Chunk, i).base);
+  g_array_unref (A->chunks);
+}
+
+/* Keeps the chunks for the next object, except very large ones. */
+static void
+arena_reset (Arena *A)
+{
+  guint keep = 0;
+
+  for (guint i = 0; i < A->chunks->len; i++)
+    {
+      Chunk *c = &g_array_index (A->chunks, Chunk, i);
+
+      if (c->size > CHUNK_SIZE || keep >= 16)
+        g_free (c->base);
+      else
+        {
+          c->used = 0;
+          g_array_index (A->chunks, Chunk, keep++) = *c;
+        }
+    }
+  g_array_set_size (A->chunks, keep);
+  A->current = 0;
+  A->total = 0;
+}
+
+static gpointer
+arena_alloc (Arena *A,
+             gsize  size)
+{
+  Chunk *c;
+
+  size = (size + 7) & ~(gsize) 7;
+  A->total += size;
+  while (A->current < A->chunks->len)
+    {
+      c = &g_array_index (A->chunks, Chunk, A->current);
+      if (c->size - c->used >= size)
+        {
+          gpointer p = c->base + c->used;
+
+          c->used += size;
+          return p;
+        }
+      A->current++;
+    }
+  {
+    Chunk fresh = { NULL, size, MAX (size, CHUNK_SIZE) };
+
+    fresh.base = g_malloc (fresh.size);
+    g_array_append_val (A->chunks, fresh);
+    A->current = A->chunks->len - 1;
+    return fresh.base;
+  }
+}
+
+/* Grows the most recent allocation p (of old_size bytes) to new_size in
+ * place if it fits; else returns a new block with the old bytes. */
+static gpointer
+arena_grow (Arena    *A,
+            gpointer  p,
+            gsize     old_size,
+            gsize     new_size)
+{
+  Chunk *c = A->current < A->chunks->len ? &g_array_index (A->chunks, Chunk, A->current) : NULL;
+  gsize old_al = (old_size + 7) & ~(gsize) 7;
+  gsize new_al = (new_size + 7) & ~(gsize) 7;
+  gpointer q;
+
+  if (c != NULL && (char *) p + old_al == c->base + c->used
+      && (gsize) ((char *) p - c->base) + new_al <= c->size)
+    {
+      c->used += new_al - old_al;
+      A->total += new_al - old_al;
+      return p;
+    }
+  q = arena_alloc (A, new_size);
+  memcpy (q, p, old_size);
+  return q;
+}
+
+static Node *
+node_new (Reader     *R,
+          Node       *parent,
+          const char *name)
+{
+  Node *n = arena_alloc (&R->arena, sizeof (Node));
+
+  memset (n, 0, sizeof (Node));
+  n->name = name;
+  n->parent = parent;
+  if (parent != NULL)
+    {
+      if (parent->last)
+        parent->last->next = n;
+      else
+        parent->children = n;
+      parent->last = n;
+    }
+  return n;
+}
+
+static void
+node_set_text (Reader     *R,
+               Node       *node,
+               const char *text)
+{
+  gsize len = strlen (text);
+  char *t = arena_alloc (&R->arena, len + 1);
+
+  memcpy (t, text, len + 1);
+  node->text = t;
+  node->text_len = len;
+}
+
+/* A new child element with text, first or last (static name). */
+static void
+node_add (Reader     *R,
+          Node       *parent,
+          const char *name,
+          const char *text,
+          gboolean    first)
+{
+  Node *n = arena_alloc (&R->arena, sizeof (Node));
+
+  memset (n, 0, sizeof (Node));
+  n->name = name;
+  n->prefix = parent->prefix;
+  n->href = parent->href;
+  n->parent = parent;
+  n->line = parent->line;
+  node_set_text (R, n, text);
+  if (first && parent->children != NULL)
+    {
+      n->next = parent->children;
+      parent->children = n;
+    }
+  else
+    {
+      if (parent->last)
+        parent->last->next = n;
+      else
+        parent->children = n;
+      parent->last = n;
+    }
+}
+
 /* ---- values ------------------------------------------------------------ */
 
-/* The text of an element: its direct text and CDATA children only (entity
- * references were refused before we get here).  Borrowed or static. */
+/* The text of an element: its direct character data (text and CDATA;
+ * white space between child elements left out, as XML_PARSE_NOBLANKS
+ * did).  Never NULL. */
 static const char *
-node_text (xmlNodePtr node)
+node_text (Node *node)
 {
-  xmlNodePtr c = node->children;
-
-  if (c == NULL)
-    return "";
-  if (c->next == NULL && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
-    return (const char *) c->content;
-  return NULL;  /* mixed: caller uses node_text_dup */
+  return node->text ? node->text : "";
 }
 
 /* The element's text, stripped, in buf (truncated to size - 1). */
 static char *
-node_text_buf (xmlNodePtr node,
-               char      *buf,
-               gsize      size)
+node_text_buf (Node  *node,
+               char  *buf,
+               gsize  size)
 {
   const char *t = node_text (node);
+  gsize n = node->text_len;
 
-  if (t != NULL)
-    g_strlcpy (buf, t, size);
-  else
+  /* the common case: a short value without white space around it */
+  if (n > 0 && n < size && !g_ascii_isspace (t[0]) && !g_ascii_isspace (t[n - 1]))
     {
-      g_autofree char *all = NULL;
-      GString *s = g_string_new (NULL);
-
-      for (xmlNodePtr c = node->children; c; c = c->next)
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-          g_string_append (s, (const char *) c->content);
-      all = g_string_free (s, FALSE);
-      g_strlcpy (buf, all, size);
+      memcpy (buf, t, n + 1);
+      return buf;
     }
+  g_strlcpy (buf, t, size);
   return g_strstrip (buf);
 }
 
 static char *
-node_text_dup (xmlNodePtr node)
+node_text_dup (Node *node)
 {
-  const char *t = node_text (node);
-  GString *s;
-
-  if (t != NULL)
-    return g_strdup (t);
-  s = g_string_new (NULL);
-  for (xmlNodePtr c = node->children; c; c = c->next)
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-      g_string_append (s, (const char *) c->content);
-  return g_string_free (s, FALSE);
+  return g_strdup (node_text (node));
 }
 
-#define TEXT(node) (node_text (node) ? node_text (node) : "")
+#define TEXT(node) node_text (node)
 
 static gboolean
 get_int (Reader     *R,
-         xmlNodePtr  node,
+         Node       *node,
          int        *out)
 {
   char buf[128];
@@ -363,7 +570,7 @@ get_int (Reader     *R,
 
 static gboolean
 get_double (Reader     *R,
-            xmlNodePtr  node,
+            Node       *node,
             double     *out)
 {
   char buf[128];
@@ -383,7 +590,7 @@ get_double (Reader     *R,
 
 static gboolean
 get_bool (Reader     *R,
-          xmlNodePtr  node,
+          Node       *node,
           gboolean   *out)
 {
   char buf[128];
@@ -403,7 +610,7 @@ get_bool (Reader     *R,
 
 static gboolean
 get_date (Reader     *R,
-          xmlNodePtr  node,
+          Node       *node,
           GantryTime *out)
 {
   char buf[128];
@@ -417,7 +624,7 @@ get_date (Reader     *R,
 
 static gboolean
 get_duration (Reader     *R,
-              xmlNodePtr  node,
+              Node       *node,
               gint64     *out)
 {
   char buf[128];
@@ -432,7 +639,7 @@ get_duration (Reader     *R,
 /* Tenths of a minute (LinkLag, slack, Delay) -> ms */
 static gboolean
 get_tenths (Reader     *R,
-            xmlNodePtr  node,
+            Node       *node,
             gint64     *out)
 {
   double d;
@@ -451,7 +658,7 @@ get_tenths (Reader     *R,
 /* "08:00:00" -> minutes from midnight; "24:00:00" -> 1440 */
 static gboolean
 get_time_of_day (Reader     *R,
-                 xmlNodePtr  node,
+                 Node       *node,
                  int        *out)
 {
   char buf[128];
@@ -471,7 +678,7 @@ get_time_of_day (Reader     *R,
 
 static gboolean
 get_format (Reader               *R,
-            xmlNodePtr            node,
+            Node                 *node,
             GantryDurationFormat *out)
 {
   int v;
@@ -489,7 +696,7 @@ get_format (Reader               *R,
 
 static gboolean
 get_range (Reader     *R,
-           xmlNodePtr  node,
+           Node       *node,
            int        *out,
            int         lo,
            int         hi)
@@ -508,20 +715,6 @@ get_range (Reader     *R,
 }
 
 /* ---- extras ------------------------------------------------------------ */
-
-static gboolean
-has_entity_refs (xmlNodePtr node,
-                 int        depth)
-{
-  for (xmlNodePtr c = node->children; c; c = c->next)
-    {
-      if (c->type == XML_ENTITY_REF_NODE || c->type == XML_ENTITY_NODE)
-        return TRUE;
-      if (c->type == XML_ELEMENT_NODE && (depth > MAX_DEPTH || has_entity_refs (c, depth + 1)))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static void
 append_escaped (GString    *out,
@@ -553,7 +746,7 @@ append_escaped (GString    *out,
 
 typedef struct
 {
-  xmlNodePtr node;
+  Node      *node;
   int        key;
   int        seq;
 } Child;
@@ -569,34 +762,82 @@ compare_child (const void *a,
   return x->seq - y->seq;
 }
 
+/* schema child index of name under sch; names are the parser's interned
+ * strings (or static ones), so the answer is cached by pointer for the
+ * whole load. */
+static int
+child_index (Reader                      *R,
+             const GantryMspdiSchemaNode *sch,
+             const char                  *name)
+{
+  guint n;
+  GHashTable *table;
+  gpointer v;
+  int idx;
+
+  if (sch == NULL || name == NULL)
+    return -1;
+  n = sch - gantry_mspdi_schema_nodes;
+  table = R->child_index[n];
+  if (table == NULL)
+    table = R->child_index[n] = g_hash_table_new (g_direct_hash, g_direct_equal);
+  v = g_hash_table_lookup (table, name);
+  if (v != NULL)
+    return GPOINTER_TO_INT (v) - 2;
+  idx = gantry_mspdi_schema_child_index (sch, name);
+  g_hash_table_insert (table, (gpointer) name, GINT_TO_POINTER (idx + 2));
+  return idx;
+}
+
+/* The schema node of element name under parent (NULL if none), cached
+ * per load by the pair (parent, name pointer). */
+static const GantryMspdiSchemaNode *
+child_schema (Reader                      *R,
+              const GantryMspdiSchemaNode *parent,
+              const char                  *name)
+{
+  g_autofree char *sub = NULL;
+  char key[48];
+  gpointer v;
+
+  if (parent == NULL)
+    return NULL;
+  g_snprintf (key, sizeof key, "%p/%p", (void *) parent, (void *) name);
+  if (g_hash_table_lookup_extended (R->sub_schema, key, NULL, &v))
+    return v;
+  sub = g_strconcat (parent->path, "/", name, NULL);
+  v = (gpointer) gantry_mspdi_schema_lookup (sub);
+  g_hash_table_insert (R->sub_schema, g_strdup (key), v);
+  return v;
+}
+
 /* Canonical serialisation of a kept element: children in schema order (as
  * the writer will put them; elements outside the schema stay after their
  * predecessor), no namespace declarations, no white space between
  * elements, text escaped, comments dropped. */
 static void
-append_qname (GString    *out,
-              xmlNodePtr  node)
+append_qname (GString *out,
+              Node    *node)
 {
-  if (node->ns != NULL && node->ns->prefix != NULL && node->ns->href != NULL
-      && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS))
+  if (node->prefix != NULL && node->href != NULL && !g_str_equal (node->href, GANTRY_MSPDI_NS))
     {
-      g_string_append (out, (const char *) node->ns->prefix);
+      g_string_append (out, node->prefix);
       g_string_append_c (out, ':');
     }
-  g_string_append (out, (const char *) node->name);
+  g_string_append (out, node->name);
 }
 
-static gboolean leaf_valid (Reader *R, const GantryMspdiSchemaNode *parent, xmlNodePtr node);
+static gboolean leaf_valid (Reader *R, const GantryMspdiSchemaNode *parent, Node *node);
 
+/* sch: the schema node of node, NULL outside the schema (or not to be
+ * checked) */
 static gboolean
-serialize (Reader     *R,
-           GString    *out,
-           xmlNodePtr  node,
-           const char *path,
-           int         depth)
+serialize (Reader                      *R,
+           GString                     *out,
+           Node                        *node,
+           const GantryMspdiSchemaNode *sch,
+           int                          depth)
 {
-  const GantryMspdiSchemaNode *sch = NULL;
-  gboolean has_elements = FALSE;
   Child stack_kids[64];
   Child *kids = stack_kids;
   int n_kids = 0, cap = G_N_ELEMENTS (stack_kids), last_key = -1;
@@ -606,51 +847,42 @@ serialize (Reader     *R,
   g_string_append_c (out, '<');
   append_qname (out, node);
   /* an element in another namespace keeps it (declared where it starts) */
-  if (node->ns != NULL && node->ns->href != NULL
-      && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS)
-      && (node->parent == NULL || node->parent->type != XML_ELEMENT_NODE
-          || node->parent->ns != node->ns || depth == 0))
+  if (node->href != NULL && !g_str_equal (node->href, GANTRY_MSPDI_NS)
+      && (node->parent == NULL || g_strcmp0 (node->parent->href, node->href) != 0
+          || g_strcmp0 (node->parent->prefix, node->prefix) != 0 || depth == 0))
     {
-      g_string_append (out, node->ns->prefix ? " xmlns:" : " xmlns");
-      if (node->ns->prefix)
-        g_string_append (out, (const char *) node->ns->prefix);
+      g_string_append (out, node->prefix ? " xmlns:" : " xmlns");
+      if (node->prefix)
+        g_string_append (out, node->prefix);
       g_string_append (out, "=\"");
-      append_escaped (out, (const char *) node->ns->href, TRUE);
+      append_escaped (out, node->href, TRUE);
       g_string_append_c (out, '"');
     }
-  for (xmlAttrPtr a = node->properties; a; a = a->next)
+  for (Attr *a = node->attrs; a; a = a->next)
     {
-      xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
-
-      g_string_append_printf (out, " %s=\"", (const char *) a->name);
-      append_escaped (out, v ? (const char *) v : "", TRUE);
+      g_string_append_c (out, ' ');
+      g_string_append (out, a->name);
+      g_string_append (out, "=\"");
+      append_escaped (out, a->value, TRUE);
       g_string_append_c (out, '"');
-      xmlFree (v);
     }
-  for (xmlNodePtr c = node->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      has_elements = TRUE;
   g_string_append_c (out, '>');   /* empty elements as <X></X> */
-  if (!has_elements)
+  if (node->children == NULL)
     {
-      for (xmlNodePtr c = node->children; c; c = c->next)
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-          append_escaped (out, (const char *) c->content, FALSE);
+      if (node->text != NULL)
+        append_escaped (out, node->text, FALSE);
     }
   else
     {
       gboolean ok = TRUE;
 
-      sch = path ? gantry_mspdi_schema_lookup (path) : NULL;
-      for (xmlNodePtr c = node->children; c; c = c->next)
+      for (Node *c = node->children; c; c = c->next)
         {
           Child k = { c, -1, n_kids };
 
-          if (c->type != XML_ELEMENT_NODE)
-            continue;   /* mixed text between elements: indentation */
           if (sch != NULL)
             {
-              k.key = gantry_mspdi_schema_child_index (sch, (const char *) c->name);
+              k.key = child_index (R, sch, c->name);
               if (k.key < 0)
                 k.key = last_key;
               else
@@ -671,13 +903,13 @@ serialize (Reader     *R,
         qsort (kids, n_kids, sizeof (Child), compare_child);
       for (int i = 0; i < n_kids && ok; i++)
         {
-          xmlNodePtr c = kids[i].node;
+          Node *c = kids[i].node;
 
-          if (path != NULL)
+          if (sch != NULL)
             {
-              g_autofree char *sub = g_strconcat (path, "/", (const char *) c->name, NULL);
               if (leaf_valid (R, sch, c))
-                ok = serialize (R, out, c, sub, depth + 1);
+                ok = serialize (R, out, c, c->children ? child_schema (R, sch, c->name) : NULL,
+                                depth + 1);
             }
           else
             ok = serialize (R, out, c, NULL, depth + 1);
@@ -699,32 +931,20 @@ serialize (Reader     *R,
 static gboolean
 leaf_valid (Reader                      *R,
             const GantryMspdiSchemaNode *parent,
-            xmlNodePtr                   node)
+            Node                        *node)
 {
   int idx;
-  g_autofree char *text = NULL;
 
   if (parent == NULL)
     return TRUE;
-  idx = gantry_mspdi_schema_child_index (parent, (const char *) node->name);
+  idx = child_index (R, parent, node->name);
   if (idx < 0 || parent->types[idx][0] == 's' || parent->types[idx][0] == 'c')
     return TRUE;
-  for (xmlNodePtr c = node->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      return TRUE;
-  if (node_text (node) != NULL)
-    {
-      if (gantry_mspdi_value_valid (parent->types[idx], node_text (node)))
-        return TRUE;
-      text = g_strdup (node_text (node));
-    }
-  else
-    {
-      text = node_text_dup (node);
-      if (gantry_mspdi_value_valid (parent->types[idx], text))
-        return TRUE;
-    }
-  warn (R, node, _("“%s” is not a valid value here; the element is dropped"), text);
+  if (node->children != NULL)
+    return TRUE;
+  if (gantry_mspdi_value_valid (parent->types[idx], node_text (node)))
+    return TRUE;
+  warn (R, node, _("“%s” is not a valid value here; the element is dropped"), node_text (node));
   return FALSE;
 }
 
@@ -732,7 +952,8 @@ leaf_valid (Reader                      *R,
  * outside the schema goes right after its anchor (odd keys), or stays
  * after the element before it. */
 static int
-extra_key (const GantryMspdiSchemaNode *sch,
+extra_key (Reader                      *R,
+           const GantryMspdiSchemaNode *sch,
            const char                  *name,
            gboolean                     in_schema,
            const char                  *after,
@@ -742,12 +963,12 @@ extra_key (const GantryMspdiSchemaNode *sch,
 
   if (in_schema)
     {
-      k = gantry_mspdi_schema_child_index (sch, name);
+      k = child_index (R, sch, name);
       return k < 0 ? last : 2 * k;
     }
   if (after == NULL || *after == '\0')
     return -1;
-  k = gantry_mspdi_schema_child_index (sch, after);
+  k = child_index (R, sch, after);
   return k < 0 ? last : 2 * k + 1;
 }
 
@@ -777,13 +998,12 @@ static void
 keep_extra (Reader                      *R,
             GantryExtras                *extras,
             const GantryMspdiSchemaNode *schema,
-            xmlNodePtr                   node,
+            Node                        *node,
             const char                  *after)
 {
   /* schema NULL: a whole object kept on purpose (placeholders), in schema */
-  gboolean in_schema = schema == NULL
-                       || gantry_mspdi_schema_child_index (schema, (const char *) node->name) >= 0;
-  g_autofree char *path = NULL;
+  gboolean in_schema = schema == NULL || child_index (R, schema, node->name) >= 0;
+  const GantryMspdiSchemaNode *sch = NULL;
   ExtraList *list = NULL;
   GString *out;
   PendingExtra pe;
@@ -792,21 +1012,20 @@ keep_extra (Reader                      *R,
     {
       list = extra_list_for (R, extras);
       out = list->arena;
-      for (xmlNodePtr c = node->children; c && path == NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-          path = g_strconcat (schema->path, "/", (const char *) node->name, NULL);
+      if (node->children != NULL)
+        sch = child_schema (R, schema, node->name);
     }
   else
     {
       out = R->out;
       g_string_truncate (out, 0);
-      if (xmlStrEqual (node->name, BAD_CAST "Resource"))
-        path = g_strdup ("Project/Resources/Resource");
-      else if (xmlStrEqual (node->name, BAD_CAST "Assignment"))
-        path = g_strdup ("Project/Assignments/Assignment");
+      if (g_str_equal (node->name, "Resource"))
+        sch = gantry_mspdi_schema_lookup ("Project/Resources/Resource");
+      else if (g_str_equal (node->name, "Assignment"))
+        sch = gantry_mspdi_schema_lookup ("Project/Assignments/Assignment");
     }
   pe.name = out->len;
-  g_string_append_len (out, (const char *) node->name, strlen ((const char *) node->name) + 1);
+  g_string_append_len (out, node->name, strlen (node->name) + 1);
   pe.xml = out->len;
   if (!in_schema)
     {
@@ -816,7 +1035,7 @@ keep_extra (Reader                      *R,
     }
   if (schema != NULL && !leaf_valid (R, schema, node))
     return;
-  if (!serialize (R, out, node, path, 0))
+  if (!serialize (R, out, node, sch, 0))
     {
       g_string_truncate (out, pe.name);
       warn (R, node, _("the element is too large or too deep to keep and is dropped"));
@@ -829,7 +1048,7 @@ keep_extra (Reader                      *R,
       return;
     }
   pe.in_schema = in_schema;
-  pe.key = extra_key (schema, (const char *) node->name, in_schema, after, list->last_key);
+  pe.key = extra_key (R, schema, node->name, in_schema, after, list->last_key);
   list->last_key = pe.key;
   g_array_append_val (list->items, pe);
 }
@@ -868,12 +1087,21 @@ sort_extras (Reader       *R,
           }
       order[j] = i;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      PendingExtra *pe = &items[order[i]];
-      gantry_extras_append (extras, list->arena->str + pe->name, list->arena->str + pe->xml,
-                            pe->in_schema);
-    }
+  {
+    GantryExtra stack_out[128];
+    g_autofree GantryExtra *heap_out = NULL;
+    GantryExtra *out = n <= G_N_ELEMENTS (stack_out) ? stack_out : (heap_out = g_new (GantryExtra, n));
+
+    for (guint i = 0; i < n; i++)
+      {
+        PendingExtra *pe = &items[order[i]];
+
+        out[i].name = list->arena->str + pe->name;
+        out[i].xml = list->arena->str + pe->xml;
+        out[i].in_schema = pe->in_schema;
+      }
+    gantry_extras_append_many (extras, out, n);
+  }
   g_array_set_size (list->items, 0);
   g_string_truncate (list->arena, 0);
   list->target = NULL;
@@ -908,18 +1136,18 @@ field_table (const GantryMspdiSchemaNode *sch,
 }
 
 static int
-field_code (const int                   *codes,
+field_code (Reader                      *R,
+            const int                   *codes,
             const GantryMspdiSchemaNode *sch,
-            xmlNodePtr                   node)
+            Node                        *node)
 {
-  int idx = gantry_mspdi_schema_child_index (sch, (const char *) node->name);
+  int idx = child_index (R, sch, node->name);
 
   return idx < 0 ? 0 : codes[idx];
 }
 
 #define ELEMENT_CHILDREN(c, parent) \
-  for (xmlNodePtr c = (parent)->children; c; c = c->next) \
-    if (c->type == XML_ELEMENT_NODE)
+  for (Node *c = (parent)->children; c; c = c->next)
 
 /* ---- project ----------------------------------------------------------- */
 
@@ -950,7 +1178,8 @@ static const char * const project_fields[] = {
  * what Gantry writes validates (MS Project assigns one the same way when
  * it opens such a file). */
 static void
-add_outline_code_guids (xmlNodePtr node)
+add_outline_code_guids (Reader *R,
+                        Node   *node)
 {
   ELEMENT_CHILDREN (oc, node)
     {
@@ -958,16 +1187,15 @@ add_outline_code_guids (xmlNodePtr node)
       g_autofree char *field = NULL;
       g_autofree char *sum = NULL;
       char guid[40];
-      xmlNodePtr g;
 
       ELEMENT_CHILDREN (c, oc)
         {
-          if (xmlStrEqual (c->name, BAD_CAST "Guid"))
+          if (g_str_equal (c->name, "Guid"))
             has_guid = TRUE;
-          else if (xmlStrEqual (c->name, BAD_CAST "FieldID"))
+          else if (g_str_equal (c->name, "FieldID"))
             field = node_text_dup (c);
         }
-      if (has_guid || !xmlStrEqual (oc->name, BAD_CAST "OutlineCode"))
+      if (has_guid || !g_str_equal (oc->name, "OutlineCode"))
         continue;
       sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1,
                                            field ? field : "gantry-outline-code", -1);
@@ -975,17 +1203,13 @@ add_outline_code_guids (xmlNodePtr node)
                   sum, sum + 8, sum + 12, sum + 16, sum + 20);
       for (char *p = guid; *p; p++)
         *p = g_ascii_toupper (*p);
-      g = xmlNewDocNode (oc->doc, oc->ns, BAD_CAST "Guid", BAD_CAST guid);
-      if (oc->children != NULL)
-        xmlAddPrevSibling (oc->children, g);
-      else
-        xmlAddChild (oc, g);
+      node_add (R, oc, "Guid", guid, TRUE);
 
       /* Their values lack FieldGUID and Type too: the code's Guid and 21
        * (text), which is what such values hold. */
       ELEMENT_CHILDREN (values, oc)
         {
-          if (!xmlStrEqual (values->name, BAD_CAST "Values"))
+          if (!g_str_equal (values->name, "Values"))
             continue;
           ELEMENT_CHILDREN (v, values)
             {
@@ -993,13 +1217,13 @@ add_outline_code_guids (xmlNodePtr node)
 
               ELEMENT_CHILDREN (c, v)
                 {
-                  has_field = has_field || xmlStrEqual (c->name, BAD_CAST "FieldGUID");
-                  has_type = has_type || xmlStrEqual (c->name, BAD_CAST "Type");
+                  has_field = has_field || g_str_equal (c->name, "FieldGUID");
+                  has_type = has_type || g_str_equal (c->name, "Type");
                 }
               if (!has_field)
-                xmlAddChild (v, xmlNewDocNode (v->doc, v->ns, BAD_CAST "FieldGUID", BAD_CAST guid));
+                node_add (R, v, "FieldGUID", guid, FALSE);
               if (!has_type)
-                xmlAddChild (v, xmlNewDocNode (v->doc, v->ns, BAD_CAST "Type", BAD_CAST "21"));
+                node_add (R, v, "Type", "21", FALSE);
             }
         }
     }
@@ -1007,7 +1231,7 @@ add_outline_code_guids (xmlNodePtr node)
 
 static void
 read_project_field (Reader     *R,
-                    xmlNodePtr  node,
+                    Node       *node,
                     const char *after)
 {
   static int *table;
@@ -1020,7 +1244,7 @@ read_project_field (Reader     *R,
 
   if (table == NULL)
     table = field_table (schema ("Project"), project_fields);
-  code = field_code (table, schema ("Project"), node);
+  code = field_code (R, table, schema ("Project"), node);
   switch (code)
     {
     case P_NAME: g_object_set (obj, "name", TEXT (node), NULL); break;
@@ -1106,11 +1330,11 @@ read_project_field (Reader     *R,
       if (get_range (R, node, &i, 0, 6)) g_object_set (obj, "week-start-day", i, NULL);
       break;
     default:
-      if (xmlStrEqual (node->name, BAD_CAST "OutlineCodes"))
-        add_outline_code_guids (node);
+      if (g_str_equal (node->name, "OutlineCodes"))
+        add_outline_code_guids (R, node);
       /* SaveVersion 14 (Project 2010-2019) is what the writer writes when
        * none is kept (the schema requires one). */
-      if (xmlStrEqual (node->name, BAD_CAST "SaveVersion") && g_str_equal (TEXT (node), "14"))
+      if (g_str_equal (node->name, "SaveVersion") && g_str_equal (TEXT (node), "14"))
         break;
       keep_extra (R, gantry_project_get_extras (P), schema ("Project"), node, after);
       break;
@@ -1121,20 +1345,20 @@ read_project_field (Reader     *R,
 
 static void
 read_working_times (Reader       *R,
-                    xmlNodePtr    node,
+                    Node         *node,
                     GantryDayDef *def)
 {
   ELEMENT_CHILDREN (wt, node)
     {
       int from = -1, to = -1;
 
-      if (!xmlStrEqual (wt->name, BAD_CAST "WorkingTime"))
+      if (!g_str_equal (wt->name, "WorkingTime"))
         continue;
       ELEMENT_CHILDREN (c, wt)
         {
-          if (xmlStrEqual (c->name, BAD_CAST "FromTime"))
+          if (g_str_equal (c->name, "FromTime"))
             get_time_of_day (R, c, &from);
-          else if (xmlStrEqual (c->name, BAD_CAST "ToTime"))
+          else if (g_str_equal (c->name, "ToTime"))
             get_time_of_day (R, c, &to);
         }
       if (from < 0 || to < 0)
@@ -1165,7 +1389,7 @@ read_working_times (Reader       *R,
 
 static void
 read_day_def (Reader       *R,
-              xmlNodePtr    node,
+              Node         *node,
               GantryDayDef *def,
               gboolean      working)
 {
@@ -1174,7 +1398,7 @@ read_day_def (Reader       *R,
   if (working)
     {
       ELEMENT_CHILDREN (c, node)
-        if (xmlStrEqual (c->name, BAD_CAST "WorkingTimes"))
+        if (g_str_equal (c->name, "WorkingTimes"))
           read_working_times (R, c, def);
       if (def->n_ranges == 0)
         {
@@ -1190,7 +1414,7 @@ read_day_def (Reader       *R,
 
 static void
 read_time_period (Reader     *R,
-                  xmlNodePtr  node,
+                  Node       *node,
                   gint64     *from_day,
                   gint64     *to_day)
 {
@@ -1198,16 +1422,16 @@ read_time_period (Reader     *R,
     {
       GantryTime t;
 
-      if (xmlStrEqual (c->name, BAD_CAST "FromDate") && get_date (R, c, &t))
+      if (g_str_equal (c->name, "FromDate") && get_date (R, c, &t))
         *from_day = gantry_time_day_number (t);
-      else if (xmlStrEqual (c->name, BAD_CAST "ToDate") && get_date (R, c, &t))
+      else if (g_str_equal (c->name, "ToDate") && get_date (R, c, &t))
         *to_day = gantry_time_day_number (t);
     }
 }
 
 static gboolean
 read_weekday (Reader                  *R,
-              xmlNodePtr               node,
+              Node                    *node,
               int                     *day_type,
               GantryDayDef            *def,
               GantryCalendarException *legacy)
@@ -1217,11 +1441,11 @@ read_weekday (Reader                  *R,
 
   ELEMENT_CHILDREN (c, node)
     {
-      if (xmlStrEqual (c->name, BAD_CAST "DayType"))
+      if (g_str_equal (c->name, "DayType"))
         get_range (R, c, &dt, 0, 7);
-      else if (xmlStrEqual (c->name, BAD_CAST "DayWorking"))
+      else if (g_str_equal (c->name, "DayWorking"))
         have_working = get_bool (R, c, &working);
-      else if (xmlStrEqual (c->name, BAD_CAST "TimePeriod") && legacy)
+      else if (g_str_equal (c->name, "TimePeriod") && legacy)
         read_time_period (R, c, &legacy->from_day, &legacy->to_day);
     }
   if (dt < 0)
@@ -1238,7 +1462,7 @@ read_weekday (Reader                  *R,
 
 static void
 read_exception (Reader     *R,
-                xmlNodePtr  node,
+                Node       *node,
                 GantryCalendar *cal)
 {
   GantryCalendarException ex = { 0 };
@@ -1250,7 +1474,7 @@ read_exception (Reader     *R,
   ex.to_day = G_MININT64;
   ELEMENT_CHILDREN (c, node)
     {
-      const char *n = (const char *) c->name;
+      const char *n = c->name;
 
       if (g_str_equal (n, "EnteredByOccurrences")) get_bool (R, c, &ex.entered_by_occurrences);
       else if (g_str_equal (n, "TimePeriod")) read_time_period (R, c, &ex.from_day, &ex.to_day);
@@ -1283,7 +1507,7 @@ read_exception (Reader     *R,
 
 static void
 read_work_week (Reader         *R,
-                xmlNodePtr      node,
+                Node           *node,
                 GantryCalendar *cal)
 {
   GantryWorkWeek ww = { 0 };
@@ -1292,14 +1516,14 @@ read_work_week (Reader         *R,
   ww.to_day = G_MININT64;
   ELEMENT_CHILDREN (c, node)
     {
-      if (xmlStrEqual (c->name, BAD_CAST "Name"))
+      if (g_str_equal (c->name, "Name"))
         {
           g_free (ww.name);
           ww.name = node_text_dup (c);
         }
-      else if (xmlStrEqual (c->name, BAD_CAST "TimePeriod"))
+      else if (g_str_equal (c->name, "TimePeriod"))
         read_time_period (R, c, &ww.from_day, &ww.to_day);
-      else if (xmlStrEqual (c->name, BAD_CAST "WeekDays"))
+      else if (g_str_equal (c->name, "WeekDays"))
         {
           ELEMENT_CHILDREN (wd, c)
           {
@@ -1320,7 +1544,7 @@ read_work_week (Reader         *R,
 
 static void
 read_calendar (Reader     *R,
-               xmlNodePtr  node)
+               Node       *node)
 {
   g_autoptr(GantryCalendar) cal = NULL;
   g_autoptr(GPtrArray) legacy = g_ptr_array_new_with_free_func (g_free);
@@ -1330,7 +1554,7 @@ read_calendar (Reader     *R,
   int uid = G_MININT, base_uid = -1;
 
   ELEMENT_CHILDREN (c, node)
-    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+    if (g_str_equal (c->name, "UID"))
       get_int (R, c, &uid);
   if (uid == G_MININT)
     {
@@ -1346,7 +1570,7 @@ read_calendar (Reader     *R,
 
   ELEMENT_CHILDREN (c, node)
     {
-      const char *n = (const char *) c->name;
+      const char *n = c->name;
 
       if (g_str_equal (n, "UID"))
         ;
@@ -1437,7 +1661,7 @@ read_calendar (Reader     *R,
     }
   if (base_uid > 0 || (base_uid == 0 && !gantry_calendar_get_is_base_calendar (cal)))
     {
-      PendingCalendar p = { NULL, cal, base_uid, xmlGetLineNo (node) };
+      PendingCalendar p = { NULL, cal, base_uid, node->line };
       g_array_append_val (R->base_refs, p);
     }
 }
@@ -1474,7 +1698,7 @@ static const char * const task_fields[] = {
  * kept whole as an extra (returns FALSE). */
 static gboolean
 read_baseline (Reader     *R,
-               xmlNodePtr  node,
+               Node       *node,
                GantryTask *task)
 {
   GantryBaseline b = { 0 };
@@ -1483,7 +1707,7 @@ read_baseline (Reader     *R,
 
   ELEMENT_CHILDREN (c, node)
     {
-      const char *n = (const char *) c->name;
+      const char *n = c->name;
 
       if (!(g_str_equal (n, "Number") || g_str_equal (n, "Interim")
             || g_str_equal (n, "Start") || g_str_equal (n, "Finish")
@@ -1498,7 +1722,7 @@ read_baseline (Reader     *R,
   b.duration_format = GANTRY_FORMAT_DAYS;
   ELEMENT_CHILDREN (c, node)
     {
-      const char *n = (const char *) c->name;
+      const char *n = c->name;
 
       if (g_str_equal (n, "Number")) { if (!get_range (R, c, &number, 0, 10)) return FALSE; }
       else if (g_str_equal (n, "Interim")) get_bool (R, c, &b.interim);
@@ -1524,27 +1748,27 @@ read_baseline (Reader     *R,
 
 static gboolean
 read_link (Reader     *R,
-           xmlNodePtr  node,
+           Node       *node,
            GantryTask *task)
 {
   PendingLink l = { task, G_MININT, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS, NULL, 0 };
   const GantryMspdiSchemaNode *sch = schema ("Project/Tasks/Task/PredecessorLink");
   const char *after = NULL;
   gboolean cross = FALSE;
-  xmlNodePtr lag_node = NULL;
+  Node *lag_node = NULL;
   double lag = 0;
 
   ELEMENT_CHILDREN (c, node)
-    if (xmlStrEqual (c->name, BAD_CAST "CrossProject"))
+    if (g_str_equal (c->name, "CrossProject"))
       get_bool (R, c, &cross);
   if (cross)
     return FALSE;   /* kept raw with the task */
 
   l.extras = gantry_extras_new ();
-  l.line = xmlGetLineNo (node);
+  l.line = node->line;
   ELEMENT_CHILDREN (c, node)
     {
-      const char *n = (const char *) c->name;
+      const char *n = c->name;
       int v;
 
       if (g_str_equal (n, "PredecessorUID")) get_int (R, c, &l.pred_uid);
@@ -1626,7 +1850,7 @@ flush_null_rows (Reader     *R,
 
 static void
 read_task (Reader     *R,
-           xmlNodePtr  node)
+           Node       *node)
 {
   static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Tasks/Task");
@@ -1645,7 +1869,7 @@ read_task (Reader     *R,
     table = field_table (sch, task_fields);
 
   ELEMENT_CHILDREN (c, node)
-    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+    if (g_str_equal (c->name, "UID"))
       get_int (R, c, &uid);
   if (uid == G_MININT)
     {
@@ -1655,9 +1879,9 @@ read_task (Reader     *R,
     }
   ELEMENT_CHILDREN (c, node)
     {
-      if (xmlStrEqual (c->name, BAD_CAST "OutlineLevel"))
+      if (g_str_equal (c->name, "OutlineLevel"))
         get_range (R, c, &level, 0, MAX_OUTLINE);
-      else if (xmlStrEqual (c->name, BAD_CAST "IsNull"))
+      else if (g_str_equal (c->name, "IsNull"))
         get_bool (R, c, &is_null);
     }
 
@@ -1688,7 +1912,7 @@ read_task (Reader     *R,
   gantry_task_get_schedule (target, &s);
   ELEMENT_CHILDREN (c, node)
     {
-      int code = field_code (table, sch, c);
+      int code = field_code (R, table, sch, c);
 
       switch (code)
         {
@@ -1779,14 +2003,14 @@ read_task (Reader     *R,
           keep_extra (R, gantry_task_get_extras (target), sch, c, after);
           break;
         }
-      after = (const char *) c->name;
+      after = c->name;
     }
   gantry_task_set_schedule (target, &s);
   sort_extras (R, gantry_task_get_extras (target));
 
   if (calendar_uid != -1)
     {
-      PendingCalendar p = { G_OBJECT (target), NULL, calendar_uid, xmlGetLineNo (node) };
+      PendingCalendar p = { G_OBJECT (target), NULL, calendar_uid, node->line };
       g_array_append_val (R->calendar_refs, p);
     }
 
@@ -1802,7 +2026,7 @@ read_task (Reader     *R,
    * before it, so the row order stays as in the file. */
   if (null_waits)
     {
-      PendingNull pn = { g_object_ref (task), uid, xmlGetLineNo (node), no_uid };
+      PendingNull pn = { g_object_ref (task), uid, node->line, no_uid };
 
       g_array_append_val (R->null_rows, pn);
       return;
@@ -1813,7 +2037,7 @@ read_task (Reader     *R,
     GantryTask *parent = g_ptr_array_index (R->outline, level - 1);
 
     flush_null_rows (R, parent);
-    add_to_outline (R, parent, task, uid, xmlGetLineNo (node), no_uid);
+    add_to_outline (R, parent, task, uid, node->line, no_uid);
     if (!is_null)   /* a blank row with a level of its own is no parent either */
       {
         g_ptr_array_set_size (R->outline, level);
@@ -1840,7 +2064,7 @@ static const char * const resource_fields[] = {
 
 static void
 read_resource (Reader     *R,
-               xmlNodePtr  node)
+               Node       *node)
 {
   static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Resources/Resource");
@@ -1854,7 +2078,7 @@ read_resource (Reader     *R,
   if (table == NULL)
     table = field_table (sch, resource_fields);
   ELEMENT_CHILDREN (c, node)
-    if (xmlStrEqual (c->name, BAD_CAST "UID"))
+    if (g_str_equal (c->name, "UID"))
       get_int (R, c, &uid);
   if (uid == G_MININT)
     {
@@ -1868,8 +2092,8 @@ read_resource (Reader     *R,
       gboolean bare = TRUE;
 
       ELEMENT_CHILDREN (c, node)
-        if (!(xmlStrEqual (c->name, BAD_CAST "UID") || xmlStrEqual (c->name, BAD_CAST "ID")
-              || xmlStrEqual (c->name, BAD_CAST "Type") || xmlStrEqual (c->name, BAD_CAST "IsNull")))
+        if (!(g_str_equal (c->name, "UID") || g_str_equal (c->name, "ID")
+              || g_str_equal (c->name, "Type") || g_str_equal (c->name, "IsNull")))
           bare = FALSE;
       if (!bare)
         keep_extra (R, gantry_project_get_extras (R->project), NULL, node, NULL);
@@ -1878,7 +2102,7 @@ read_resource (Reader     *R,
   res = gantry_resource_new (uid, NULL);
   ELEMENT_CHILDREN (c, node)
     {
-      switch (field_code (table, sch, c))
+      switch (field_code (R, table, sch, c))
         {
         case R_UID: break;
         case R_ID: if (get_int (R, c, &i)) gantry_resource_set_id (res, i); break;
@@ -1913,7 +2137,7 @@ read_resource (Reader     *R,
           keep_extra (R, gantry_resource_get_extras (res), sch, c, after);
           break;
         }
-      after = (const char *) c->name;
+      after = c->name;
     }
   sort_extras (R, gantry_resource_get_extras (res));
   if (type == 1)
@@ -1926,7 +2150,7 @@ read_resource (Reader     *R,
 
   if (!gantry_project_add_resource (R->project, -1, res))
     {
-      PendingCalendar d = { G_OBJECT (res), NULL, uid, xmlGetLineNo (node) };
+      PendingCalendar d = { G_OBJECT (res), NULL, uid, node->line };
 
       gantry_resource_set_uid (res, -1000000 - (int) R->duplicates->len);
       R->n_duplicates_seen++;
@@ -1936,7 +2160,7 @@ read_resource (Reader     *R,
     }
   if (calendar_uid != -1)
     {
-      PendingCalendar p = { G_OBJECT (res), NULL, calendar_uid, xmlGetLineNo (node) };
+      PendingCalendar p = { G_OBJECT (res), NULL, calendar_uid, node->line };
       g_array_append_val (R->calendar_refs, p);
     }
 }
@@ -1989,7 +2213,7 @@ add_assignment (Reader            *R,
 
 static void
 read_assignment (Reader     *R,
-                 xmlNodePtr  node)
+                 Node       *node)
 {
   static int *table;
   const GantryMspdiSchemaNode *sch = schema ("Project/Assignments/Assignment");
@@ -2004,10 +2228,10 @@ read_assignment (Reader     *R,
 
   a.uid = a.task_uid = a.resource_uid = G_MININT;
   a.start = a.finish = GANTRY_TIME_NONE;
-  a.line = xmlGetLineNo (node);
+  a.line = node->line;
   ELEMENT_CHILDREN (c, node)
     {
-      int code = field_code (table, sch, c);
+      int code = field_code (R, table, sch, c);
 
       if (code == A_RESOURCE_UID)
         get_int (R, c, &a.resource_uid);
@@ -2047,7 +2271,7 @@ read_assignment (Reader     *R,
   }
   ELEMENT_CHILDREN (c, node)
     {
-      switch (field_code (table, sch, c))
+      switch (field_code (R, table, sch, c))
         {
         case A_UID: case A_TASK_UID: case A_RESOURCE_UID: break;
         case A_UNITS: if (get_double (R, c, &v) && v >= 0) { a.units = v; a.has_units = TRUE; } break;
@@ -2065,7 +2289,7 @@ read_assignment (Reader     *R,
           keep_extra (R, target, sch, c, after);
           break;
         }
-      after = (const char *) c->name;
+      after = c->name;
     }
   sort_extras (R, target);
   if (asg != NULL)
@@ -2080,6 +2304,18 @@ read_assignment (Reader     *R,
 }
 
 /* ---- resolving references ---------------------------------------------- */
+
+static void
+copy_extras (GantryExtras       *to,
+             const GantryExtras *from)
+{
+  guint n = gantry_extras_get_n (from);
+  g_autofree GantryExtra *items = g_new (GantryExtra, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    items[i] = *gantry_extras_get (from, i);
+  gantry_extras_append_many (to, items, n);
+}
 
 static void
 resolve (Reader *R)
@@ -2196,11 +2432,7 @@ resolve (Reader *R)
           continue;
         }
       link = gantry_link_new (pred, l->successor, l->type, l->lag, l->lag_format);
-      for (guint j = 0; j < gantry_extras_get_n (l->extras); j++)
-        {
-          const GantryExtra *e = gantry_extras_get (l->extras, j);
-          gantry_extras_append (gantry_link_get_extras (link), e->name, e->xml, e->in_schema);
-        }
+      copy_extras (gantry_link_get_extras (link), l->extras);
       if (!gantry_project_add_link (P, link))
         g_ptr_array_add (R->warnings,
                          g_strdup_printf (_("Line %d: the link from task %d to task %d is a duplicate or links a task to itself; it is dropped"),
@@ -2238,192 +2470,407 @@ resolve (Reader *R)
           continue;
         }
       asg = gantry_assignment_new (a->uid, task, res, a->units, a->work);
-      for (guint j = 0; j < gantry_extras_get_n (a->extras); j++)
-        {
-          const GantryExtra *e = gantry_extras_get (a->extras, j);
-          gantry_extras_append (gantry_assignment_get_extras (asg), e->name, e->xml, e->in_schema);
-        }
+      copy_extras (gantry_assignment_get_extras (asg), a->extras);
       add_assignment (R, asg, a);
     }
 }
 
-/* ---- the walk ---------------------------------------------------------- */
+/* ---- the parse --------------------------------------------------------- */
 
-static xmlNodePtr
-expand (Reader *R)
+static void
+stop (Reader *R)
 {
-  xmlNodePtr node = xmlTextReaderExpand (R->reader);
+  xmlStopParser (R->ctxt);
+}
 
-  if (node == NULL)
-    {
-      fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("The file is not well-formed XML"));
-      return NULL;
-    }
-  if (has_entity_refs (node, 0))
+static int
+current_line (Reader *R)
+{
+  return xmlSAX2GetLineNumber (R->ctxt);
+}
+
+static gboolean
+all_blank (const char *s,
+           int         len)
+{
+  for (int i = 0; i < len; i++)
+    if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+append_text (Reader     *R,
+             Node       *node,
+             const char *s,
+             gsize       len)
+{
+  char *t;
+
+  if (node->text_len + len > MAX_TEXT)
     {
       fail (R, GANTRY_MSPDI_ERROR_LIMIT, node,
-            _("the file uses entity references, which MS Project files never do; "
-              "it is refused for safety"));
-      return NULL;
+            _("a safety limit was exceeded: the text is longer than %d bytes"), MAX_TEXT);
+      stop (R);
+      return;
     }
-  return node;
+  if (node->text == NULL)
+    t = arena_alloc (&R->arena, len + 1);
+  else
+    t = arena_grow (&R->arena, (gpointer) node->text, node->text_len + 1, node->text_len + len + 1);
+  memcpy (t + node->text_len, s, len);
+  t[node->text_len + len] = '\0';
+  node->text = t;
+  node->text_len += len;
+}
+
+/* White space seen in node so far that is text only if node turns out to
+ * have no child elements (libxml2's XML_PARSE_NOBLANKS rule). */
+static void
+flush_pending_ws (Reader  *R,
+                  gboolean keep)
+{
+  Node *node = R->pending_ws_node;
+
+  R->pending_ws_node = NULL;
+  if (keep && node != NULL && R->pending_ws->len > 0)
+    append_text (R, node, R->pending_ws->str, R->pending_ws->len);
+  g_string_truncate (R->pending_ws, 0);
 }
 
 static void
-set_last_element (Reader *R)
+on_characters (void          *data,
+               const xmlChar *ch,
+               int            len)
 {
-  const char *n = (const char *) xmlTextReaderConstLocalName (R->reader);
+  Reader *R = data;
+  Node *node = R->node;
 
-  g_strlcpy (R->last_element_buf, n ? n : "?", sizeof R->last_element_buf);
-  R->last_element = R->last_element_buf;
-}
-
-static void
-walk (Reader *R)
-{
-  xmlTextReaderPtr r = R->reader;
-  const char *container = NULL;
-  char container_buf[32] = "";
-  char after_buf[128] = "";
-  gboolean seen_root = FALSE;
-  int ret;
-
-  ret = xmlTextReaderRead (r);
-  while (ret == 1 && R->error == NULL)
+  if (R->error != NULL || node == NULL || len <= 0)
+    return;
+  if (node->text == NULL && node->children == NULL && R->pending_ws_node != node
+      && all_blank ((const char *) ch, len))
     {
-      int type = xmlTextReaderNodeType (r);
-      int depth = xmlTextReaderDepth (r);
-
-      if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+      flush_pending_ws (R, FALSE);
+      R->pending_ws_node = node;
+      g_string_append_len (R->pending_ws, (const char *) ch, len);
+      return;
+    }
+  if (R->pending_ws_node == node)
+    {
+      if (all_blank ((const char *) ch, len))
         {
-          fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL,
-                _("The file uses entity references, which MS Project files never do; "
-                  "it is refused for safety"));
+          g_string_append_len (R->pending_ws, (const char *) ch, len);
           return;
         }
-      if (type != XML_READER_TYPE_ELEMENT)
+      flush_pending_ws (R, TRUE);
+    }
+  else if (node->children != NULL && node->text == NULL && all_blank ((const char *) ch, len))
+    return;   /* white space between child elements */
+  append_text (R, node, (const char *) ch, len);
+}
+
+/* A document that uses an entity it declares is refused: MS Project never
+ * writes one, and it is what XXE and expansion bombs need. */
+static xmlEntityPtr
+on_get_entity (void          *data,
+               const xmlChar *name)
+{
+  Reader *R = data;
+
+  if (R->error == NULL && R->entities != NULL
+      && g_hash_table_contains (R->entities, (const char *) name))
+    {
+      fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL,
+            _("Line %d: the file uses entity references, which MS Project files never do; "
+              "it is refused for safety"), current_line (R));
+      stop (R);
+    }
+  return NULL;
+}
+
+static void
+on_entity_decl (void          *data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  Reader *R = data;
+
+  if (R->entities == NULL)
+    R->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (R->entities) < MAX_ENTITIES)
+    g_hash_table_add (R->entities, g_strdup ((const char *) name));
+}
+
+static void
+dispatch (Reader *R,
+          Node   *node)
+{
+  switch (R->container)
+    {
+    case C_NONE:
+      read_project_field (R, node, R->after_name);
+      R->after_name = node->name;
+      return;
+    case C_CALENDARS:
+      if (g_str_equal (node->name, "Calendar"))
         {
-          if (type == XML_READER_TYPE_END_ELEMENT && depth == 1)
-            container = NULL;
-          ret = xmlTextReaderRead (r);
-          continue;
-        }
-      set_last_element (R);
-      if (depth > MAX_DEPTH)
-        {
-          fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL,
-                _("Line %d: elements are nested more than %d deep"),
-                xmlTextReaderGetParserLineNumber (r), MAX_DEPTH);
+          read_calendar (R, node);
           return;
         }
-
-      if (depth == 0)
+      break;
+    case C_TASKS:
+      if (g_str_equal (node->name, "Task"))
         {
-          const char *name = (const char *) xmlTextReaderConstLocalName (r);
-          const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r);
-
-          if (seen_root)
-            break;
-          seen_root = TRUE;
-          if (!g_str_equal (name, "Project"))
-            {
-              fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
-                    _("Line %d: the root element is <%s>, not MS Project's <Project>; "
-                      "this is not an MS Project XML file"),
-                    xmlTextReaderGetParserLineNumber (r), name);
-              return;
-            }
-          if (ns == NULL)
-            g_ptr_array_add (R->warnings,
-                             g_strdup (_("The <Project> element has no namespace; read as MS Project XML anyway")));
-          else if (!g_str_equal (ns, GANTRY_MSPDI_NS))
-            {
-              fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
-                    _("Line %d: element <Project> is in namespace “%s”, not MS Project's “%s”"),
-                    xmlTextReaderGetParserLineNumber (r), ns, GANTRY_MSPDI_NS);
-              return;
-            }
-          if (xmlTextReaderIsEmptyElement (r))
-            break;
-          ret = xmlTextReaderRead (r);
-          continue;
+          read_task (R, node);
+          return;
         }
+      break;
+    case C_RESOURCES:
+      if (g_str_equal (node->name, "Resource"))
+        {
+          read_resource (R, node);
+          return;
+        }
+      break;
+    case C_ASSIGNMENTS:
+      if (g_str_equal (node->name, "Assignment"))
+        {
+          read_assignment (R, node);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+  warn (R, node, _("unexpected element inside <%s>; it is ignored"), R->container_name);
+}
 
+static void
+on_start_element (void           *data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             nb_namespaces,
+                  const xmlChar **namespaces,
+                  int             nb_attributes,
+                  int             nb_defaulted,
+                  const xmlChar **attributes)
+{
+  Reader *R = data;
+  const char *name = (const char *) localname;
+  int depth = R->depth++;
+  Node *node;
+
+  if (R->error != NULL)
+    return;
+  if (depth > MAX_NEST)
+    {
+      fail (R, GANTRY_MSPDI_ERROR_LIMIT, NULL, _("Line %d: elements are nested more than %d deep"),
+            current_line (R), MAX_NEST);
+      stop (R);
+      return;
+    }
+  if (depth == 0)
+    {
+      R->seen_root = TRUE;
+      if (!g_str_equal (name, "Project"))
+        {
+          fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
+                _("Line %d: the root element is <%s>, not MS Project's <Project>; "
+                  "this is not an MS Project XML file"), current_line (R), name);
+          stop (R);
+        }
+      else if (uri == NULL)
+        g_ptr_array_add (R->warnings,
+                         g_strdup (_("The <Project> element has no namespace; read as MS Project XML anyway")));
+      else if (!g_str_equal ((const char *) uri, GANTRY_MSPDI_NS))
+        {
+          fail (R, GANTRY_MSPDI_ERROR_NOT_MSPDI, NULL,
+                _("Line %d: element <Project> is in namespace “%s”, not MS Project's “%s”"),
+                current_line (R), (const char *) uri, GANTRY_MSPDI_NS);
+          stop (R);
+        }
+      return;
+    }
+  if (R->node == NULL)
+    {
       if (depth == 1)
         {
-          const char *name = (const char *) xmlTextReaderConstLocalName (r);
+          static const char * const containers[] = { NULL, "Calendars", "Tasks", "Resources", "Assignments" };
 
-          if (g_str_equal (name, "Calendars") || g_str_equal (name, "Tasks")
-              || g_str_equal (name, "Resources") || g_str_equal (name, "Assignments"))
-            {
-              g_strlcpy (container_buf, name, sizeof container_buf);
-              container = container_buf;
-              g_strlcpy (after_buf, name, sizeof after_buf);
-              ret = xmlTextReaderRead (r);
-              continue;
-            }
-          else
-            {
-              xmlNodePtr node = expand (R);
-
-              if (node == NULL)
+          for (int i = C_CALENDARS; i <= C_ASSIGNMENTS; i++)
+            if (g_str_equal (name, containers[i]))
+              {
+                R->container = i;
+                R->container_name = containers[i];
+                R->after_name = name;
                 return;
-              read_project_field (R, node, after_buf[0] ? after_buf : NULL);
-              g_strlcpy (after_buf, name, sizeof after_buf);
-            }
-          ret = xmlTextReaderNext (r);
-          continue;
+              }
         }
-
-      if (depth == 2 && container != NULL)
-        {
-          xmlNodePtr node = expand (R);
-          const char *name;
-
-          if (node == NULL)
-            return;
-          name = (const char *) node->name;
-          if (g_str_equal (container, "Calendars") && g_str_equal (name, "Calendar"))
-            read_calendar (R, node);
-          else if (g_str_equal (container, "Tasks") && g_str_equal (name, "Task"))
-            read_task (R, node);
-          else if (g_str_equal (container, "Resources") && g_str_equal (name, "Resource"))
-            read_resource (R, node);
-          else if (g_str_equal (container, "Assignments") && g_str_equal (name, "Assignment"))
-            read_assignment (R, node);
-          else
-            warn (R, node, _("unexpected element inside <%s>; it is ignored"), container);
-          ret = xmlTextReaderNext (r);
-          continue;
-        }
-
-      ret = xmlTextReaderRead (r);
+      else if (depth != 2 || R->container == C_NONE)
+        return;   /* cannot happen: deeper elements are inside an object */
     }
-  if (ret < 0 && R->error == NULL)
+  else
+    flush_pending_ws (R, FALSE);
+
+  node = node_new (R, R->node, name);
+  node->line = current_line (R);
+  if (uri != NULL)
+    {
+      node->href = (const char *) uri;
+      node->prefix = (const char *) prefix;
+    }
+  /* attributes: localname, prefix, URI, value, end */
+  for (int i = nb_attributes - 1; i >= 0; i--)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      gsize len = a[4] - a[3];
+      Attr *attr = arena_alloc (&R->arena, sizeof (Attr));
+      char *v = arena_alloc (&R->arena, len + 1);
+
+      memcpy (v, a[3], len);
+      v[len] = '\0';
+      attr->name = (const char *) a[0];
+      attr->value = v;
+      attr->next = node->attrs;
+      node->attrs = attr;
+    }
+  if (R->node == NULL)
+    R->root = node;
+  R->node = node;
+  if (R->arena.total > MAX_OBJECT_SIZE)
+    {
+      fail (R, GANTRY_MSPDI_ERROR_LIMIT, R->root,
+            _("a safety limit was exceeded: the element is larger than %d MB"), MAX_OBJECT_SIZE >> 20);
+      stop (R);
+    }
+}
+
+static void
+on_end_element (void          *data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Reader *R = data;
+  Node *node = R->node;
+
+  R->depth--;
+  if (R->error != NULL)
+    return;
+  if (node == NULL)
+    {
+      if (R->depth == 1)
+        R->container = C_NONE;
+      return;
+    }
+  flush_pending_ws (R, node->children == NULL);
+  if (node != R->root)
+    {
+      R->node = node->parent;
+      return;
+    }
+  R->node = R->root = NULL;
+  dispatch (R, node);
+  arena_reset (&R->arena);
+}
+
+/* Feeds the parser from f (or data/len). */
+static void
+parse (Reader     *R,
+       FILE       *f,
+       const char *data,
+       gsize       len,
+       const char *path)
+{
+  xmlSAXHandler sax;
+  enum { FEED = 256 * 1024 };
+  char *buf = NULL;
+  gsize pos = 0;
+  int n;
+
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.getEntity = on_get_entity;
+  sax.entityDecl = on_entity_decl;
+  sax.serror = on_xml_error;
+
+  if (f != NULL)
+    {
+      buf = g_malloc (FEED);
+      n = (int) fread (buf, 1, 4, f);
+      R->ctxt = xmlCreatePushParserCtxt (&sax, R, buf, n, path);
+    }
+  else
+    {
+      n = (int) MIN (len, 4);
+      R->ctxt = xmlCreatePushParserCtxt (&sax, R, data, n, NULL);
+      pos = n;
+    }
+  if (R->ctxt == NULL)
+    {
+      fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot read the file: out of memory"));
+      g_free (buf);
+      return;
+    }
+  /* no network, no DTD loading or validation, no entity substitution,
+   * libxml2's default (non-HUGE) limits */
+  xmlCtxtUseOptions (R->ctxt, XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_NOWARNING
+                              | XML_PARSE_NOERROR);
+  while (R->error == NULL)
+    {
+      const char *chunk;
+      int size;
+
+      if (f != NULL)
+        {
+          size = (int) fread (buf, 1, FEED, f);
+          chunk = buf;
+          if (size == 0 && ferror (f))
+            {
+              fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot read the file: %s"), g_strerror (errno));
+              break;
+            }
+        }
+      else
+        {
+          size = (int) MIN ((gsize) FEED, len - pos);
+          chunk = data + pos;
+          pos += size;
+        }
+      if (xmlParseChunk (R->ctxt, chunk, size, size == 0) != 0 || size == 0)
+        break;
+      if (R->ctxt->disableSAX || R->ctxt->instate == XML_PARSER_EOF)
+        break;
+    }
+  if (R->error == NULL && R->xml_error_message == NULL && !R->ctxt->wellFormed)
     fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("The file is not well-formed XML"));
-  if (!seen_root && R->error == NULL)
+  if (!R->seen_root && R->error == NULL && R->xml_error_message == NULL)
     fail (R, GANTRY_MSPDI_ERROR_EMPTY, NULL, _("The file is empty: it has no XML root element"));
+  g_free (buf);
 }
 
 static GantryProject *
-load (xmlTextReaderPtr reader,
-      const char      *data,
-      gsize            len,
-      const char      *path,
-      GPtrArray      **warnings,
-      GError         **error)
+load (FILE        *f,
+      const char  *data,
+      gsize        len,
+      const char  *path,
+      GPtrArray  **warnings,
+      GError     **error)
 {
   Reader R = { 0 };
   GantryDurationContext ctx = GANTRY_DURATION_CONTEXT_DEFAULT;
   GantryProject *result = NULL;
 
-  if (reader == NULL)
-    {
-      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
-                   _("Cannot open the file for reading"));
-      return NULL;
-    }
-  R.reader = reader;
   R.data = data;
   R.len = len;
   R.path = path;
@@ -2440,6 +2887,10 @@ load (xmlTextReaderPtr reader,
   R.null_rows = g_array_new (FALSE, FALSE, sizeof (PendingNull));
   R.project_calendar_uid = G_MININT;
   R.out = g_string_sized_new (4096);
+  R.pending_ws = g_string_sized_new (64);
+  R.child_index = g_new0 (GHashTable *, gantry_mspdi_schema_n_nodes);
+  R.sub_schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  arena_init (&R.arena);
   for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
     {
       R.lists[i].arena = g_string_sized_new (8192);
@@ -2447,8 +2898,7 @@ load (xmlTextReaderPtr reader,
       R.lists[i].last_key = -1;
     }
 
-  xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, &R);
-  walk (&R);
+  parse (&R, f, data, len, path);
   finish_xml_error (&R);
   if (R.error == NULL)
     flush_null_rows (&R, gantry_project_get_root_task (R.project));
@@ -2467,8 +2917,21 @@ load (xmlTextReaderPtr reader,
         *warnings = g_steal_pointer (&R.warnings);
     }
 
-  xmlFreeTextReader (reader);
+  if (R.ctxt != NULL)
+    {
+      if (R.ctxt->myDoc != NULL)
+        xmlFreeDoc (R.ctxt->myDoc);
+      xmlFreeParserCtxt (R.ctxt);
+    }
+  arena_clear (&R.arena);
   g_string_free (R.out, TRUE);
+  g_string_free (R.pending_ws, TRUE);
+  for (guint i = 0; i < gantry_mspdi_schema_n_nodes; i++)
+    if (R.child_index[i] != NULL)
+      g_hash_table_unref (R.child_index[i]);
+  g_free (R.child_index);
+  g_hash_table_unref (R.sub_schema);
+  g_clear_pointer (&R.entities, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
     {
       g_string_free (R.lists[i].arena, TRUE);
@@ -2493,11 +2956,6 @@ load (xmlTextReaderPtr reader,
   return result;
 }
 
-/* No network, no DTD loading or validation, no entity substitution, no
- * XInclude, and libxml2's default (non-HUGE) size limits. */
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOXINCNODE | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS \
-                        | XML_PARSE_NOWARNING | XML_PARSE_NOERROR)
-
 /* Nothing but a BOM, white space and an XML declaration? */
 static gboolean
 only_declaration (const char *data,
@@ -2519,25 +2977,6 @@ only_declaration (const char *data,
         p++;
     }
   return p == end;
-}
-
-static int
-read_file (void *context,
-           char *buffer,
-           int   len)
-{
-  FILE *f = context;
-  size_t n = fread (buffer, 1, len, f);
-
-  if (n == 0 && ferror (f))
-    return -1;
-  return (int) n;
-}
-
-static int
-close_file (void *context)
-{
-  return fclose (context) == 0 ? 0 : -1;
 }
 
 GantryProject *
@@ -2580,8 +3019,8 @@ gantry_mspdi_load (const char *path,
         }
     }
   {
-    /* Plain reads through a large stdio buffer: no transparent gzip/xz
-     * decompression (no compression bombs) and few system calls. */
+    /* Plain reads in large blocks: no transparent gzip/xz decompression
+     * (no compression bombs) and few system calls. */
     FILE *f = fopen (path, "rb");
 
     if (f == NULL)
@@ -2591,9 +3030,12 @@ gantry_mspdi_load (const char *path,
                      _("Cannot read “%s”: %s"), path, g_strerror (saved));
         return NULL;
       }
-    setvbuf (f, NULL, _IOFBF, 1 << 20);
-    return load (xmlReaderForIO (read_file, close_file, f, path, NULL, READER_OPTIONS),
-                 NULL, 0, path, warnings, error);
+    {
+      GantryProject *p = load (f, NULL, 0, path, warnings, error);
+
+      fclose (f);
+      return p;
+    }
   }
 }
 
@@ -2623,6 +3065,5 @@ gantry_mspdi_load_data (const char *data,
                    _("The file is empty: it has no XML root element"));
       return NULL;
     }
-  return load (xmlReaderForMemory (data, (int) len, NULL, NULL, READER_OPTIONS),
-               data, len, NULL, warnings, error);
+  return load (NULL, data, len, NULL, warnings, error);
 }
