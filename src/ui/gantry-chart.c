@@ -22,6 +22,7 @@
 
 #include "gantry-chart.h"
 #include "gantry-chart-private.h"
+#include "gantry-text.h"
 #include "gantry-chart-scale.h"
 #include "gantry-chart-link-dialog.h"
 #include "gantry-task-type.h"
@@ -2880,32 +2881,6 @@ task_workcal (GantryChart *self,
   return gantry_workcal_cache_get (self->workcal, cal);
 }
 
-/* Does pred reach target along successor links (and so would a link
- * target -> pred... close a loop)? */
-static gboolean
-reaches (GantryTask *from,
-         GantryTask *target)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, from);
-  while (stack->len > 0)
-    {
-      GantryTask *t = g_ptr_array_steal_index_fast (stack, stack->len - 1);
-      GPtrArray *succs;
-
-      if (t == target)
-        return TRUE;
-      if (!g_hash_table_add (seen, t))
-        continue;
-      succs = gantry_task_get_successors (t);
-      for (guint i = 0; succs != NULL && i < succs->len; i++)
-        g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (succs, i)));
-    }
-  return FALSE;
-}
-
 /* NULL when pred -> succ may be linked, else the reason (translated). */
 static const char *
 link_problem (GantryTask *pred,
@@ -2917,7 +2892,7 @@ link_problem (GantryTask *pred,
     return _("A summary task cannot be linked to its own subtasks");
   if (project != NULL && gantry_project_find_link (project, succ, pred) != NULL)
     return _("These tasks are already linked the other way");
-  if (reaches (succ, pred))
+  if (gantry_text_link_would_loop (pred, succ))
     return _("This link would create a loop");
   return NULL;
 }

@@ -678,39 +678,6 @@ gantry_edit_move_down (GantryProject *project,
   return changed;
 }
 
-static gboolean
-reaches (GantryTask *from,
-         GantryTask *to)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-
-  g_ptr_array_add (stack, from);
-  while (stack->len > 0)
-    {
-      GantryTask *t = g_ptr_array_steal_index_fast (stack, stack->len - 1);
-      GPtrArray *succ;
-
-      if (t == to)
-        return TRUE;
-      if (!g_hash_table_add (seen, t))
-        continue;
-      succ = gantry_task_get_successors (t);
-      for (guint i = 0; succ != NULL && i < succ->len; i++)
-        g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (succ, i)));
-      for (guint i = 0; i < gantry_task_get_n_children (t); i++)
-        g_ptr_array_add (stack, gantry_task_get_child (t, i));
-      if (gantry_task_get_parent (t) != NULL)
-        {
-          /* links of a summary apply to its subtasks */
-          GPtrArray *psucc = gantry_task_get_successors (gantry_task_get_parent (t));
-          for (guint i = 0; psucc != NULL && i < psucc->len; i++)
-            g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (psucc, i)));
-        }
-    }
-  return FALSE;
-}
-
 gboolean
 gantry_edit_link (GantryProject *project,
                   GPtrArray     *tasks)
@@ -729,7 +696,7 @@ gantry_edit_link (GantryProject *project,
       if (a == b || gantry_task_is_ancestor_of (a, b) || gantry_task_is_ancestor_of (b, a)
           || gantry_project_find_link (project, a, b) != NULL
           || gantry_project_find_link (project, b, a) != NULL
-          || reaches (b, a))
+          || gantry_text_link_would_loop (a, b))
         continue;
       link = gantry_link_new (a, b, GANTRY_LINK_FS, 0, GANTRY_FORMAT_DAYS);
       changed |= gantry_project_apply (project, gantry_command_add_link (link));

@@ -85,29 +85,36 @@ gantry_text_format_predecessors (GantryTask *task)
   return g_string_free (s, FALSE);
 }
 
-/* TRUE when to can be reached from from by following successor links
- * (and the implied summary/child relation). */
-static gboolean
-reaches (GantryTask *from,
-         GantryTask *to)
+/* Would a link pred → succ close a loop, that is, does succ already come
+ * before pred?  Successor links are followed; a link to a summary task
+ * reaches its subtasks, and a link from a summary task leaves from each of
+ * its subtasks too (so a subtask reaches its ancestors' successors). */
+gboolean
+gantry_text_link_would_loop (GantryTask *pred,
+                             GantryTask *succ)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
-  g_ptr_array_add (stack, from);
+  g_return_val_if_fail (GANTRY_IS_TASK (pred), FALSE);
+  g_return_val_if_fail (GANTRY_IS_TASK (succ), FALSE);
+
+  g_ptr_array_add (stack, succ);
   while (stack->len > 0)
     {
       GantryTask *t = g_ptr_array_steal_index_fast (stack, stack->len - 1);
-      GPtrArray *succ;
 
-      if (t == to)
+      if (t == pred)
         return TRUE;
       if (!g_hash_table_add (seen, t))
         continue;
-      succ = gantry_task_get_successors (t);
-      for (guint i = 0; succ != NULL && i < succ->len; i++)
-        g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (succ, i)));
-      /* a link to a summary task reaches its subtasks */
+      for (GantryTask *a = t; a != NULL; a = gantry_task_get_parent (a))
+        {
+          GPtrArray *succs = gantry_task_get_successors (a);
+
+          for (guint i = 0; succs != NULL && i < succs->len; i++)
+            g_ptr_array_add (stack, gantry_link_get_successor (g_ptr_array_index (succs, i)));
+        }
       for (guint i = 0; i < gantry_task_get_n_children (t); i++)
         g_ptr_array_add (stack, gantry_task_get_child (t, i));
     }
@@ -210,7 +217,7 @@ parse_one_predecessor (GantryTask             *task,
       return FALSE;
     }
   if (gantry_project_find_link (project, spec->predecessor, task) == NULL
-      && reaches (task, spec->predecessor))
+      && gantry_text_link_would_loop (spec->predecessor, task))
     {
       g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
                    _("Linking task %d before this task would make a loop"), (int) id);

@@ -39,6 +39,10 @@ void      gantry_resource_spec_free      (GantryResourceSpec *spec);
 
 /* "3FS+2d;5SS;7": FS without lag is written as the ID alone. */
 char     *gantry_text_format_predecessors (GantryTask *task);
+/* TRUE when a link pred → succ would close a loop (succ already reaches
+ * pred through links, summaries included). */
+gboolean  gantry_text_link_would_loop     (GantryTask *pred,
+                                           GantryTask *succ);
 /* Parses for task; *out gets GantryPredecessorSpec* (transfer full, free
  * with g_free).  Refuses unknown IDs, the task itself, its ancestors and
  * descendants, duplicates and loops. */

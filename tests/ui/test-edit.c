@@ -194,6 +194,50 @@ test_predecessors_errors (void)
   }
 }
 
+/* Loops through summary tasks are refused the same way by the table's
+ * Predecessors cell and by Link Tasks: a link to a summary reaches its
+ * subtasks, and a subtask follows its summary's links. */
+static void
+test_loops_through_summaries (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* B → C: B1 (a subtask of B) comes before C, so C → B1 is a loop */
+  g_assert_true (gantry_edit_set_field_text (task (p, "C"), GANTRY_FIELD_PREDECESSORS, "2", NULL));
+  /* A → B: A comes before B2, so B2 → A is a loop */
+  g_assert_true (gantry_edit_set_field_text (task (p, "B"), GANTRY_FIELD_PREDECESSORS, "1", NULL));
+  g_assert_true (gantry_text_link_would_loop (task (p, "C"), task (p, "B1")));
+  g_assert_true (gantry_text_link_would_loop (task (p, "B2"), task (p, "A")));
+  g_assert_true (gantry_text_link_would_loop (task (p, "C"), task (p, "A")));
+  /* no path the other way: these may be linked */
+  g_assert_false (gantry_text_link_would_loop (task (p, "B1"), task (p, "D")));
+  g_assert_false (gantry_text_link_would_loop (task (p, "A"), task (p, "C")));
+  g_assert_false (gantry_text_link_would_loop (task (p, "B1"), task (p, "B2")));
+
+  before = snapshot (p);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gantry_edit_set_field_text (task (p, "B1"), GANTRY_FIELD_PREDECESSORS, "5", &error));
+    g_assert_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (gantry_edit_set_field_text (task (p, "A"), GANTRY_FIELD_PREDECESSORS, "4", &error));
+    g_assert_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID);
+  }
+  {
+    g_autoptr(GPtrArray) pair = tasks_of (p, "C", "B1", NULL);
+
+    g_assert_false (gantry_edit_link (p, pair));
+  }
+  after = snapshot (p);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_resources (void)
 {
@@ -543,6 +587,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/edit/predecessors", test_predecessors_roundtrip);
   g_test_add_func ("/ui/edit/predecessors-errors", test_predecessors_errors);
+  g_test_add_func ("/ui/edit/loops-through-summaries", test_loops_through_summaries);
   g_test_add_func ("/ui/edit/resources", test_resources);
   g_test_add_func ("/ui/edit/fields", test_fields);
   g_test_add_func ("/ui/edit/duration-assigned", test_duration_assigned);
