@@ -32,6 +32,7 @@ struct _GantryTaskDialog
   GtkWidget     *notes;
   GtkWidget     *error_label;
   GtkStringList *resource_names;
+  GtkSizeGroup  *name_group, *units_group, *work_group, *remove_group;   /* columns of the Resources tab */
 };
 
 G_DEFINE_FINAL_TYPE (GantryTaskDialog, gantry_task_dialog, GTK_TYPE_WINDOW)
@@ -157,16 +158,38 @@ on_add_pred (GtkButton        *button,
 }
 
 static void
+on_work_changed (GtkEditable *work_entry, gpointer data)
+{
+  (void) data;
+  gtk_widget_remove_css_class (GTK_WIDGET (work_entry), "error");
+}
+
+/* A row of the Resources tab: resource, units, work, remove.  A row made
+ * from an existing assignment remembers it and the texts it showed, so
+ * that only what the user changed is applied. */
+static void
 add_res_row (GantryTaskDialog *self,
              const char       *name,
-             double            units)
+             double            units,
+             GantryAssignment *assignment)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *combo = gtk_combo_box_text_new_with_entry ();
-  GtkWidget *units_entry;
+  GtkWidget *units_entry, *work_entry;
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   g_autofree char *u = gantry_text_format_units (units);
+  g_autofree char *w = NULL;
 
+  if (assignment != NULL)
+    {
+      GantryDurationContext ctx;
+      GantryResource *r = gantry_assignment_get_resource (assignment);
+
+      gantry_project_get_duration_context (self->project, &ctx);
+      if (r != NULL && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK)
+        w = gantry_duration_format_short (gantry_assignment_get_work (assignment),
+                                          GANTRY_FORMAT_HOURS, &ctx);
+    }
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->resource_names)); i++)
     gtk_combo_box_text_append_text (GTK_COMBO_BOX_TEXT (combo),
                                     gtk_string_list_get_string (self->resource_names, i));
@@ -175,13 +198,29 @@ add_res_row (GantryTaskDialog *self,
   gtk_widget_set_hexpand (combo, TRUE);
   units_entry = entry_with (u);
   gtk_editable_set_width_chars (GTK_EDITABLE (units_entry), 7);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (units_entry), _("Units"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (units_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Units"), -1);
+  work_entry = entry_with (w);
+  gtk_editable_set_width_chars (GTK_EDITABLE (work_entry), 8);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (work_entry), _("Work"));
+  gtk_widget_set_tooltip_text (work_entry, _("Work, e.g. 40h or 5d; empty: Duration × Units"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (work_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Work"), -1);
   gtk_widget_set_tooltip_text (remove, _("Remove this assignment"));
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_row), row);
   g_object_set_data (G_OBJECT (row), "name", combo);
   g_object_set_data (G_OBJECT (row), "units", units_entry);
+  g_object_set_data (G_OBJECT (row), "work", work_entry);
+  g_object_set_data (G_OBJECT (row), "assignment", assignment);
+  g_object_set_data_full (G_OBJECT (row), "units-text", g_strdup (u), g_free);
+  g_object_set_data_full (G_OBJECT (row), "work-text", g_strdup (w != NULL ? w : ""), g_free);
+  g_signal_connect (work_entry, "changed", G_CALLBACK (on_work_changed), NULL);
+  gtk_size_group_add_widget (self->name_group, combo);
+  gtk_size_group_add_widget (self->units_group, units_entry);
+  gtk_size_group_add_widget (self->work_group, work_entry);
+  gtk_size_group_add_widget (self->remove_group, remove);
   gtk_box_append (GTK_BOX (row), combo);
   gtk_box_append (GTK_BOX (row), units_entry);
+  gtk_box_append (GTK_BOX (row), work_entry);
   gtk_box_append (GTK_BOX (row), remove);
   gtk_box_append (GTK_BOX (self->res_box), row);
 }
@@ -190,7 +229,7 @@ static void
 on_add_res (GtkButton        *button,
             GantryTaskDialog *self)
 {
-  add_res_row (self, "", 1.0);
+  add_res_row (self, "", 1.0, NULL);
 }
 
 /* ---- apply ------------------------------------------------------------- */
@@ -268,6 +307,80 @@ res_text (GantryTaskDialog *self)
 #define FAIL_ON(widget, cond) \
   G_STMT_START { if (cond) { mark (widget, TRUE); return FALSE; } mark (widget, FALSE); } G_STMT_END
 
+static gboolean
+row_text_changed (GtkWidget *row, const char *field)
+{
+  const char *now = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), field));
+  g_autofree char *key = g_strconcat (field, "-text", NULL);
+  g_autofree char *a = g_strstrip (g_strdup (now));
+  g_autofree char *b = g_strstrip (g_strdup (g_object_get_data (G_OBJECT (row), key)));
+
+  return g_strcmp0 (a, b) != 0;
+}
+
+/* Reads the Work the user typed in each resource row (hours when no unit
+ * is given, "5d" by the project's hours per day).  Rows whose work did not
+ * change keep -1.  FALSE, with the entry marked, on bad text. */
+static gboolean
+parse_res_work (GantryTaskDialog *self, GArray *works, GError **error)
+{
+  GantryDurationContext ctx;
+
+  gantry_project_get_duration_context (self->project, &ctx);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->res_box); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "work");
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+      GantryDuration w = -1;
+      GantryDurationFormat fmt;
+
+      mark (entry, FALSE);
+      if (text[0] != '\0' && row_text_changed (row, "work"))
+        {
+          g_autoptr(GError) local = NULL;
+
+          if (!gantry_duration_parse (text, &ctx, GANTRY_FORMAT_HOURS, FALSE, FALSE, &w, &fmt, &local)
+              || gantry_format_is_elapsed (fmt))
+            {
+              mark (entry, TRUE);
+              /* TRANSLATORS: "Work: “lots” is not an amount of work (e.g. 40h)." */
+              g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                           _("Work: “%s” is not an amount of work (e.g. 40h)."), text);
+              return FALSE;
+            }
+        }
+      g_array_append_val (works, w);
+    }
+  return TRUE;
+}
+
+static GantryAssignment *
+find_assignment (GantryTask *task, GantryResource *resource)
+{
+  GPtrArray *as = gantry_task_get_assignments (task);
+
+  for (guint i = 0; resource != NULL && as != NULL && i < as->len; i++)
+    if (gantry_assignment_get_resource (g_ptr_array_index (as, i)) == resource)
+      return g_ptr_array_index (as, i);
+  return NULL;
+}
+
+static GantryResource *
+row_resource (GantryTaskDialog *self, GtkWidget *row)
+{
+  GtkWidget *combo = g_object_get_data (G_OBJECT (row), "name");
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (gtk_combo_box_get_child (GTK_COMBO_BOX (combo))));
+  GListModel *res = gantry_project_get_resources (self->project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (res); i++)
+    {
+      g_autoptr(GantryResource) r = g_list_model_get_item (res, i);
+      if (g_strcmp0 (gantry_resource_get_name (r), name) == 0)
+        return r;
+    }
+  return NULL;
+}
+
 gboolean
 gantry_task_dialog_apply (GantryTaskDialog *self,
                           GError          **error)
@@ -279,6 +392,7 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
   GantryTime start, finish, cdate, deadline;
   g_autoptr(GPtrArray) preds = NULL;
   g_autoptr(GPtrArray) res = NULL;
+  g_autoptr(GArray) works = g_array_new (FALSE, FALSE, sizeof (GantryDuration));
   g_autofree char *ptext = pred_text (self);
   g_autofree char *rtext = res_text (self);
   g_autofree char *old_start = format_date (gantry_task_get_start (t));
@@ -309,6 +423,8 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
   FAIL_ON (self->deadline, !parse_date_entry (self, self->deadline, TRUE, &deadline, error));
   FAIL_ON (self->pred_box, !gantry_text_parse_predecessors (t, ptext, &preds, error));
   FAIL_ON (self->res_box, !gantry_text_parse_resources (self->project, rtext, &res, error));
+  if (!parse_res_work (self, works, error))
+    return FALSE;
 
   ctype = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->constraint_type));
   if (ctype > GANTRY_CONSTRAINT_ASAP + 1 && cdate == GANTRY_TIME_NONE)
@@ -395,7 +511,31 @@ gantry_task_dialog_apply (GantryTaskDialog *self,
   for (guint i = 0; i < cmds->len; i++)
     gantry_project_apply (self->project, g_ptr_array_index (cmds, i));
   gantry_edit_set_predecessors (t, preds);
+  /* changed units of existing assignments follow the task type
+   * (reference §2.9); then additions and removals; then typed work */
+  for (guint i = 0; i < res->len; i++)
+    {
+      GantryResourceSpec *spec = g_ptr_array_index (res, i);
+      GantryAssignment *asg = find_assignment (t, spec->resource);
+
+      if (asg != NULL && fabs (spec->units - gantry_assignment_get_units (asg)) > 1e-9)
+        gantry_set_assignment_units (self->project, asg, spec->units);
+    }
   gantry_edit_set_resources (t, res);
+  {
+    guint k = 0;
+
+    for (GtkWidget *r = gtk_widget_get_first_child (self->res_box); r; r = gtk_widget_get_next_sibling (r), k++)
+      {
+        GantryDuration w = g_array_index (works, GantryDuration, k);
+        GantryAssignment *asg;
+
+        if (w < 0 || (asg = find_assignment (t, row_resource (self, r))) == NULL)
+          continue;
+        if (w != gantry_assignment_get_work (asg))
+          gantry_set_assignment_work (self->project, asg, w);
+      }
+  }
   /* after the type and the assignments: Work = Duration × Units by the
    * (new) task type, else the scheduler would undo the duration */
   if (duration != gantry_task_get_duration (t))
@@ -538,13 +678,39 @@ build (GantryTaskDialog *self)
   gtk_widget_set_margin_end (page, 18);
   gtk_widget_set_margin_top (page, 18);
   gtk_widget_set_margin_bottom (page, 18);
+  self->name_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->units_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->work_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->remove_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  {
+    /* column titles, aligned with the rows by the size groups */
+    GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    const char *names[] = { N_("Resource"), N_("Units"), N_("Work") };
+    GtkSizeGroup *groups[] = { self->name_group, self->units_group, self->work_group };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        GtkWidget *l = gtk_label_new (_(names[i]));
+        gtk_label_set_xalign (GTK_LABEL (l), 0);
+        gtk_widget_add_css_class (l, "dim-label");
+        gtk_size_group_add_widget (groups[i], l);
+        gtk_widget_set_hexpand (l, i == 0);
+        gtk_box_append (GTK_BOX (titles), l);
+      }
+    {
+      GtkWidget *pad = gtk_label_new (NULL);
+      gtk_size_group_add_widget (self->remove_group, pad);
+      gtk_box_append (GTK_BOX (titles), pad);
+    }
+    gtk_box_append (GTK_BOX (page), titles);
+  }
   self->res_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   assignments = gantry_task_get_assignments (t);
   for (guint i = 0; assignments != NULL && i < assignments->len; i++)
     {
       GantryAssignment *asg = g_ptr_array_index (assignments, i);
       add_res_row (self, gantry_resource_get_name (gantry_assignment_get_resource (asg)),
-                   gantry_assignment_get_units (asg));
+                   gantry_assignment_get_units (asg), asg);
     }
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->res_box);
@@ -634,6 +800,10 @@ gantry_task_dialog_dispose (GObject *object)
   g_clear_object (&self->task);
   g_clear_object (&self->project);
   g_clear_object (&self->resource_names);
+  g_clear_object (&self->name_group);
+  g_clear_object (&self->units_group);
+  g_clear_object (&self->work_group);
+  g_clear_object (&self->remove_group);
   G_OBJECT_CLASS (gantry_task_dialog_parent_class)->dispose (object);
 }
 
@@ -675,4 +845,31 @@ gantry_task_dialog_new (GtkWindow  *parent,
   self->project = g_object_ref (gantry_task_get_project (task));
   build (self);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+gantry_task_dialog_get_assignment_field (GantryTaskDialog *self,
+                                         guint             row,
+                                         const char       *field)
+{
+  GtkWidget *r;
+  guint i = 0;
+
+  g_return_val_if_fail (GANTRY_IS_TASK_DIALOG (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  for (r = gtk_widget_get_first_child (self->res_box); r != NULL && i < row;
+       r = gtk_widget_get_next_sibling (r))
+    i++;
+  if (r == NULL)
+    return NULL;
+  if (g_strcmp0 (field, "resource") == 0)
+    return gtk_combo_box_get_child (GTK_COMBO_BOX (g_object_get_data (G_OBJECT (r), "name")));
+  return g_object_get_data (G_OBJECT (r), field);
+}
+
+void
+gantry_task_dialog_add_assignment_row (GantryTaskDialog *self)
+{
+  g_return_if_fail (GANTRY_IS_TASK_DIALOG (self));
+  add_res_row (self, "", 1.0, NULL);
 }

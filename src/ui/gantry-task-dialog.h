@@ -23,4 +23,13 @@ gboolean    gantry_task_dialog_apply  (GantryTaskDialog *self, GError **error);
  * "constraint-date", "deadline") for tests. */
 GtkWidget  *gantry_task_dialog_get_field (GantryTaskDialog *self, const char *name);
 
+/* The editable of row `row` (0 = first) of the Resources tab: field
+ * "resource", "units" or "work"; NULL when there is no such row.  For
+ * tests and accessibility tools. */
+GtkWidget  *gantry_task_dialog_get_assignment_field (GantryTaskDialog *self,
+                                                     guint             row,
+                                                     const char       *field);
+/* Adds an empty row to the Resources tab (as Assign Resource does). */
+void        gantry_task_dialog_add_assignment_row   (GantryTaskDialog *self);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "gantry-resource-view.h"
 #include "gantry-calendar-editor.h"
 #include "gantry-level-dialog.h"
+#include "gantry-task-dialog.h"
 #include "gantry-test-helper.h"
 #include "gantry-ui-test-helper.h"
 
@@ -571,6 +572,135 @@ test_level_progress_screenshot (void)
   iterate ();
 }
 
+static void
+set_field (GtkWidget *dialog, guint row, const char *field, const char *text)
+{
+  GtkWidget *w = gantry_task_dialog_get_assignment_field (GANTRY_TASK_DIALOG (dialog), row, field);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+}
+
+static const char *
+get_field (GtkWidget *dialog, guint row, const char *field)
+{
+  GtkWidget *w = gantry_task_dialog_get_assignment_field (GANTRY_TASK_DIALOG (dialog), row, field);
+
+  g_assert_nonnull (w);
+  return gtk_editable_get_text (GTK_EDITABLE (w));
+}
+
+static GtkWidget *
+find_notebook (GtkWidget *w)
+{
+  if (GTK_IS_NOTEBOOK (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *n = find_notebook (c);
+      if (n != NULL)
+        return n;
+    }
+  return NULL;
+}
+
+/* The task dialog's Resources tab: units and work per assignment, as
+ * Work = Duration × Units and the task type have it (reference §2.9). */
+static void
+test_task_dialog_work (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GtkWidget *win, *view = show_view (p, &win);
+  GantryTask *design = gantry_project_lookup_task (p, 1);
+  GantryTask *test = gantry_project_lookup_task (p, 3);
+  GantryResource *bo = gantry_project_lookup_resource (p, 2);
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *as;
+
+  (void) view;
+  /* Design: Ana 24 h at 100 %, 3d */
+  dialog = gantry_task_dialog_new (GTK_WINDOW (win), design);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpstr (get_field (dialog, 0, "resource"), ==, "Ana Lima");
+  g_assert_cmpstr (get_field (dialog, 0, "work"), ==, "24h");
+  g_assert_null (gantry_task_dialog_get_assignment_field (GANTRY_TASK_DIALOG (dialog), 1, "work"));
+
+  /* bad work: named, nothing applied */
+  set_field (dialog, 0, "work", "lots");
+  g_assert_false (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
+  g_assert_nonnull (strstr (error->message, "lots"));
+  g_clear_error (&error);
+  set_field (dialog, 0, "work", "-8h");
+  g_assert_false (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
+  g_clear_error (&error);
+  g_assert_false (gantry_project_can_undo (p));
+
+  /* I19's rule: Fixed Units, 40 h at 100 % is 5d: Mon 2 → Fri 6 March */
+  set_field (dialog, 0, "work", "40h");
+  gtk_notebook_set_current_page (GTK_NOTEBOOK (find_notebook (dialog)), 2);
+  iterate ();
+  g_usleep (50000);
+  iterate ();
+  gantry_ui_test_save_png (find_notebook (dialog), "task-dialog-resources-light.png");
+  g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpint (gantry_task_get_work (design), ==, 40 * H);
+  g_assert_cmpint (gantry_task_get_duration (design), ==, 40 * H);
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Task Information");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  iterate ();
+  g_assert_cmpint (gantry_task_get_work (design), ==, 24 * H);
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 4, 17, 0, 0));
+
+  /* Test: Bo 20 h at 50 % over 5d.  Units 100 % keeps the 20 h
+   * (Fixed Units: the duration follows): 2.5d, Mon 08:00 → Wed 12:00 */
+  dialog = gantry_task_dialog_new (GTK_WINDOW (win), test);
+  g_assert_cmpstr (get_field (dialog, 0, "work"), ==, "20h");
+  set_field (dialog, 0, "units", "100%");
+  g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  as = gantry_task_get_assignments (test);
+  g_assert_cmpfloat (gantry_assignment_get_units (g_ptr_array_index (as, 0)), ==, 1.0);
+  g_assert_cmpint (gantry_assignment_get_work (g_ptr_array_index (as, 0)), ==, 20 * H);
+  g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 4, 12, 0, 0));
+  g_assert_true (gantry_project_undo (p));
+  iterate ();
+
+  /* a new row with its own work: Bo 10 h at 50 % on Design beside Ana */
+  dialog = gantry_task_dialog_new (GTK_WINDOW (win), design);
+  gantry_task_dialog_add_assignment_row (GANTRY_TASK_DIALOG (dialog));
+  set_field (dialog, 1, "resource", "Bo Berg");
+  set_field (dialog, 1, "units", "50%");
+  set_field (dialog, 1, "work", "10h");
+  g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  as = gantry_task_get_assignments (design);
+  g_assert_cmpuint (as->len, ==, 2);
+  for (guint i = 0; i < as->len; i++)
+    {
+      GantryAssignment *a = g_ptr_array_index (as, i);
+      g_assert_cmpint (gantry_assignment_get_work (a), ==,
+                       gantry_assignment_get_resource (a) == bo ? 10 * H : 24 * H);
+    }
+  g_assert_cmpint (gantry_task_get_work (design), ==, 34 * H);
+  /* the longer one decides: Ana's 3d */
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 4, 17, 0, 0));
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -587,6 +717,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/resources/day-text", test_day_text);
   g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
   g_test_add_func ("/ui/resources/level-options-dialog", test_level_options_dialog);
+  g_test_add_func ("/ui/resources/task-dialog-work", test_task_dialog_work);
   g_test_add_func ("/ui/resources/level-progress-window", test_level_progress_window);
   g_test_add_func ("/ui/resources/level-progress-screenshot", test_level_progress_screenshot);
   return g_test_run ();
