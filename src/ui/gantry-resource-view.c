@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "gantry-resource-view.h"
+#include "gantry-text.h"
 #include "gantry-resource-engine.h"
 #include "gantry-calendar-editor.h"
 #include "gantry-level-dialog.h"
@@ -90,13 +91,6 @@ G_DEFINE_FINAL_TYPE (GantryResourceView, gantry_resource_view, GTK_TYPE_WIDGET)
 
 /* ---- formatting and parsing ------------------------------------------------ */
 
-static const char *
-currency (GantryResourceView *self)
-{
-  const char *c = self->project ? gantry_project_get_currency_symbol (self->project) : NULL;
-  return c != NULL ? c : "";
-}
-
 static char *
 format_value (GantryResourceView *self, GantryResource *r, const ColDesc *d)
 {
@@ -121,18 +115,22 @@ format_value (GantryResourceView *self, GantryResource *r, const ColDesc *d)
         if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_COST)
           return g_strdup ("");
         if (gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_MATERIAL)
-          return g_strdup_printf ("%s%.2f", currency (self), v);
-        /* TRANSLATORS: a rate per hour, e.g. "$50.00/h" */
-        return g_strdup_printf (_("%s%.2f/h"), currency (self), v);
+          return gantry_text_format_money (self->project, v);
+        {
+          g_autofree char *money = gantry_text_format_money (self->project, v);
+
+          /* Translators: a rate per hour; %s is an amount of money, e.g. "$50.00/h" */
+          return g_strdup_printf (_("%s/h"), money);
+        }
       }
     case COL_MONEY:
       {
         double v;
         g_object_get (r, d->property, &v, NULL);
-        return g_strdup_printf ("%s%.2f", currency (self), v);
+        return gantry_text_format_money (self->project, v);
       }
     case COL_COST:
-      return g_strdup_printf ("%s%.2f", currency (self), gantry_resource_get_cost (r));
+      return gantry_text_format_money (self->project, gantry_resource_get_cost (r));
     case COL_WORK:
       {
         double h = gantry_resource_get_work (r) / (double) GANTRY_MS_HOUR;
@@ -222,7 +220,11 @@ apply_text (GantryResourceView *self, GantryResource *r, const ColDesc *d, const
     case COL_MONEY:
       {
         double old;
-        if (!parse_number (text, currency (self), &v, &pct) || pct)
+        g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+        if (g_str_has_suffix (s, "/h"))
+          s[strlen (s) - 2] = '\0';
+        if (!gantry_text_parse_money (p, s, &v) || v < 0 || v > 1e12)
           return FALSE;
         g_object_get (r, d->property, &old, NULL);
         if (fabs (v - old) < 1e-9)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -467,5 +468,138 @@ gantry_text_parse_resources (GantryProject *project,
       g_ptr_array_add (specs, spec);
     }
   *out = g_steal_pointer (&specs);
+  return TRUE;
+}
+
+/* ---- money ---------------------------------------------------------------- */
+
+char *
+gantry_text_format_money (GantryProject *project,
+                          double         amount)
+{
+  const char *symbol = project ? gantry_project_get_currency_symbol (project) : "$";
+  int digits = 2, position = 0;
+  g_autofree char *number = NULL;
+  const char *sign = amount < 0 ? "-" : "";
+
+  if (project != NULL)
+    g_object_get (project, "currency-digits", &digits, "currency-symbol-position", &position,
+                  NULL);
+  digits = CLAMP (digits, 0, 6);
+  if (symbol == NULL)
+    symbol = "";
+  if (!isfinite (amount))
+    amount = 0;
+  number = g_strdup_printf ("%'.*f", digits, fabs (amount));
+  switch (position)
+    {
+    case 1:
+      return g_strdup_printf ("%s%s%s", sign, number, symbol);
+    case 2:
+      return g_strdup_printf ("%s%s %s", sign, symbol, number);
+    case 3:
+      return g_strdup_printf ("%s%s %s", sign, number, symbol);
+    default:
+      return g_strdup_printf ("%s%s%s", sign, symbol, number);
+    }
+}
+
+/* Is the separator at sep a digit grouping: three digits after it, then
+ * the end, the decimal point or another such separator? */
+static gboolean
+is_grouping (const char *sep,
+             char        sep_char)
+{
+  const char *p = sep + 1;
+
+  for (int i = 0; i < 3; i++, p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return *p == '\0' || *p == sep_char || (*p != sep_char && (*p == '.' || *p == ','));
+}
+
+gboolean
+gantry_text_parse_money (GantryProject *project,
+                         const char    *text,
+                         double        *amount)
+{
+  const char *symbol = project ? gantry_project_get_currency_symbol (project) : NULL;
+  const struct lconv *lc = localeconv ();
+  char group = (lc->thousands_sep != NULL && (lc->thousands_sep[0] == '.' || lc->thousands_sep[0] == ','))
+               ? lc->thousands_sep[0] : '\0';
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *last_dot, *last_comma;
+  char decimal;
+  GString *clean;
+  char *end;
+  double v;
+
+  g_return_val_if_fail (amount != NULL, FALSE);
+
+  if (symbol != NULL && *symbol != '\0')
+    {
+      char *at = strstr (s, symbol);
+
+      if (at != NULL)
+        memmove (at, at + strlen (symbol), strlen (at + strlen (symbol)) + 1);
+    }
+  /* "$" is what most people type when the project has none */
+  if (g_str_has_prefix (s, "$"))
+    memmove (s, s + 1, strlen (s));
+  g_strstrip (s);
+  if (*s == '\0')
+    return FALSE;
+
+  last_dot = strrchr (s, '.');
+  last_comma = strrchr (s, ',');
+  if (last_dot != NULL && last_comma != NULL)
+    decimal = last_dot > last_comma ? '.' : ',';
+  else if (last_dot == NULL && last_comma == NULL)
+    decimal = '\0';
+  else
+    {
+      const char *only = last_dot != NULL ? last_dot : last_comma;
+      char c = *only;
+
+      /* one kind: the locale's grouping when every use of it is followed by
+       * three digits ("12,160" in English, "12.160" in German), else the
+       * decimal point ("1,5", "1.5") */
+      decimal = c;
+      if (c == group)
+        {
+          gboolean all_groups = TRUE;
+
+          for (const char *q = strchr (s, c); q != NULL; q = strchr (q + 1, c))
+            all_groups &= is_grouping (q, c);
+          if (all_groups)
+            decimal = '\0';
+        }
+    }
+
+  clean = g_string_new (NULL);
+  for (const char *q = s; *q != '\0'; q++)
+    {
+      if (*q == decimal)
+        g_string_append_c (clean, '.');
+      else if (*q == '.' || *q == ',' || *q == ' ' || g_str_has_prefix (q, "\u00a0")
+               || g_str_has_prefix (q, "\u202f"))
+        {
+          /* grouping: skip (the no-break spaces are two or three bytes) */
+          if ((guchar) *q == 0xc2)
+            q++;
+          else if ((guchar) *q == 0xe2)
+            q += 2;
+        }
+      else
+        g_string_append_c (clean, *q);
+    }
+  v = g_ascii_strtod (clean->str, &end);
+  if (clean->len == 0 || *end != '\0' || !isfinite (v) || fabs (v) > 1e15)
+    {
+      g_string_free (clean, TRUE);
+      return FALSE;
+    }
+  g_string_free (clean, TRUE);
+  *amount = v;
   return TRUE;
 }

@@ -62,4 +62,16 @@ gboolean  gantry_text_parse_resources     (GantryProject *project,
 /* "50%" style for a fraction. */
 char     *gantry_text_format_units        (double units);
 
+/* Money as the project shows it: its currency symbol before or after
+ * (MSPDI CurrencySymbolPosition 0 "$1", 1 "1$", 2 "$ 1", 3 "1 $"), its
+ * currency digits, and the locale's digit grouping: "$1,250.00", "12 kr". */
+char     *gantry_text_format_money        (GantryProject *project,
+                                           double         amount);
+/* Reads what a user types for money: the symbol may be there or not, the
+ * locale's grouping too ("€1,250.50", "1.250,50 €", "1250.5"; with both '.'
+ * and ',' the last one is the decimal point).  FALSE for anything else. */
+gboolean  gantry_text_parse_money         (GantryProject *project,
+                                           const char    *text,
+                                           double        *amount);
+
 G_END_DECLS

@@ -238,6 +238,88 @@ test_loops_through_summaries (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Money as the project writes it (symbol position, digits) and as people
+ * type it (with or without symbol and grouping). */
+static void
+test_money (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  struct { int position, digits; const char *symbol; double amount; const char *shown; } fmt[] = {
+    { 0, 2, "$",  1250.5,  "$1250.50" },
+    { 0, 2, "€",  -30,     "-€30.00" },
+    { 1, 2, "€",  7.25,    "7.25€" },
+    { 2, 0, "CHF", 99.6,   "CHF 100" },
+    { 3, 0, "kr", 12,      "12 kr" },
+  };
+  struct { const char *text; gboolean ok; double amount; } in[] = {
+    { "$1,250.50", TRUE, 1250.5 },     /* both marks: the last is the decimal point */
+    { "1.250,50 $", TRUE, 1250.5 },
+    { "45.5", TRUE, 45.5 },
+    { "45,5", TRUE, 45.5 },            /* C locale: no grouping, so a decimal comma */
+    { "  $ 12 ", TRUE, 12 },
+    { "-7", TRUE, -7 },
+    { "", FALSE, 0 },
+    { "$", FALSE, 0 },
+    { "12 apples", FALSE, 0 },
+    { "1.2.3", FALSE, 0 },
+    { "inf", FALSE, 0 },
+    { "1e400", FALSE, 0 },
+  };
+
+  /* the C locale groups no digits */
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  for (guint i = 0; i < G_N_ELEMENTS (fmt); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      g_object_set (p, "currency-symbol", fmt[i].symbol, "currency-symbol-position", fmt[i].position,
+                    "currency-digits", fmt[i].digits, NULL);
+      shown = gantry_text_format_money (p, fmt[i].amount);
+      g_assert_cmpstr (shown, ==, fmt[i].shown);
+    }
+  g_object_set (p, "currency-symbol", "$", "currency-symbol-position", 0, "currency-digits", 2, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      double v = -1;
+
+      g_test_message ("parse \"%s\"", in[i].text);
+      g_assert_cmpint (gantry_text_parse_money (p, in[i].text, &v), ==, in[i].ok);
+      if (in[i].ok)
+        g_assert_cmpfloat_with_epsilon (v, in[i].amount, 1e-9);
+    }
+
+  /* a language that groups digits: German writes 12.160,00 and reads
+   * "12.160" as twelve thousand, "1.5" as one and a half */
+  {
+    static const char *locales[] = { "de_DE.UTF-8", "de_DE.utf8", NULL };
+    const char *loc = NULL;
+
+    for (guint i = 0; locales[i] != NULL && loc == NULL; i++)
+      if (setlocale (LC_NUMERIC, locales[i]) != NULL)
+        loc = locales[i];
+    if (loc != NULL)
+      {
+        g_autofree char *shown = NULL;
+        double v = 0;
+
+        g_object_set (p, "currency-symbol", "€", "currency-symbol-position", 3, NULL);
+        shown = gantry_text_format_money (p, 12160);
+        g_assert_cmpstr (shown, ==, "12.160,00 €");
+        g_assert_true (gantry_text_parse_money (p, shown, &v));
+        g_assert_cmpfloat (v, ==, 12160);
+        g_assert_true (gantry_text_parse_money (p, "12.160", &v));
+        g_assert_cmpfloat (v, ==, 12160);
+        g_assert_true (gantry_text_parse_money (p, "1.5", &v));
+        g_assert_cmpfloat (v, ==, 1.5);
+        g_assert_true (gantry_text_parse_money (p, "1.234.567,8", &v));
+        g_assert_cmpfloat_with_epsilon (v, 1234567.8, 1e-6);
+        setlocale (LC_NUMERIC, "C.UTF-8");
+      }
+    else
+      g_test_message ("no German locale: grouping not checked (install de_DE.UTF-8)");
+  }
+}
+
 static void
 test_resources (void)
 {
@@ -588,6 +670,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/edit/predecessors", test_predecessors_roundtrip);
   g_test_add_func ("/ui/edit/predecessors-errors", test_predecessors_errors);
   g_test_add_func ("/ui/edit/loops-through-summaries", test_loops_through_summaries);
+  g_test_add_func ("/ui/edit/money", test_money);
   g_test_add_func ("/ui/edit/resources", test_resources);
   g_test_add_func ("/ui/edit/fields", test_fields);
   g_test_add_func ("/ui/edit/duration-assigned", test_duration_assigned);
