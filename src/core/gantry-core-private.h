@@ -109,6 +109,14 @@ extern guint64 _gantry_model_shape_serial;
 void        _gantry_task_stamp              (GantryTask *task);
 /* The serial of the task's last stamp (0: never changed). */
 guint64     _gantry_task_get_stamp          (GantryTask *task);
+/* The tasks of the latest stamps: slot (serial % _GANTRY_STAMP_LOG) holds
+ * the task stamped with that serial (a serial that stamped nothing leaves
+ * an older task there).  A reader that saw serial S, while
+ * _gantry_model_serial - S <= _GANTRY_STAMP_LOG, finds every task stamped
+ * since S in the slots of S+1 .. _gantry_model_serial.  Plain pointers,
+ * never dereferenced here: compare them only with tasks you hold. */
+#define _GANTRY_STAMP_LOG 16384
+extern GantryTask *_gantry_stamp_log[_GANTRY_STAMP_LOG];
 
 /* ---- bulk reads for the engine ----------------------------------------- */
 

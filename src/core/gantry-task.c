@@ -140,10 +140,13 @@ static GParamSpec *properties[N_PROPS];
 guint64 _gantry_model_serial;
 guint64 _gantry_model_shape_serial;
 
+GantryTask *_gantry_stamp_log[_GANTRY_STAMP_LOG];
+
 void
 _gantry_task_stamp (GantryTask *task)
 {
   task->stamp = ++_gantry_model_serial;
+  _gantry_stamp_log[task->stamp % _GANTRY_STAMP_LOG] = task;
 }
 
 guint64
@@ -655,17 +658,21 @@ gantry_task_set_calendar (GantryTask *self, GantryCalendar *cal)
     if (self->field != (value)) \
       { \
         self->field = (value); \
-        NOTIFY (self, PROP); \
+        changed = TRUE; \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
       } \
   } G_STMT_END
 
 void
 gantry_task_set_schedule (GantryTask *self, const GantryTaskSchedule *s)
 {
+  gboolean changed = FALSE;
+
   g_return_if_fail (GANTRY_IS_TASK (self));
   g_return_if_fail (s != NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* one stamp for the whole batch (notifications are frozen anyway) */
   SET_COMPUTED (start, s->start, PROP_START);
   SET_COMPUTED (finish, s->finish, PROP_FINISH);
   SET_COMPUTED (duration, s->duration, PROP_DURATION);
@@ -682,6 +689,8 @@ gantry_task_set_schedule (GantryTask *self, const GantryTaskSchedule *s)
   SET_COMPUTED (cost, s->cost, PROP_COST);
   SET_COMPUTED (actual_cost, s->actual_cost, PROP_ACTUAL_COST);
   SET_COMPUTED (actual_work, s->actual_work, PROP_ACTUAL_WORK);
+  if (changed)
+    _gantry_task_stamp (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -124,6 +124,9 @@ typedef struct
   guint          n_links;
   guint         *pred_off, *pred_ix;    /* links into task i */
   guint         *succ_off, *succ_ix;    /* links out of task i */
+  PLink         *slinks;                /* copies of links[succ_ix[e]] in that order,
+                                         * read by the backward passes in sequence */
+  guint         *spos;                  /* link k's index in slinks */
   guint         *out_off, *out_ix;      /* node graph (2n nodes) */
   guint         *in_off, *in_ix;
   guint         *order;                 /* topological order of nodes */
@@ -142,6 +145,7 @@ typedef struct
   GantryTime     proj_start, proj_finish_in, proj_finish;
   gboolean       from_start, honor, mcp, has_alap;
   guint8        *alap;                  /* task i is an automatic ALAP leaf */
+  guint64       *loaded;                /* serial when task i was last re-read alone */
   guint          n_alap;
   gint64         crit_limit;
   GantryWorkCal *proj_cal;
@@ -287,6 +291,8 @@ plan_free (Plan *p)
   g_free (p->pred_ix);
   g_free (p->succ_off);
   g_free (p->succ_ix);
+  g_free (p->slinks);
+  g_free (p->spos);
   g_free (p->out_off);
   g_free (p->out_ix);
   g_free (p->in_off);
@@ -301,6 +307,7 @@ plan_free (Plan *p)
   g_free (p->tpos);
   g_free (p->leaf_ef);
   g_free (p->alap);
+  g_free (p->loaded);
   g_hash_table_unref (p->index);
   g_ptr_array_unref (p->cycles);
   g_clear_pointer (&p->cal_memo, g_hash_table_unref);
@@ -705,6 +712,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->t = g_aligned_alloc0 (p->n, sizeof (PTask), 64);
   p->outs = g_new0 (GantryTaskSchedule, p->n);
   p->alap = g_new0 (guint8, p->n);
+  p->loaded = g_new0 (guint64, p->n);
   p->index = g_hash_table_new (g_direct_hash, g_direct_equal);
   p->cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   p->t[0].task = g_object_ref (root);
@@ -854,6 +862,13 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   topo_sort (p);
   for (k = 0; k < p->n_links; k++)
     p->links[k].back = p->pos[IN (p->links[k].succ)] < p->pos[OUT (p->links[k].pred)];
+  p->slinks = g_new (PLink, MAX (p->n_links, 1));
+  p->spos = g_new (guint, MAX (p->n_links, 1));
+  for (k = 0; k < p->n_links; k++)
+    {
+      p->slinks[k] = p->links[p->succ_ix[k]];
+      p->spos[p->succ_ix[k]] = k;
+    }
 
   p->fw_dirty = g_new0 (guint8, 2 * p->n);
   p->bw_dirty = g_new0 (guint8, 2 * p->n);
@@ -906,6 +921,7 @@ task_links_same (Plan *p, guint i, const GantryTaskInputs *in)
       pl->lag = CLAMP (lag, -MAX_SPAN, MAX_SPAN);
       pl->kind = gantry_format_is_percent (lf) ? LAG_PERCENT
                  : gantry_format_is_elapsed (lf) ? LAG_ELAPSED : LAG_WORK;
+      p->slinks[p->spos[p->pred_ix[j]]] = *pl;
       j++;
     }
   if (j != p->pred_off[i + 1])
@@ -969,6 +985,27 @@ plan_refresh (Plan *p, GantryProject *project, GantryWorkCalCache *cache)
   return TRUE;
 }
 
+/* Reads task i's inputs again (once per refresh: its loaded serial is then
+ * the current one).  FALSE when its links or assignments are no longer
+ * those of the plan. */
+static gboolean
+plan_reload_task (Plan *p, GantryProject *project, GantryWorkCalCache *cache, guint i,
+                  guint64 since)
+{
+  PTask *pt = &p->t[i];
+  GantryTaskInputs in;
+
+  if (p->loaded[i] > since)
+    return TRUE;
+  p->loaded[i] = _gantry_model_serial;
+  _gantry_task_get_inputs (pt->task, &in);
+  if (!task_links_same (p, i, &in) || in.n_children != pt->child_n)
+    return FALSE;
+  gantry_task_get_schedule (pt->task, &p->outs[i]);
+  plan_load (p, cache, project, i, &in);
+  return TRUE;
+}
+
 /* A full pass after field edits only: when nothing structural changed
  * since the plan read the model (core's shape serial; outline, list and
  * calendar edits move it) and the last results were written, only the
@@ -992,19 +1029,25 @@ plan_refresh_stamped (Plan *p, GantryProject *project, GantryWorkCalCache *cache
     return TRUE;
   load_root_cal (p, cache);
   gantry_task_get_schedule (p->t[0].task, &p->outs[0]);
-  for (i = 1; i < p->n; i++)
+  if (_gantry_model_serial - since <= _GANTRY_STAMP_LOG)
     {
-      PTask *pt = &p->t[i];
-      GantryTaskInputs in;
+      /* few changes: the stamp log names the tasks */
+      guint64 k;
 
-      if (_gantry_task_get_stamp (pt->task) <= since)
-        continue;
-      _gantry_task_get_inputs (pt->task, &in);
-      if (!task_links_same (p, i, &in) || in.n_children != pt->child_n)
-        return FALSE;
-      gantry_task_get_schedule (pt->task, &p->outs[i]);
-      plan_load (p, cache, project, i, &in);
+      for (k = since + 1; k <= _gantry_model_serial; k++)
+        {
+          int j = plan_lookup (p, _gantry_stamp_log[k % _GANTRY_STAMP_LOG]);
+
+          if (j > 0 && _gantry_task_get_stamp (p->t[j].task) > since
+              && !plan_reload_task (p, project, cache, (guint) j, since))
+            return FALSE;
+        }
     }
+  else
+    for (i = 1; i < p->n; i++)
+      if (_gantry_task_get_stamp (p->t[i].task) > since
+          && !plan_reload_task (p, project, cache, i, since))
+        return FALSE;
   p->serial = _gantry_model_serial;
   return TRUE;
 }
@@ -1464,7 +1507,7 @@ backward_leaf (Plan *p, guint i)
           guint e;
           for (e = p->succ_off[a]; e < p->succ_off[a + 1]; e++)
             {
-              const PLink *l = &p->links[p->succ_ix[e]];
+              const PLink *l = &p->slinks[e];
               if (a != (int) i && (l->type == GANTRY_LINK_SS || l->type == GANTRY_LINK_SF)
                   && p->t[a].earliest_leaf != (int) i)
                 continue;
@@ -1639,7 +1682,7 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
 
   for (e = p->succ_off[i]; e < p->succ_off[i + 1]; e++)
     {
-      const PLink *l = &p->links[p->succ_ix[e]];
+      const PLink *l = &p->slinks[e];
       PTask *s = &p->t[l->succ];
       GantryDuration f;
       GantryDuration lag = l->kind == LAG_ELAPSED ? 0 : link_lag_ms (p, l);
@@ -1861,6 +1904,34 @@ run_backward (Plan *p)
   return visited;
 }
 
+/* The same passes over every node, for a full pass: nothing to track (every
+ * node is visited anyway), and the dirty flags are left clear. */
+static guint
+run_forward_all (Plan *p)
+{
+  guint nn = 2 * p->n, k;
+
+  for (k = 0; k < nn; k++)
+    {
+      guint node = p->order[k];
+      if (node & 1)
+        forward_node (p, node);
+    }
+  memset (p->fw_dirty, 0, nn);
+  return nn;
+}
+
+static guint
+run_backward_all (Plan *p)
+{
+  guint nn = 2 * p->n, k;
+
+  for (k = nn; k-- > 0;)
+    backward_node (p, p->order[k]);
+  memset (p->bw_dirty, 0, nn);
+  return nn;
+}
+
 static GantryTime
 compute_finish (Plan *p)
 {
@@ -1879,11 +1950,7 @@ plan_run (Plan *p, gboolean full)
   GantryTime old_finish = p->proj_finish;
 
   if (full)
-    {
-      memset (p->fw_dirty, 1, nn);
-      memset (p->bw_dirty, 1, nn);
-      memset (p->sl_dirty, 1, p->n);
-    }
+    memset (p->sl_dirty, 1, p->n);
   if (p->proj_start == NONE)
     p->proj_start = gantry_time_make (2000, 1, 3, 8, 0, 0);
 
@@ -1893,34 +1960,37 @@ plan_run (Plan *p, gboolean full)
        * project start is the earliest late start and early dates follow */
       GantryTime s = NONE;
       p->alap_pass = FALSE;
-      visited += run_forward (p);
+      visited += full ? run_forward_all (p) : run_forward (p);
       p->proj_finish = p->proj_finish_in;
-      memset (p->bw_dirty, 1, nn);
-      visited += run_backward (p);
+      visited += run_backward_all (p);
       for (i = 1; i < p->n; i++)
         if (!(p->t[i].flags & (F_SUMMARY | F_SKIP)))
           s = tmin (s, p->t[i].ls);
       if (s != NONE && s != p->proj_start)
         {
           p->proj_start = s;
-          memset (p->fw_dirty, 1, nn);
-          visited += run_forward (p);
+          visited += run_forward_all (p);
         }
       memset (p->sl_dirty, 1, p->n);
       return visited;
     }
 
   p->alap_pass = FALSE;
-  visited += run_forward (p);
+  visited += full ? run_forward_all (p) : run_forward (p);
   p->proj_finish = compute_finish (p);
-  if (p->proj_finish != old_finish || p->has_alap || p->mcp)
-    memset (p->bw_dirty, 1, nn);
-  visited += run_backward (p);
+  if (full)
+    visited += run_backward_all (p);
+  else
+    {
+      /* changed late dates mark their tasks for slack and results */
+      if (p->proj_finish != old_finish || p->has_alap || p->mcp)
+        memset (p->bw_dirty, 1, nn);
+      visited += run_backward (p);
+    }
   if (p->has_alap)
     {
       p->alap_pass = TRUE;
-      memset (p->fw_dirty, 1, nn);
-      visited += run_forward (p);
+      visited += run_forward_all (p);
       memset (p->sl_dirty, 1, p->n);
     }
   return visited;
