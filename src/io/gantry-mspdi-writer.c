@@ -14,10 +14,16 @@
  * Encodings (reference §1.2): durations PTnHnMnS (negative PT-8H0M0S),
  * LinkLag / slack / Delay / LevelingDelay in tenths of a minute, costs in
  * cents, rates per hour, units as fractions, booleans 0/1.
+ *
+ * The XML is produced by a small writer of its own (tab-indented as
+ * libxml2's xmlTextWriter indents, byte for byte) into a buffer that is
+ * flushed to the file every megabyte; kept leaf elements are copied as
+ * they were stored.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -26,13 +32,26 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
 
 #include "gantry-mspdi-private.h"
 
+/* one open element */
 typedef struct
 {
-  xmlTextWriterPtr      w;
+  gsize name;          /* offset of its name in Writer.names */
+  int   state;         /* ST_* */
+  gsize ns;            /* offset + 1 of "prefix\0href" to declare; 0 for none */
+} Open;
+
+enum { ST_NAME, ST_TEXT, ST_NONE };   /* start tag open / text written / children written */
+
+typedef struct
+{
+  GString              *out;
+  FILE                 *file;            /* flushed to it when set */
+  GString              *names;
+  GArray               *open;            /* Open */
+  gboolean              doindent;
   GantryProject        *project;
   GantryMspdiWriteFlags flags;
   gboolean              failed;
@@ -42,6 +61,278 @@ typedef struct
 } Writer;
 
 #define OK(call) G_STMT_START { if ((call) < 0) W->failed = TRUE; } G_STMT_END
+
+/* ---- the XML writer ----------------------------------------------------- */
+
+#define FLUSH_AT (1 << 20)
+
+static void
+tw_flush (Writer *W)
+{
+  if (W->file == NULL || W->out->len == 0)
+    return;
+  if (fwrite (W->out->str, 1, W->out->len, W->file) != W->out->len)
+    W->failed = TRUE;
+  g_string_truncate (W->out, 0);
+}
+
+static inline void
+tw_put (Writer     *W,
+        const char *s,
+        gsize       len)
+{
+  g_string_append_len (W->out, s, len);
+}
+
+static inline void
+tw_puts (Writer     *W,
+         const char *s)
+{
+  tw_put (W, s, strlen (s));
+}
+
+static void
+tw_indent (Writer *W,
+           guint   depth)
+{
+  static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+  while (depth > 0)
+    {
+      guint n = MIN (depth, sizeof tabs - 1);
+
+      tw_put (W, tabs, n);
+      depth -= n;
+    }
+}
+
+/* Text escaped as libxml2's xmlEncodeSpecialChars does (attribute: as its
+ * attribute serialisation does). */
+static void
+tw_escaped (Writer     *W,
+            const char *text,
+            gboolean    attribute)
+{
+  const char *special = attribute ? "&<>\"\r\n\t" : "&<>\"\r";
+
+  while (*text)
+    {
+      gsize plain = strcspn (text, special);
+
+      tw_put (W, text, plain);
+      text += plain;
+      switch (*text)
+        {
+        case '\0': return;
+        case '&': tw_put (W, "&amp;", 5); break;
+        case '<': tw_put (W, "&lt;", 4); break;
+        case '>': tw_put (W, "&gt;", 4); break;
+        case '"': tw_put (W, "&quot;", 6); break;
+        case '\r': tw_put (W, "&#13;", 5); break;
+        case '\n': tw_put (W, "&#10;", 5); break;
+        case '\t': tw_put (W, "&#9;", 4); break;
+        default: tw_put (W, text, 1); break;
+        }
+      text++;
+    }
+}
+
+static Open *
+tw_top (Writer *W)
+{
+  return W->open->len ? &g_array_index (W->open, Open, W->open->len - 1) : NULL;
+}
+
+/* Finishes the start tag of an element: its namespace declaration, '>'. */
+static void
+tw_close_start_tag (Writer  *W,
+                    Open    *o,
+                    gboolean empty)
+{
+  if (o->ns != 0)
+    {
+      const char *prefix = W->names->str + o->ns - 1;
+      const char *href = prefix + strlen (prefix) + 1;
+
+      if (*prefix)
+        {
+          tw_puts (W, " xmlns:");
+          tw_puts (W, prefix);
+        }
+      else
+        tw_puts (W, " xmlns");
+      tw_put (W, "=\"", 2);
+      tw_escaped (W, href, TRUE);
+      tw_put (W, "\"", 1);
+      o->ns = 0;
+    }
+  if (empty)
+    tw_put (W, "/>", 2);
+  else
+    tw_put (W, ">", 1);
+}
+
+/* The parent's start tag is finished before a child starts. */
+static void
+tw_open_parent (Writer *W)
+{
+  Open *top = tw_top (W);
+
+  if (top != NULL && top->state == ST_NAME)
+    {
+      tw_close_start_tag (W, top, FALSE);
+      tw_put (W, "\n", 1);
+      top->state = ST_NONE;
+    }
+}
+
+static int
+tw_start_ns (Writer     *W,
+             const char *prefix,
+             const char *name,
+             const char *href)
+{
+  Open o = { W->names->len, ST_NAME, 0 };
+
+  tw_open_parent (W);
+  if (prefix != NULL && *prefix)
+    {
+      g_string_append (W->names, prefix);
+      g_string_append_c (W->names, ':');
+    }
+  g_string_append_len (W->names, name, strlen (name) + 1);
+  if (href != NULL)
+    {
+      o.ns = W->names->len + 1;
+      g_string_append_len (W->names, prefix ? prefix : "", strlen (prefix ? prefix : "") + 1);
+      g_string_append_len (W->names, href, strlen (href) + 1);
+    }
+  tw_indent (W, W->open->len);
+  tw_put (W, "<", 1);
+  tw_puts (W, W->names->str + o.name);
+  g_array_append_val (W->open, o);
+  return 0;
+}
+
+static int
+tw_start (Writer     *W,
+          const char *name)
+{
+  return tw_start_ns (W, NULL, name, NULL);
+}
+
+static int
+tw_end (Writer *W)
+{
+  Open *o = tw_top (W);
+
+  if (o == NULL)
+    return -1;
+  if (o->state == ST_NAME)
+    {
+      W->doindent = TRUE;
+      tw_close_start_tag (W, o, TRUE);
+    }
+  else
+    {
+      if (W->doindent)
+        tw_indent (W, W->open->len - 1);
+      W->doindent = TRUE;
+      tw_put (W, "</", 2);
+      tw_puts (W, W->names->str + o->name);
+      tw_put (W, ">", 1);
+    }
+  tw_put (W, "\n", 1);
+  g_string_truncate (W->names, o->name);
+  g_array_set_size (W->open, W->open->len - 1);
+  if (W->out->len >= FLUSH_AT)
+    tw_flush (W);
+  return 0;
+}
+
+/* Raw (already escaped) text in the innermost element. */
+static int
+tw_raw (Writer     *W,
+        const char *text,
+        gsize       len)
+{
+  Open *o = tw_top (W);
+
+  if (o == NULL)
+    return -1;
+  if (o->state == ST_NAME)
+    tw_close_start_tag (W, o, FALSE);
+  o->state = ST_TEXT;
+  W->doindent = FALSE;
+  tw_put (W, text, len);
+  return 0;
+}
+
+static int
+tw_string (Writer     *W,
+           const char *text)
+{
+  if (tw_raw (W, "", 0) < 0)
+    return -1;
+  tw_escaped (W, text, FALSE);
+  return 0;
+}
+
+static int
+tw_attribute (Writer     *W,
+              const char *name,
+              const char *value)
+{
+  Open *o = tw_top (W);
+
+  if (o == NULL || o->state != ST_NAME)
+    return -1;
+  tw_put (W, " ", 1);
+  tw_puts (W, name);
+  tw_put (W, "=\"", 2);
+  tw_escaped (W, value, TRUE);
+  tw_put (W, "\"", 1);
+  return 0;
+}
+
+/* A whole element <name>text</name> (text escaped here, or already
+ * escaped when raw; empty raw text gives <name/>). */
+static int
+tw_element_len (Writer     *W,
+                const char *name,
+                gsize       name_len,
+                const char *text,
+                gsize       text_len,
+                gboolean    raw)
+{
+  tw_open_parent (W);
+  tw_indent (W, W->open->len);
+  tw_put (W, "<", 1);
+  tw_put (W, name, name_len);
+  if (raw && text_len == 0)
+    tw_put (W, "/>\n", 3);
+  else
+    {
+      tw_put (W, ">", 1);
+      if (raw)
+        tw_put (W, text, text_len);
+      else
+        tw_escaped (W, text, FALSE);
+      tw_put (W, "</", 2);
+      tw_put (W, name, name_len);
+      tw_put (W, ">\n", 2);
+    }
+  W->doindent = TRUE;
+  return 0;
+}
+
+static int
+tw_element (Writer     *W,
+            const char *name,
+            const char *text)
+{
+  return tw_element_len (W, name, strlen (name), text, 0, FALSE);
+}
 
 /* ---- leaves ------------------------------------------------------------ */
 
@@ -57,10 +348,10 @@ w_str (Writer     *W,
     {
       /* longer than the schema allows (e.g. a 600-character name) */
       g_autofree char *cut = g_utf8_substring (value, 0, atoi (W->cur_type + 2));
-      OK (xmlTextWriterWriteElement (W->w, BAD_CAST name, BAD_CAST cut));
+      OK (tw_element (W, name, cut));
       return;
     }
-  OK (xmlTextWriterWriteElement (W->w, BAD_CAST name, BAD_CAST value));
+  OK (tw_element (W, name, value));
 }
 
 static void
@@ -226,14 +517,15 @@ write_node (Writer     *W,
 
   if (node->ns != NULL && node->ns->href != NULL
       && !xmlStrEqual (node->ns->href, BAD_CAST GANTRY_MSPDI_NS))
-    OK (xmlTextWriterStartElementNS (W->w, node->ns->prefix, node->name, node->ns->href));
+    OK (tw_start_ns (W, (const char *) node->ns->prefix, (const char *) node->name,
+                     (const char *) node->ns->href));
   else
-    OK (xmlTextWriterStartElement (W->w, node->name));
+    OK (tw_start (W, (const char *) node->name));
   for (xmlAttrPtr a = node->properties; a; a = a->next)
     {
       xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
 
-      OK (xmlTextWriterWriteAttribute (W->w, a->name, v ? v : BAD_CAST ""));
+      OK (tw_attribute (W, (const char *) a->name, v ? (const char *) v : ""));
       xmlFree (v);
     }
   if (!has_elements)
@@ -241,7 +533,7 @@ write_node (Writer     *W,
       g_autofree char *text = (char *) xmlNodeGetContent (node);
 
       if (text != NULL && *text != '\0')
-        OK (xmlTextWriterWriteString (W->w, BAD_CAST text));
+        OK (tw_string (W, text));
     }
   else if (depth < 32)
     {
@@ -254,7 +546,7 @@ write_node (Writer     *W,
           write_node (W, c, sub, depth + 1);
         }
     }
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* The element text of an extra (skipping the out-of-schema marker). */
@@ -404,16 +696,12 @@ write_extra (Writer            *W,
       if (gt != NULL && simple_tag (body + 1, gt))
         {
           gboolean empty = gt > body && gt[-1] == '/';
-          g_autofree char *name = g_strndup (body + 1, (gt - body) - 1 - (empty ? 1 : 0));
+          gsize name_len = (gt - body) - 1 - (empty ? 1 : 0);
 
-          OK (xmlTextWriterStartElement (W->w, BAD_CAST name));
           if (!empty && close != NULL && close > gt)
-            {
-              g_autofree char *text = g_strndup (gt + 1, close - gt - 1);
-              if (*text != '\0')
-                OK (xmlTextWriterWriteRaw (W->w, BAD_CAST text));
-            }
-          OK (xmlTextWriterEndElement (W->w));
+            OK (tw_element_len (W, body + 1, name_len, gt + 1, close - gt - 1, TRUE));
+          else
+            OK (tw_element_len (W, body + 1, name_len, "", 0, TRUE));
           return;
         }
     }
@@ -433,11 +721,7 @@ write_extra (Writer            *W,
         path = g_strconcat (parent_path, "/", name, NULL);
         if ((W->flags & GANTRY_MSPDI_WRITE_KEEP_UNKNOWN) || all_in_schema (gt + 1, close, path))
           {
-            g_autofree char *inner = g_strndup (gt + 1, close - gt - 1);
-
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST name));
-            OK (xmlTextWriterWriteRaw (W->w, BAD_CAST inner));
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_element_len (W, name, strlen (name), gt + 1, close - gt - 1, TRUE));
             return;
           }
       }
@@ -621,15 +905,15 @@ write_day_def_times (Writer             *W,
 {
   if (def->kind != GANTRY_DAY_WORKING || def->n_ranges == 0)
     return;
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkingTimes"));
+  OK (tw_start (W, "WorkingTimes"));
   for (int i = 0; i < def->n_ranges; i++)
     {
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkingTime"));
+      OK (tw_start (W, "WorkingTime"));
       w_time_of_day (W, "FromTime", def->ranges[i].from);
       w_time_of_day (W, "ToTime", def->ranges[i].to);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 static void
@@ -639,19 +923,19 @@ write_weekday (Writer             *W,
                gint64              from_day,
                gint64              to_day)
 {
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDay"));
+  OK (tw_start (W, "WeekDay"));
   w_int (W, "DayType", day_type);
   w_bool (W, "DayWorking", def->kind == GANTRY_DAY_WORKING);
   if (day_type == 0)
     {
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+      OK (tw_start (W, "TimePeriod"));
       w_date (W, "FromDate", gantry_time_from_day_number (from_day));
       w_date (W, "ToDate", gantry_time_from_day_number (to_day) + 23 * GANTRY_MS_HOUR
                            + 59 * GANTRY_MS_MINUTE);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
   write_day_def_times (W, def);
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* The legacy DayType-0 form of the exceptions: one WeekDay per run of
@@ -716,7 +1000,7 @@ calendar_field (Writer     *W,
           any = any || gantry_calendar_get_weekday (cal, d)->kind != GANTRY_DAY_DEFAULT;
         if (!any)
           break;
-        OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDays"));
+        OK (tw_start (W, "WeekDays"));
         for (int d = 0; d < 7; d++)
           {
             const GantryDayDef *def = gantry_calendar_get_weekday (cal, d);
@@ -724,7 +1008,7 @@ calendar_field (Writer     *W,
               write_weekday (W, d + 1, def, 0, 0);
           }
         write_legacy_exceptions (W, cal);
-        OK (xmlTextWriterEndElement (W->w));
+        OK (tw_end (W));
       }
       break;
     case 7:
@@ -733,18 +1017,18 @@ calendar_field (Writer     *W,
 
         if (n == 0)
           break;
-        OK (xmlTextWriterStartElement (W->w, BAD_CAST "Exceptions"));
+        OK (tw_start (W, "Exceptions"));
         for (guint i = 0; i < n; i++)
           {
             const GantryCalendarException *ex = gantry_calendar_get_exception (cal, i);
 
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST "Exception"));
+            OK (tw_start (W, "Exception"));
             w_bool (W, "EnteredByOccurrences", ex->entered_by_occurrences);
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+            OK (tw_start (W, "TimePeriod"));
             w_date (W, "FromDate", gantry_time_from_day_number (ex->from_day));
             w_date (W, "ToDate", gantry_time_from_day_number (ex->to_day) + 23 * GANTRY_MS_HOUR
                                  + 59 * GANTRY_MS_MINUTE);
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_end (W));
             w_int (W, "Occurrences", ex->occurrences);
             w_str (W, "Name", ex->name);
             w_int (W, "Type", ex->recurrence ? ex->recurrence : GANTRY_RECUR_NONE);
@@ -756,9 +1040,9 @@ calendar_field (Writer     *W,
             w_int (W, "MonthDay", ex->month_day);
             w_bool (W, "DayWorking", ex->day.kind == GANTRY_DAY_WORKING);
             write_day_def_times (W, &ex->day);
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_end (W));
           }
-        OK (xmlTextWriterEndElement (W->w));
+        OK (tw_end (W));
       }
       break;
     case 8:
@@ -767,32 +1051,32 @@ calendar_field (Writer     *W,
 
         if (n == 0)
           break;
-        OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkWeeks"));
+        OK (tw_start (W, "WorkWeeks"));
         for (guint i = 0; i < n; i++)
           {
             const GantryWorkWeek *ww = gantry_calendar_get_work_week (cal, i);
             gboolean any = FALSE;
 
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST "WorkWeek"));
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST "TimePeriod"));
+            OK (tw_start (W, "WorkWeek"));
+            OK (tw_start (W, "TimePeriod"));
             w_date (W, "FromDate", gantry_time_from_day_number (ww->from_day));
             w_date (W, "ToDate", gantry_time_from_day_number (ww->to_day) + 23 * GANTRY_MS_HOUR
                                  + 59 * GANTRY_MS_MINUTE);
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_end (W));
             w_str (W, "Name", ww->name);
             for (int d = 0; d < 7; d++)
               any = any || ww->days[d].kind != GANTRY_DAY_DEFAULT;
             if (any)
               {
-                OK (xmlTextWriterStartElement (W->w, BAD_CAST "WeekDays"));
+                OK (tw_start (W, "WeekDays"));
                 for (int d = 0; d < 7; d++)
                   if (ww->days[d].kind != GANTRY_DAY_DEFAULT)
                     write_weekday (W, d + 1, &ww->days[d], 0, 0);
-                OK (xmlTextWriterEndElement (W->w));
+                OK (tw_end (W));
               }
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_end (W));
           }
-        OK (xmlTextWriterEndElement (W->w));
+        OK (tw_end (W));
       }
       break;
     default:
@@ -810,16 +1094,16 @@ write_calendars (Writer *W)
   kind_init (&kind, "Project/Calendars/Calendar", calendar_fields);
   if (n == 0)
     return;
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Calendars"));
+  OK (tw_start (W, "Calendars"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GantryCalendar) cal = g_list_model_get_item (cals, i);
 
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Calendar"));
+      OK (tw_start (W, "Calendar"));
       write_object (W, &kind, cal, gantry_calendar_get_extras (cal), calendar_field);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* ---- tasks ------------------------------------------------------------- */
@@ -885,7 +1169,7 @@ write_baseline (Writer               *W,
                 guint                 n,
                 const GantryBaseline *b)
 {
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Baseline"));
+  OK (tw_start (W, "Baseline"));
   w_int (W, "Number", n);
   w_bool (W, "Interim", b->interim);
   w_date (W, "Start", b->start);
@@ -898,7 +1182,7 @@ write_baseline (Writer               *W,
   w_cents (W, "BCWS", b->bcws);
   w_cents (W, "BCWP", b->bcwp);
   w_cents (W, "FixedCost", b->fixed_cost);
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 static void
@@ -1005,9 +1289,9 @@ task_field (Writer     *W,
           {
             GantryLink *link = g_ptr_array_index (preds, i);
 
-            OK (xmlTextWriterStartElement (W->w, BAD_CAST "PredecessorLink"));
+            OK (tw_start (W, "PredecessorLink"));
             write_object (W, &link_kind, link, gantry_link_get_extras (link), link_field);
-            OK (xmlTextWriterEndElement (W->w));
+            OK (tw_end (W));
           }
       }
       break;
@@ -1030,9 +1314,9 @@ write_task (Writer     *W,
             ObjectKind *kind,
             GantryTask *task)
 {
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Task"));
+  OK (tw_start (W, "Task"));
   write_object (W, kind, task, gantry_task_get_extras (task), task_field);
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 static void
@@ -1042,11 +1326,11 @@ write_tasks (Writer *W)
   GPtrArray *all = gantry_project_get_all_tasks (W->project);
 
   kind_init (&kind, "Project/Tasks/Task", task_fields);
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Tasks"));
+  OK (tw_start (W, "Tasks"));
   write_task (W, &kind, gantry_project_get_root_task (W->project));
   for (guint i = 0; i < all->len && !W->failed; i++)
     write_task (W, &kind, g_ptr_array_index (all, i));
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* ---- resources --------------------------------------------------------- */
@@ -1117,7 +1401,7 @@ write_resources (Writer *W)
   gboolean placeholder = FALSE;
 
   kind_init (&kind, "Project/Resources/Resource", resource_fields);
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resources"));
+  OK (tw_start (W, "Resources"));
   for (guint i = 0; i < gantry_extras_get_n (pextras); i++)
     {
       const GantryExtra *e = gantry_extras_get (pextras, i);
@@ -1131,22 +1415,22 @@ write_resources (Writer *W)
   if (!placeholder)
     {
       /* MS Project always has the resource UID 0 placeholder. */
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resource"));
+      OK (tw_start (W, "Resource"));
       w_int (W, "UID", 0);
       w_int (W, "ID", 0);
       w_int (W, "Type", 1);
       w_bool (W, "IsNull", FALSE);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GantryResource) r = g_list_model_get_item (list, i);
 
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Resource"));
+      OK (tw_start (W, "Resource"));
       write_object (W, &kind, r, gantry_resource_get_extras (r), resource_field);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* ---- assignments ------------------------------------------------------- */
@@ -1275,7 +1559,7 @@ write_assignments (Writer *W)
   guint n = g_list_model_get_n_items (list);
 
   kind_init (&kind, "Project/Assignments/Assignment", assignment_fields);
-  OK (xmlTextWriterStartElement (W->w, BAD_CAST "Assignments"));
+  OK (tw_start (W, "Assignments"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GantryAssignment) a = g_list_model_get_item (list, i);
@@ -1283,9 +1567,9 @@ write_assignments (Writer *W)
 
       g_hash_table_add (W->assignment_uids, GINT_TO_POINTER (uid));
       W->next_assignment_uid = MAX (W->next_assignment_uid, uid + 1);
-      OK (xmlTextWriterStartElement (W->w, BAD_CAST "Assignment"));
+      OK (tw_start (W, "Assignment"));
       write_object (W, &kind, a, gantry_assignment_get_extras (a), assignment_field);
-      OK (xmlTextWriterEndElement (W->w));
+      OK (tw_end (W));
     }
   for (guint i = 0; i <= all->len; i++)
     {
@@ -1301,7 +1585,7 @@ write_assignments (Writer *W)
             write_placeholder (W, task, e);
         }
     }
-  OK (xmlTextWriterEndElement (W->w));
+  OK (tw_end (W));
 }
 
 /* ---- project ----------------------------------------------------------- */
@@ -1442,24 +1726,32 @@ project_field (Writer     *W,
 
 static gboolean
 write_project (GantryProject        *project,
-               xmlTextWriterPtr      w,
+               FILE                 *file,
+               GString              *out,
                GantryMspdiWriteFlags flags)
 {
   static ObjectKind kind;
-  Writer W = { w, project, flags, FALSE, NULL, NULL, 1 };
+  Writer W = { 0 };
 
+  W.out = out;
+  W.file = file;
+  W.names = g_string_sized_new (256);
+  W.open = g_array_new (FALSE, FALSE, sizeof (Open));
+  W.doindent = TRUE;
+  W.project = project;
+  W.flags = flags;
+  W.next_assignment_uid = 1;
   kind_init (&kind, "Project", project_fields);
   W.assignment_uids = g_hash_table_new (NULL, NULL);
-  xmlTextWriterSetIndent (w, 1);
-  xmlTextWriterSetIndentString (w, BAD_CAST "\t");
-  if (xmlTextWriterStartDocument (w, "1.0", "UTF-8", "yes") < 0)
-    W.failed = TRUE;
-  if (xmlTextWriterStartElementNS (w, NULL, BAD_CAST "Project", BAD_CAST GANTRY_MSPDI_NS) < 0)
-    W.failed = TRUE;
+  tw_puts (&W, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+  tw_start_ns (&W, NULL, "Project", GANTRY_MSPDI_NS);
   write_object (&W, &kind, project, gantry_project_get_extras (project), project_field);
-  if (xmlTextWriterEndElement (w) < 0 || xmlTextWriterEndDocument (w) < 0)
+  if (tw_end (&W) < 0 || W.open->len != 0)
     W.failed = TRUE;
+  tw_flush (&W);
   g_hash_table_unref (W.assignment_uids);
+  g_string_free (W.names, TRUE);
+  g_array_unref (W.open);
   return !W.failed;
 }
 
@@ -1469,31 +1761,22 @@ gantry_mspdi_save_to_data (GantryProject        *project,
                            gsize                *len,
                            GError              **error)
 {
-  xmlBufferPtr buf;
-  xmlTextWriterPtr w;
-  gboolean ok;
-  char *result = NULL;
+  GString *out;
 
   g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  buf = xmlBufferCreate ();
-  xmlBufferSetAllocationScheme (buf, XML_BUFFER_ALLOC_DOUBLEIT);
-  w = xmlNewTextWriterMemory (buf, 0);
-  ok = w != NULL && write_project (project, w, flags);
-  if (w != NULL)
-    xmlFreeTextWriter (w);   /* flushes into buf */
-  if (!ok)
-    g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
-                 _("Cannot write the MS Project XML data (out of memory?)"));
-  else
+  out = g_string_sized_new (64 * 1024);
+  if (!write_project (project, NULL, out, flags))
     {
-      if (len != NULL)
-        *len = xmlBufferLength (buf);
-      result = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
+      g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
+                   _("Cannot write the MS Project XML data (out of memory?)"));
+      g_string_free (out, TRUE);
+      return NULL;
     }
-  xmlBufferFree (buf);
-  return result;
+  if (len != NULL)
+    *len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -1503,10 +1786,10 @@ gantry_mspdi_save (GantryProject        *project,
                    GError              **error)
 {
   g_autofree char *tmp = NULL;
-  g_autoptr(GError) local = NULL;
-  xmlTextWriterPtr w;
+  GString *out;
+  FILE *file;
   gboolean ok;
-  int fd;
+  int fd, saved = 0;
 
   g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1518,21 +1801,39 @@ gantry_mspdi_save (GantryProject        *project,
   fd = g_mkstemp (tmp);
   if (fd < 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  close (fd);
-  w = xmlNewTextWriterFilename (tmp, 0);
-  ok = w != NULL && write_project (project, w, flags);
-  if (w != NULL)
-    xmlFreeTextWriter (w);
+  file = fdopen (fd, "wb");
+  if (file == NULL)
+    {
+      saved = errno;
+      close (fd);
+      ok = FALSE;
+    }
+  else
+    {
+      out = g_string_sized_new (FLUSH_AT + 64 * 1024);
+      errno = 0;
+      ok = write_project (project, file, out, flags);
+      if (!ok)
+        saved = errno;
+      g_string_free (out, TRUE);
+      if (fclose (file) != 0 && ok)
+        {
+          saved = errno;
+          ok = FALSE;
+        }
+    }
   if (ok && g_rename (tmp, path) != 0)
-    ok = FALSE;
+    {
+      saved = errno;
+      ok = FALSE;
+    }
   if (!ok)
     {
-      int saved = errno;
       g_unlink (tmp);
       g_set_error (error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_IO,
                    _("Cannot write “%s”: %s"), path, g_strerror (saved ? saved : EIO));
