@@ -30,8 +30,11 @@ static GtkWidget *ensure_text (GantryCellEditor *self);
 const char *
 gantry_cell_editor_get_text (GantryCellEditor *self)
 {
+  const char *text;
+
   g_return_val_if_fail (GANTRY_IS_CELL_EDITOR (self), NULL);
-  return gtk_label_get_text (GTK_LABEL (self->label));
+  text = gtk_inscription_get_text (GTK_INSCRIPTION (self->label));
+  return text != NULL ? text : "";
 }
 
 void
@@ -40,7 +43,7 @@ gantry_cell_editor_set_text (GantryCellEditor *self,
 {
   g_return_if_fail (GANTRY_IS_CELL_EDITOR (self));
 
-  gtk_label_set_text (GTK_LABEL (self->label), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->label), text ? text : "");
   if (!self->editing && self->text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->text), text ? text : "");
 }
@@ -51,7 +54,7 @@ gantry_cell_editor_set_xalign (GantryCellEditor *self,
 {
   g_return_if_fail (GANTRY_IS_CELL_EDITOR (self));
   self->xalign = xalign;
-  gtk_label_set_xalign (GTK_LABEL (self->label), xalign);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), xalign);
   if (self->text != NULL)
     gtk_editable_set_alignment (GTK_EDITABLE (self->text), xalign);
 }
@@ -81,7 +84,7 @@ gantry_cell_editor_start_editing (GantryCellEditor *self,
   ensure_text (self);
   self->editing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->text),
-                         initial ? initial : gtk_label_get_text (GTK_LABEL (self->label)));
+                         initial ? initial : gantry_cell_editor_get_text (self));
   gtk_widget_set_visible (self->label, FALSE);
   gtk_widget_set_visible (self->text, TRUE);
   gtk_widget_grab_focus (self->text);
@@ -107,7 +110,7 @@ gantry_cell_editor_stop_editing (GantryCellEditor *self,
   had_focus = gtk_widget_has_focus (self->text);
   self->editing = FALSE;
   if (commit)
-    gtk_label_set_text (GTK_LABEL (self->label), gtk_editable_get_text (GTK_EDITABLE (self->text)));
+    gtk_inscription_set_text (GTK_INSCRIPTION (self->label), gtk_editable_get_text (GTK_EDITABLE (self->text)));
   gtk_widget_set_visible (self->label, TRUE);
   gtk_widget_set_visible (self->text, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
@@ -265,7 +268,7 @@ ensure_text (GantryCellEditor *self)
   self->text = gtk_text_new ();
   gtk_editable_set_width_chars (GTK_EDITABLE (self->text), 3);
   gtk_editable_set_alignment (GTK_EDITABLE (self->text), self->xalign);
-  gtk_editable_set_text (GTK_EDITABLE (self->text), gtk_label_get_text (GTK_LABEL (self->label)));
+  gtk_editable_set_text (GTK_EDITABLE (self->text), gantry_cell_editor_get_text (self));
   gtk_widget_set_visible (self->text, FALSE);
   gtk_widget_insert_after (self->text, GTK_WIDGET (self), self->label);
 
@@ -288,10 +291,12 @@ gantry_cell_editor_init (GantryCellEditor *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
 
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (self->label), TRUE);
+  /* a GtkInscription, not a GtkLabel: it sizes itself from the font, not
+   * from its text, which is what a table cell wants (and is cheaper) */
+  self->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();

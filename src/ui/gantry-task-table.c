@@ -38,7 +38,14 @@ struct _GantryTaskTable
 
   GSimpleActionGroup *column_actions;
   GMenu              *column_menu;
+
+  /* cell widgets of rows GTK dropped, kept for the next rows it makes
+   * (GTK 4.8's list view makes every row anew after a big change) */
+  GPtrArray          *spare[GANTRY_N_COLUMNS];
 };
+
+/* enough for the ~200 rows GTK 4.8's list view keeps around the view */
+#define MAX_SPARE_CELLS 256
 
 G_DEFINE_FINAL_TYPE (GantryTaskTable, gantry_task_table, GTK_TYPE_WIDGET)
 
@@ -268,7 +275,7 @@ cell_update (Cell *cell)
       {
         char buf[16];
         g_snprintf (buf, sizeof buf, "%d", gantry_task_get_id (cell->task));
-        gtk_label_set_text (GTK_LABEL (cell->widget), buf);
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), buf);
       }
       break;
 
@@ -284,7 +291,7 @@ cell_update (Cell *cell)
       {
         g_autofree char *text = gantry_task_table_format_variance (cell->task, cell->column);
 
-        gtk_label_set_text (GTK_LABEL (cell->widget), text);
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), text);
       }
       break;
 
@@ -296,7 +303,7 @@ cell_update (Cell *cell)
       {
         g_autofree char *text = gantry_task_table_format_earned_value (cell->task, cell->column);
 
-        gtk_label_set_text (GTK_LABEL (cell->widget), text);
+        gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), text);
       }
       break;
 
@@ -356,16 +363,29 @@ factory_setup (GtkSignalListItemFactory *factory,
 {
   GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
   GantryColumn column = GPOINTER_TO_INT (user_data);
-  Cell *cell = g_new0 (Cell, 1);
+  Cell *cell;
   GtkWidget *root;
 
+  if (self->spare[column] != NULL && self->spare[column]->len > 0)
+    {
+      /* a cell of a dropped row: the caller's ref moves to the item */
+      root = g_ptr_array_steal_index_fast (self->spare[column], self->spare[column]->len - 1);
+      cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
+      if (GANTRY_IS_CELL_EDITOR (cell->widget))
+        gantry_cell_editor_stop_editing (GANTRY_CELL_EDITOR (cell->widget), FALSE);
+      g_object_set_data (G_OBJECT (item), "gantry-cell-root", root);
+      gtk_list_item_set_child (item, root);
+      return;
+    }
+  cell = g_new0 (Cell, 1);
   cell->table = self;
   cell->column = column;
   switch (column)
     {
     case GANTRY_COLUMN_ID:
-      cell->widget = root = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (root), 1.0);
+      /* (inscriptions: sized from the font, not measured per text) */
+      cell->widget = root = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (root), 1.0);
       gtk_widget_add_css_class (root, "dim-label");
       gtk_widget_add_css_class (root, "numeric");
       break;
@@ -385,8 +405,8 @@ factory_setup (GtkSignalListItemFactory *factory,
     case GANTRY_COLUMN_ACWP:
     case GANTRY_COLUMN_SV:
     case GANTRY_COLUMN_CV:
-      cell->widget = root = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (root), 1.0);
+      cell->widget = root = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (root), 1.0);
       gtk_widget_add_css_class (root, "numeric");
       gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(column_info[column].title), -1);
@@ -415,6 +435,8 @@ factory_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (cell->widget, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (root, "gantry-cell");
   g_object_set_data_full (G_OBJECT (root), "gantry-cell", cell, (GDestroyNotify) cell_free);
+  /* our own ref, so that teardown can keep the cell for another row */
+  g_object_set_data (G_OBJECT (item), "gantry-cell-root", g_object_ref_sink (root));
   gtk_list_item_set_child (item, root);
 }
 
@@ -448,8 +470,8 @@ factory_unbind (GtkSignalListItemFactory *factory,
   Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
 
   g_hash_table_remove (self->bound, cell);
-  if (cell->expander != NULL)
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->expander), NULL);
+  /* (the expander keeps its row until the next bind: GTK 4.8 rebuilds its
+   * icons on every change of row, and GTK rebinds every row it moves) */
   if (cell->task != NULL)
     {
       g_clear_signal_handler (&cell->notify_id, cell->task);
@@ -463,14 +485,23 @@ factory_teardown (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   GantryTaskTable *self = g_object_get_data (G_OBJECT (factory), "table");
-  GtkWidget *root = gtk_list_item_get_child (item);
+  GantryColumn column = GPOINTER_TO_INT (user_data);
+  GtkWidget *root = g_object_steal_data (G_OBJECT (item), "gantry-cell-root");
+  Cell *cell;
 
-  if (root != NULL)
-    {
-      Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
-      if (self->bound != NULL)
-        g_hash_table_remove (self->bound, cell);
-    }
+  if (root == NULL)
+    return;
+  cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, cell);
+  /* (GTK has taken the child out of the item before this signal) */
+  if (gtk_list_item_get_child (item) == root)
+    gtk_list_item_set_child (item, NULL);
+  if (self->spare[column] != NULL && self->spare[column]->len < MAX_SPARE_CELLS
+      && gtk_widget_get_parent (root) == NULL && cell->task == NULL)
+    g_ptr_array_add (self->spare[column], root);
+  else
+    g_object_unref (root);
 }
 
 static void
@@ -911,12 +942,37 @@ void
 gantry_task_table_collapse_all (GantryTaskTable *self)
 {
   g_autoptr(GtkTreeListModel) tree = NULL;
+  GtkAdjustment *adj;
+  GantryTask *top = NULL;
+  guint first;
 
   g_return_if_fail (GANTRY_IS_TASK_TABLE (self));
-  /* a fresh model with every row closed: one items-changed */
+
+  /* the top-level task of the first row on screen stays at the top */
+  adj = gantry_task_table_get_vadjustment (self);
+  first = (guint) (gtk_adjustment_get_value (adj) / GANTRY_TASK_TABLE_ROW_HEIGHT);
+  if (self->project != NULL && first < g_list_model_get_n_items (G_LIST_MODEL (self->tree)))
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, first);
+      g_autoptr(GantryTask) task = row ? gtk_tree_list_row_get_item (row) : NULL;
+      GantryTask *root = gantry_project_get_root_task (self->project);
+
+      for (top = task; top != NULL && gantry_task_get_parent (top) != root;
+           top = gantry_task_get_parent (top))
+        ;
+    }
+
+  /* First an empty model, so that the list view drops its rows and their
+   * cells go to the spare pool, then a fresh model with every row closed
+   * (one items-changed), whose rows take those cells.  GTK 4.8 would
+   * otherwise make every new row's cells before freeing the old ones. */
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->empty));
   tree = make_tree (self, FALSE);
   set_tree (self, tree);
   gtk_tree_list_model_set_autoexpand (tree, TRUE);
+  gtk_adjustment_set_value (adj, top != NULL && gantry_task_get_position (top) > 0
+                                 ? (double) gantry_task_get_position (top) * GANTRY_TASK_TABLE_ROW_HEIGHT
+                                 : 0.0);
 }
 
 GActionGroup *
@@ -1148,6 +1204,8 @@ gantry_task_table_dispose (GObject *object)
   g_clear_object (&self->column_menu);
   g_clear_pointer (&self->problem_tasks, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  for (int i = 0; i < GANTRY_N_COLUMNS; i++)
+    g_clear_pointer (&self->spare[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (gantry_task_table_parent_class)->dispose (object);
 }
@@ -1179,6 +1237,8 @@ gantry_task_table_init (GantryTaskTable *self)
   GtkGesture *gesture;
 
   self->bound = g_hash_table_new (NULL, NULL);
+  for (int i = 0; i < GANTRY_N_COLUMNS; i++)
+    self->spare[i] = g_ptr_array_new_with_free_func (g_object_unref);
   self->empty = g_list_store_new (GANTRY_TYPE_TASK);
   tree = make_tree (self, TRUE);
   self->tree = g_object_ref (tree);
