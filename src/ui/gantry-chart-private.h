@@ -33,6 +33,12 @@ void        gantry_chart_test_scroll        (GantryChart     *self,
                                              double           dx,
                                              double           dy,
                                              GdkModifierType  state);
+/* Pinch: what the zoom gesture's begin and scale-changed run (scale is
+ * the fingers' distance over the starting one, cx the x between them). */
+void        gantry_chart_test_pinch_begin   (GantryChart     *self);
+void        gantry_chart_test_pinch         (GantryChart     *self,
+                                             double           scale,
+                                             double           cx);
 /* The bar of task in widget coordinates; FALSE when its row is not shown. */
 gboolean    gantry_chart_test_get_bar       (GantryChart     *self,
                                              GantryTask      *task,

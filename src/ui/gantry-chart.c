@@ -3348,22 +3348,20 @@ on_scroll (GtkEventControllerScroll *controller,
 }
 
 static void
-on_zoom_begin (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               GantryChart      *self)
+chart_pinch_begin (GantryChart *self)
 {
   self->zoom_gesture_scale = 1.0;
 }
 
+/* scale: the fingers' distance over their distance at the start; cx: the
+ * point between them, where the time under it stays put.  Each time the
+ * distance grows (shrinks) by 1.6x since the last step, the chart goes one
+ * zoom level in (out), as Ctrl+wheel does. */
 static void
-on_zoom_scale_changed (GtkGestureZoom *gesture,
-                       double          scale,
-                       GantryChart    *self)
+chart_pinch (GantryChart *self,
+             double       scale,
+             double       cx)
 {
-  double cx = 0, cy = 0;
-
-  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
-  /* Each doubling of the fingers' distance zooms in one level. */
   if (scale > self->zoom_gesture_scale * 1.6)
     {
       self->zoom_gesture_scale = scale;
@@ -3374,6 +3372,25 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
       self->zoom_gesture_scale = scale;
       set_zoom_at (self, self->zoom + 1, cx);
     }
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               GantryChart      *self)
+{
+  chart_pinch_begin (self);
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       GantryChart    *self)
+{
+  double cx = 0, cy = 0;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
+  chart_pinch (self, scale, cx);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -4511,6 +4528,24 @@ gantry_chart_test_scroll (GantryChart     *self,
   g_return_if_fail (GANTRY_IS_CHART (self));
 
   chart_scroll (self, x, dx, dy, state, TRUE);
+}
+
+void
+gantry_chart_test_pinch_begin (GantryChart *self)
+{
+  g_return_if_fail (GANTRY_IS_CHART (self));
+
+  chart_pinch_begin (self);
+}
+
+void
+gantry_chart_test_pinch (GantryChart *self,
+                         double       scale,
+                         double       cx)
+{
+  g_return_if_fail (GANTRY_IS_CHART (self));
+
+  chart_pinch (self, scale, cx);
 }
 
 gboolean

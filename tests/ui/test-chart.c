@@ -804,6 +804,56 @@ test_zoom (Fixture       *f,
   }
 }
 
+/* Pinch zoom runs what the zoom gesture runs (GTK has no synthetic touch
+ * events): spreading the fingers 1.6x zooms in one level, pinching them
+ * 1.6x closer zooms out, and the time between the fingers stays put. */
+static void
+test_pinch_zoom (Fixture       *f,
+                 gconstpointer  data)
+{
+  GantryTask *design = find_task (f->project, "Design");
+  GantryTime t = gantry_task_get_start (design);
+  double x;
+
+  gantry_chart_set_zoom (f->chart, 1);
+  iterate (3);
+  x = gantry_chart_test_x_for_time (f->chart, t);
+  /* zoom 1: 44 px a calendar day */
+  g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t + GANTRY_MS_DAY) - x,
+                                  44.0, 0.01);
+
+  gantry_chart_test_pinch_begin (f->chart);
+  /* small movements do nothing */
+  gantry_chart_test_pinch (f->chart, 1.2, x);
+  gantry_chart_test_pinch (f->chart, 0.8, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, 1);
+  /* spread: one level in, to zoom 0 (20 px an hour), around the fingers */
+  gantry_chart_test_pinch (f->chart, 1.7, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, 0);
+  g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t + GANTRY_MS_HOUR)
+                                  - gantry_chart_test_x_for_time (f->chart, t), 20.0, 0.01);
+  g_assert_cmpfloat (fabs (gantry_chart_test_x_for_time (f->chart, t) - x), <=, 1.0);
+  /* further in than the last level: stays at it */
+  gantry_chart_test_pinch (f->chart, 3.0, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, GANTRY_CHART_ZOOM_MIN);
+  /* pinch back: one level out per 1.6x closer, still around the fingers */
+  gantry_chart_test_pinch (f->chart, 1.8, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, 1);
+  g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t + GANTRY_MS_DAY)
+                                  - gantry_chart_test_x_for_time (f->chart, t), 44.0, 0.01);
+  g_assert_cmpfloat (fabs (gantry_chart_test_x_for_time (f->chart, t) - x), <=, 1.0);
+  gantry_chart_test_pinch (f->chart, 1.0, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, 2);
+  g_assert_cmpfloat (fabs (gantry_chart_test_x_for_time (f->chart, t) - x), <=, 1.0);
+
+  /* a new gesture starts from 1 again: spreading 1.7x goes back in once */
+  gantry_chart_test_pinch_begin (f->chart);
+  gantry_chart_test_pinch (f->chart, 1.7, x);
+  g_assert_cmpint (gantry_chart_get_zoom (f->chart), ==, 1);
+  /* zoom changes are view changes, not edits */
+  g_assert_false (gantry_project_can_undo (f->project));
+}
+
 static void
 test_keyboard (Fixture       *f,
                gconstpointer  data)
@@ -1153,6 +1203,7 @@ main (int   argc,
   ADD ("clicks", test_clicks);
   ADD ("rubber-band", test_rubber_band);
   ADD ("zoom", test_zoom);
+  ADD ("pinch-zoom", test_pinch_zoom);
   ADD ("keyboard", test_keyboard);
   ADD ("tooltip", test_tooltip);
   ADD ("accessible", test_accessible);
