@@ -19,9 +19,9 @@ struct _GantryCalendarEditor
   GantryCalendar  *calendar;
   GtkWidget       *weekday[7];
   GtkWidget       *exceptions;   /* GtkBox of rows */
-  GtkWidget       *work_weeks;   /* GtkBox of rows */
+  GtkWidget       *work_weeks;   /* GtkBox of work-week boxes */
+  GtkWidget       *no_weeks;     /* "None" label while there are none */
   GtkWidget       *error;
-  GArray          *keep_weeks;   /* indices of the calendar's work weeks still kept */
 };
 
 G_DEFINE_FINAL_TYPE (GantryCalendarEditor, gantry_calendar_editor, GTK_TYPE_WINDOW)
@@ -221,16 +221,222 @@ on_add_exception (GtkButton *b, GantryCalendarEditor *self)
 }
 
 static void
+update_no_weeks (GantryCalendarEditor *self)
+{
+  gtk_widget_set_visible (self->no_weeks, gtk_widget_get_first_child (self->work_weeks) == NULL);
+}
+
+static void
 on_remove_week (GtkButton *b, GtkWidget *row)
 {
   GantryCalendarEditor *self = g_object_get_data (G_OBJECT (row), "editor");
-  guint idx = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
 
   (void) b;
-  for (guint i = 0; i < self->keep_weeks->len; i++)
-    if (g_array_index (self->keep_weeks, guint, i) == idx)
-      g_array_remove_index (self->keep_weeks, i);
   gtk_box_remove (GTK_BOX (self->work_weeks), row);
+  update_no_weeks (self);
+}
+
+/* One work week: name, from, to, remove; under it the seven days
+ * (Monday first), each "08:00-12:00, 13:00-17:00", "nonworking" or
+ * "default" (as the calendar's normal week). */
+static void
+add_work_week_row (GantryCalendarEditor *self, const char *name, const char *from, const char *to,
+                   const char *const days[7])
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *rm = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  GtkWidget *e;
+  int i;
+
+  g_object_set_data (G_OBJECT (row), "editor", self);
+  e = entry (name, 16, _("Work week name"));
+  g_object_set_data (G_OBJECT (row), "name", e);
+  gtk_box_append (GTK_BOX (top), e);
+  e = entry (from, 10, _("From (YYYY-MM-DD)"));
+  g_object_set_data (G_OBJECT (row), "from", e);
+  gtk_box_append (GTK_BOX (top), e);
+  gtk_box_append (GTK_BOX (top), gtk_label_new ("–"));
+  e = entry (to, 10, _("To (YYYY-MM-DD)"));
+  g_object_set_data (G_OBJECT (row), "to", e);
+  gtk_box_append (GTK_BOX (top), e);
+  gtk_widget_set_tooltip_text (rm, _("Remove this work week"));
+  gtk_widget_add_css_class (rm, "flat");
+  gtk_widget_set_hexpand (rm, TRUE);
+  gtk_widget_set_halign (rm, GTK_ALIGN_END);
+  g_signal_connect (rm, "clicked", G_CALLBACK (on_remove_week), row);
+  gtk_box_append (GTK_BOX (top), rm);
+  gtk_box_append (GTK_BOX (row), top);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_widget_set_margin_start (grid, 18);
+  for (i = 0; i < 7; i++)
+    {
+      int wd = (i + 1) % 7;   /* Monday first */
+      g_autofree char *key = g_strdup_printf ("day%d", wd);
+      GtkWidget *l = gtk_label_new (_(WEEKDAYS[wd]));
+      g_autofree char *label = g_strdup_printf ("%s, %s", name != NULL ? name : "", _(WEEKDAYS[wd]));
+
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_widget_add_css_class (l, "dim-label");
+      e = entry (days != NULL && days[wd] != NULL ? days[wd] : _("default"), 22, label);
+      gtk_widget_set_hexpand (e, TRUE);
+      g_object_set_data (G_OBJECT (row), key, e);
+      gtk_grid_attach (GTK_GRID (grid), l, (i % 2) * 2, i / 2, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), e, (i % 2) * 2 + 1, i / 2, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (row), grid);
+  gtk_widget_set_margin_bottom (row, 8);
+  gtk_box_append (GTK_BOX (self->work_weeks), row);
+  update_no_weeks (self);
+}
+
+void
+gantry_calendar_editor_add_work_week (GantryCalendarEditor *self, const char *name,
+                                      const char *from, const char *to,
+                                      const char *const day_texts[7])
+{
+  g_return_if_fail (GANTRY_IS_CALENDAR_EDITOR (self));
+  add_work_week_row (self, name, from, to, day_texts);
+}
+
+static GtkWidget *
+nth_child (GtkWidget *box, guint n)
+{
+  GtkWidget *c = gtk_widget_get_first_child (box);
+
+  while (c != NULL && n-- > 0)
+    c = gtk_widget_get_next_sibling (c);
+  return c;
+}
+
+gboolean
+gantry_calendar_editor_set_work_week_text (GantryCalendarEditor *self, guint index,
+                                           const char *field, int weekday, const char *text)
+{
+  GtkWidget *row, *e;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (GANTRY_IS_CALENDAR_EDITOR (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  row = nth_child (self->work_weeks, index);
+  if (row == NULL)
+    return FALSE;
+  key = strcmp (field, "day") == 0 ? g_strdup_printf ("day%d", CLAMP (weekday, 0, 6)) : g_strdup (field);
+  e = g_object_get_data (G_OBJECT (row), key);
+  if (e == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (e), text != NULL ? text : "");
+  return TRUE;
+}
+
+gboolean
+gantry_calendar_editor_remove_work_week (GantryCalendarEditor *self, guint index)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (GANTRY_IS_CALENDAR_EDITOR (self), FALSE);
+  row = nth_child (self->work_weeks, index);
+  if (row == NULL)
+    return FALSE;
+  gtk_box_remove (GTK_BOX (self->work_weeks), row);
+  update_no_weeks (self);
+  return TRUE;
+}
+
+guint
+gantry_calendar_editor_get_n_work_weeks (GantryCalendarEditor *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GANTRY_IS_CALENDAR_EDITOR (self), 0);
+  for (GtkWidget *c = gtk_widget_get_first_child (self->work_weeks); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+on_add_work_week (GtkButton *b, GantryCalendarEditor *self)
+{
+  g_autofree char *start = format_date (gantry_time_day_number (gantry_project_get_start (self->project)));
+  g_autofree char *end = format_date (gantry_time_day_number (gantry_project_get_start (self->project)) + 27);
+
+  (void) b;
+  add_work_week_row (self, _("Work week"), start, end, NULL);
+}
+
+static int
+week_cmp (gconstpointer a, gconstpointer b)
+{
+  const GantryWorkWeek *x = a, *y = b;
+
+  return x->from_day < y->from_day ? -1 : x->from_day > y->from_day ? 1 : 0;
+}
+
+/* Reads the work-week rows into def; FALSE with an error naming the week
+ * (and the day) on bad input or when two weeks overlap. */
+static gboolean
+read_work_weeks (GantryCalendarEditor *self, GantryCalendar *def, GError **error)
+{
+  g_autoptr(GArray) weeks = g_array_new (FALSE, TRUE, sizeof (GantryWorkWeek));
+  gboolean ok = TRUE;
+  guint i;
+
+  g_array_set_clear_func (weeks, (GDestroyNotify) gantry_work_week_clear);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->work_weeks); row != NULL && ok;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GantryWorkWeek ww = { 0 };
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+                                            g_object_get_data (G_OBJECT (row), "name"))));
+      int wd;
+
+      if (!parse_date (gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "from")), &ww.from_day)
+          || !parse_date (gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "to")), &ww.to_day)
+          || ww.to_day < ww.from_day)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Work week “%s”: give its dates as YYYY-MM-DD, the first not after the last"),
+                       name);
+          return FALSE;
+        }
+      for (wd = 0; wd < 7; wd++)
+        {
+          g_autofree char *key = g_strdup_printf ("day%d", wd);
+          g_autoptr(GError) e = NULL;
+
+          if (!gantry_calendar_parse_day (gtk_editable_get_text (g_object_get_data (G_OBJECT (row), key)),
+                                          &ww.days[wd], &e))
+            {
+              /* TRANSLATORS: "Work week “Summer”, Friday: <what is wrong>" */
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Work week “%s”, %s: %s"),
+                           name, _(WEEKDAYS[wd]), e->message);
+              return FALSE;
+            }
+        }
+      ww.name = g_strdup (*name != '\0' ? name : _("Work week"));
+      g_array_append_val (weeks, ww);
+    }
+  g_array_sort (weeks, week_cmp);
+  for (i = 1; i < weeks->len; i++)
+    {
+      const GantryWorkWeek *a = &g_array_index (weeks, GantryWorkWeek, i - 1);
+      const GantryWorkWeek *b = &g_array_index (weeks, GantryWorkWeek, i);
+
+      if (b->from_day <= a->to_day)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("Work weeks “%s” and “%s” overlap: a day can follow only one"),
+                       a->name, b->name);
+          return FALSE;
+        }
+    }
+  for (i = 0; i < weeks->len; i++)
+    gantry_calendar_add_work_week (def, &g_array_index (weeks, GantryWorkWeek, i));
+  return TRUE;
 }
 
 /* ---- apply ------------------------------------------------------------------- */
@@ -241,7 +447,6 @@ gantry_calendar_editor_apply (GantryCalendarEditor *self, GError **error)
   g_autoptr(GantryCalendar) def = NULL;
   GtkWidget *row;
   int wd;
-  guint i;
 
   g_return_val_if_fail (GANTRY_IS_CALENDAR_EDITOR (self), FALSE);
 
@@ -303,12 +508,8 @@ gantry_calendar_editor_apply (GantryCalendarEditor *self, GError **error)
         ex.recurrence = GANTRY_RECUR_NONE;
       gantry_calendar_add_exception (def, &ex);
     }
-  for (i = 0; i < self->keep_weeks->len; i++)
-    {
-      guint idx = g_array_index (self->keep_weeks, guint, i);
-      if (idx < gantry_calendar_get_n_work_weeks (self->calendar))
-        gantry_calendar_add_work_week (def, gantry_calendar_get_work_week (self->calendar, idx));
-    }
+  if (!read_work_weeks (self, def, error))
+    return FALSE;
   if (gantry_calendar_definition_equal (def, self->calendar))
     return TRUE;
   if (!gantry_project_apply (self->project, gantry_command_set_calendar_definition (self->calendar, def)))
@@ -350,7 +551,6 @@ gantry_calendar_editor_dispose (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_object (&self->calendar);
-  g_clear_pointer (&self->keep_weeks, g_array_unref);
   G_OBJECT_CLASS (gantry_calendar_editor_parent_class)->dispose (object);
 }
 
@@ -364,7 +564,7 @@ gantry_calendar_editor_class_init (GantryCalendarEditorClass *klass)
 static void
 gantry_calendar_editor_init (GantryCalendarEditor *self)
 {
-  self->keep_weeks = g_array_new (FALSE, FALSE, sizeof (guint));
+  (void) self;
 }
 
 static GtkWidget *
@@ -391,7 +591,7 @@ gantry_calendar_editor_new (GtkWindow *parent, GantryProject *project, GantryCal
   g_return_val_if_fail (GANTRY_IS_CALENDAR (calendar), NULL);
 
   self = g_object_new (GANTRY_TYPE_CALENDAR_EDITOR, "modal", TRUE, "transient-for", parent,
-                       "default-width", 760, "default-height", 560, NULL);
+                       "default-width", 760, "default-height", 720, NULL);
   self->project = g_object_ref (project);
   self->calendar = g_object_ref (calendar);
   title = g_strdup_printf (_("Calendar “%s”"), gantry_calendar_get_name (calendar) ? gantry_calendar_get_name (calendar) : "");
@@ -455,36 +655,44 @@ gantry_calendar_editor_new (GtkWindow *parent, GantryProject *project, GantryCal
   gtk_box_append (GTK_BOX (box), add);
 
   gtk_box_append (GTK_BOX (box), heading (_("Work weeks")));
+  {
+    GtkWidget *hint = gtk_label_new (_("Other working hours for a date range (e.g. summer hours). "
+                                       "Exceptions still apply within it."));
+    gtk_label_set_xalign (GTK_LABEL (hint), 0);
+    gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+    gtk_widget_add_css_class (hint, "dim-label");
+    gtk_box_append (GTK_BOX (box), hint);
+  }
+  self->no_weeks = gtk_label_new (_("None: the working hours above apply all year."));
+  gtk_label_set_xalign (GTK_LABEL (self->no_weeks), 0);
+  gtk_widget_add_css_class (self->no_weeks, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->no_weeks);
   self->work_weeks = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  if (gantry_calendar_get_n_work_weeks (calendar) == 0)
-    {
-      GtkWidget *none = gtk_label_new (_("None: the working hours above apply all year."));
-      gtk_label_set_xalign (GTK_LABEL (none), 0);
-      gtk_widget_add_css_class (none, "dim-label");
-      gtk_box_append (GTK_BOX (self->work_weeks), none);
-    }
   for (i = 0; i < gantry_calendar_get_n_work_weeks (calendar); i++)
     {
       const GantryWorkWeek *ww = gantry_calendar_get_work_week (calendar, i);
       g_autofree char *from = format_date (ww->from_day);
       g_autofree char *to = format_date (ww->to_day);
-      g_autofree char *text = g_strdup_printf ("%s: %s – %s", ww->name ? ww->name : "", from, to);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *l = gtk_label_new (text), *rm = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      char *days[7];
 
-      g_array_append_val (self->keep_weeks, i);
-      gtk_label_set_xalign (GTK_LABEL (l), 0);
-      gtk_widget_set_hexpand (l, TRUE);
-      gtk_widget_set_tooltip_text (rm, _("Remove this work week"));
-      gtk_widget_add_css_class (rm, "flat");
-      g_object_set_data (G_OBJECT (row), "editor", self);
-      g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (rm, "clicked", G_CALLBACK (on_remove_week), row);
-      gtk_box_append (GTK_BOX (row), l);
-      gtk_box_append (GTK_BOX (row), rm);
-      gtk_box_append (GTK_BOX (self->work_weeks), row);
+      for (wd = 0; wd < 7; wd++)
+        days[wd] = gantry_calendar_format_day (&ww->days[wd]);
+      add_work_week_row (self, ww->name, from, to, (const char *const *) days);
+      for (wd = 0; wd < 7; wd++)
+        g_free (days[wd]);
     }
-  gtk_box_append (GTK_BOX (box), self->work_weeks);
+  update_no_weeks (self);
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->work_weeks);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroll, TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), 120);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+  gtk_box_append (GTK_BOX (box), scroll);
+  add = gtk_button_new_with_mnemonic (_("Add _Work Week"));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_work_week), self);
+  gtk_box_append (GTK_BOX (box), add);
 
   self->error = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->error, "error");

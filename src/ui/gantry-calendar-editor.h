@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (GantryCalendarEditor, gantry_calendar_editor, GANTRY, CALE
                       GtkWindow)
 
 /* A dialog over calendar (the project's or a resource's): working hours
- * per weekday, exceptions (one-off, yearly, weekly) and the work weeks it
- * has (listed; they can be removed).  Apply changes the calendar with one
+ * per weekday, exceptions (one-off, yearly, weekly) and work weeks (name,
+ * date range and the working hours of each weekday; added, edited,
+ * removed).  Apply changes the calendar with one
  * undoable gantry_command_set_calendar_definition. */
 GtkWidget *gantry_calendar_editor_new           (GtkWindow      *parent,
                                                  GantryProject  *project,
@@ -44,5 +45,25 @@ void       gantry_calendar_editor_add_exception    (GantryCalendarEditor *self,
  * (nothing changes then). */
 gboolean   gantry_calendar_editor_apply            (GantryCalendarEditor *self,
                                                     GError              **error);
+
+/* Adds a work week; dates YYYY-MM-DD; day_texts[0..6] Sunday first, as
+ * the day text above (NULL or a NULL entry: "default"). */
+void       gantry_calendar_editor_add_work_week    (GantryCalendarEditor *self,
+                                                    const char           *name,
+                                                    const char           *from,
+                                                    const char           *to,
+                                                    const char *const     day_texts[7]);
+/* Sets a field of work week `index` (in the editor's order): field
+ * "name", "from", "to", or "day" with weekday 0 = Sunday.  FALSE when
+ * there is no such week or field. */
+gboolean   gantry_calendar_editor_set_work_week_text (GantryCalendarEditor *self,
+                                                      guint                 index,
+                                                      const char           *field,
+                                                      int                   weekday,
+                                                      const char           *text);
+guint      gantry_calendar_editor_get_n_work_weeks (GantryCalendarEditor *self);
+/* Removes work week `index` from the editor (as its remove button does). */
+gboolean   gantry_calendar_editor_remove_work_week (GantryCalendarEditor *self,
+                                                    guint                 index);
 
 G_END_DECLS

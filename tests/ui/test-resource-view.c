@@ -701,6 +701,134 @@ test_task_dialog_work (void)
   iterate ();
 }
 
+static GtkWidget *
+open_editor (GtkWidget *win, GantryProject *p, GantryCalendar *cal)
+{
+  GtkWidget *ed = gantry_calendar_editor_new (GTK_WINDOW (win), p, cal);
+
+  gtk_window_present (GTK_WINDOW (ed));
+  iterate ();
+  return ed;
+}
+
+/* Work weeks: added with their own weekday hours, edited, removed, each
+ * Apply one undo step; bad input named; the plan follows. */
+static void
+test_calendar_work_weeks (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GantryCalendar *cal = gantry_project_get_calendar (p);
+  GtkWidget *win, *view = show_view (p, &win);
+  GtkWidget *ed;
+  g_autoptr(GError) error = NULL;
+  GantryDayDef d;
+  GantryTask *test = gantry_project_lookup_task (p, 3);
+  const char *march[7] = { "nonworking", "08:00-12:00, 13:00-17:00", "08:00-12:00, 13:00-17:00",
+                           "08:00-12:00, 13:00-17:00", "08:00-12:00, 13:00-17:00", "08:00-12:00",
+                           "nonworking" };
+  const GantryWorkWeek *ww;
+
+  (void) view;
+  ed = open_editor (win, p, cal);
+  g_assert_cmpuint (gantry_calendar_editor_get_n_work_weeks (GANTRY_CALENDAR_EDITOR (ed)), ==, 0);
+  gantry_calendar_editor_add_work_week (GANTRY_CALENDAR_EDITOR (ed), "Short Fridays", "2026-03-01",
+                                        "2026-03-31", march);
+
+  /* bad input: refused, named, nothing changes */
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "day", 5, "8 to 12");
+  g_assert_false (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_nonnull (strstr (error->message, "Short Fridays"));
+  g_assert_nonnull (strstr (error->message, "Friday"));
+  g_clear_error (&error);
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "day", 5, "08:00-12:00");
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "to", 0, "2026-02-01");
+  g_assert_false (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_nonnull (strstr (error->message, "Short Fridays"));
+  g_clear_error (&error);
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "to", 0, "2026-03-31");
+  gantry_calendar_editor_add_work_week (GANTRY_CALENDAR_EDITOR (ed), "Overlap", "2026-03-20",
+                                        "2026-04-10", NULL);
+  g_assert_false (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_nonnull (strstr (error->message, "overlap"));
+  g_clear_error (&error);
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 1, "from", 0, "2026-04-01");
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 1, "name", 0, "April");
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_false (gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 7, "name", 0, "x"));
+
+  iterate ();
+  g_usleep (50000);
+  iterate ();
+  save_png (gtk_window_get_child (GTK_WINDOW (ed)), "calendar-work-weeks-light.png");
+  g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (ed));
+  iterate ();
+
+  g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 2);
+  ww = gantry_calendar_get_work_week (cal, 0);
+  g_assert_cmpstr (ww->name, ==, "Short Fridays");
+  g_assert_cmpint (ww->from_day, ==, gantry_time_day_number (gantry_time_make (2026, 3, 1, 0, 0, 0)));
+  g_assert_cmpint (ww->to_day, ==, gantry_time_day_number (gantry_time_make (2026, 3, 31, 0, 0, 0)));
+  g_assert_cmpint (ww->days[5].n_ranges, ==, 1);
+  g_assert_cmpint (ww->days[5].ranges[0].to, ==, 12 * 60);
+  g_assert_cmpint (gantry_calendar_get_work_week (cal, 1)->days[1].kind, ==, GANTRY_DAY_DEFAULT);
+  /* Friday 6 March is short; Friday 10 April (the "April" week, all
+   * "default") is a whole day */
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 3, 6, 0, 0, 0)), &d);
+  g_assert_cmpint (d.n_ranges, ==, 1);
+  gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 4, 10, 0, 0, 0)), &d);
+  g_assert_cmpint (d.n_ranges, ==, 2);
+  /* the plan follows: Bo's 20 h at 50 % need Mon 2 – Mon 9 March 12:00
+   * (4 h a day Mon–Thu, 2 h on the short Friday, 2 h on Monday) */
+  iterate ();
+  g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 9, 12, 0, 0));
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Change Working Time");
+
+  /* reopened: the same weeks, and Apply without a change applies nothing */
+  ed = open_editor (win, p, cal);
+  g_assert_cmpuint (gantry_calendar_editor_get_n_work_weeks (GANTRY_CALENDAR_EDITOR (ed)), ==, 2);
+  g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), NULL));
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_true (gantry_project_redo (p));
+  /* edit: whole Fridays again in March; the task ends on Friday */
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "day", 5,
+                                             "08:00-12:00, 13:00-17:00");
+  g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), NULL));
+  gtk_window_destroy (GTK_WINDOW (ed));
+  iterate ();
+  g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
+
+  /* close without Apply: nothing changes */
+  ed = open_editor (win, p, cal);
+  gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "name", 0, "Renamed");
+  gtk_widget_activate_action (ed, "window.close", NULL);
+  iterate ();
+  g_assert_cmpstr (gantry_calendar_get_work_week (cal, 0)->name, ==, "Short Fridays");
+
+  /* remove both; one undo step brings them back */
+  ed = open_editor (win, p, cal);
+  g_assert_true (gantry_calendar_editor_remove_work_week (GANTRY_CALENDAR_EDITOR (ed), 1));
+  g_assert_true (gantry_calendar_editor_remove_work_week (GANTRY_CALENDAR_EDITOR (ed), 0));
+  g_assert_false (gantry_calendar_editor_remove_work_week (GANTRY_CALENDAR_EDITOR (ed), 0));
+  g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), NULL));
+  gtk_window_destroy (GTK_WINDOW (ed));
+  g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 0);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 2);
+  g_assert_true (gantry_project_undo (p));
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 0);
+  iterate ();
+  g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -716,6 +844,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/day-text", test_day_text);
   g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
+  g_test_add_func ("/ui/resources/calendar-work-weeks", test_calendar_work_weeks);
   g_test_add_func ("/ui/resources/level-options-dialog", test_level_options_dialog);
   g_test_add_func ("/ui/resources/task-dialog-work", test_task_dialog_work);
   g_test_add_func ("/ui/resources/level-progress-window", test_level_progress_window);
