@@ -21,12 +21,15 @@
 #define WINDOW_LO ((gint64) -62091)    /* 1800-01-01 */
 #define WINDOW_HI ((gint64) 157071)    /* 2400-01-01 */
 
+/* Laid out so that a lookup touches few cache lines: the weekday totals
+ * and range counts share the first 40 bytes, and each day's ranges are
+ * 40 contiguous bytes ([k][0] from, [k][1] to, ms from midnight). */
 typedef struct
 {
-  guint8 n[7];
-  gint32 from[7][GANTRY_CALENDAR_MAX_RANGES];  /* ms from midnight */
-  gint32 to[7][GANTRY_CALENDAR_MAX_RANGES];
-  gint64 before[8];                            /* work before weekday; [7] = week */
+  gint32 before[8];                            /* work before weekday; [7] = week
+                                                * (at most 7 x 24 h: fits) */
+  guint8 n[8];                                 /* ranges per weekday; [7] unused */
+  gint32 rng[7][GANTRY_CALENDAR_MAX_RANGES][2];
 } Pattern;
 
 typedef struct
@@ -49,6 +52,10 @@ struct _GantryWorkCal
    * is single-threaded); it never changes a result. */
   guint    hint;
   gint64   max_pos;    /* position of GANTRY_TIME_MAX */
+  /* the days [day_lo, day_hi) of the run of the last position lookup,
+   * its base and pattern: most lookups need nothing else */
+  gint64   day_lo, day_hi, day_base;
+  const Pattern *day_pat;
 };
 
 static inline gint64
@@ -84,10 +91,10 @@ pattern_set_day (Pattern *p, int wd, const GantryDayDef *def)
       if (to <= from)
         continue;
       /* keep sorted and disjoint even if the definition is not */
-      if (p->n[wd] > 0 && from < p->to[wd][p->n[wd] - 1] / 60000)
+      if (p->n[wd] > 0 && from < p->rng[wd][p->n[wd] - 1][1] / 60000)
         continue;
-      p->from[wd][p->n[wd]] = from * 60000;
-      p->to[wd][p->n[wd]] = to * 60000;
+      p->rng[wd][p->n[wd]][0] = from * 60000;
+      p->rng[wd][p->n[wd]][1] = to * 60000;
       p->n[wd]++;
     }
 }
@@ -102,7 +109,7 @@ pattern_finish (Pattern *p)
     {
       gint64 total = 0;
       for (k = 0; k < p->n[wd]; k++)
-        total += p->to[wd][k] - p->from[wd][k];
+        total += p->rng[wd][k][1] - p->rng[wd][k][0];
       p->before[wd + 1] = p->before[wd] + total;
     }
 }
@@ -116,13 +123,13 @@ pattern_in_day (const Pattern *p, int wd, gint64 tod)
 
   for (k = 0; k < p->n[wd]; k++)
     {
-      if (tod <= p->from[wd][k])
+      if (tod <= p->rng[wd][k][0])
         break;
-      if (tod >= p->to[wd][k])
-        sum += p->to[wd][k] - p->from[wd][k];
+      if (tod >= p->rng[wd][k][1])
+        sum += p->rng[wd][k][1] - p->rng[wd][k][0];
       else
         {
-          sum += tod - p->from[wd][k];
+          sum += tod - p->rng[wd][k][0];
           break;
         }
     }
@@ -153,9 +160,9 @@ pattern_first (const Pattern *p, gint64 target)
   acc = 0;
   for (k = 0; k < p->n[wd]; k++)
     {
-      gint64 len = p->to[wd][k] - p->from[wd][k];
+      gint64 len = p->rng[wd][k][1] - p->rng[wd][k][0];
       if (acc + len >= rem)
-        return (7 * q - 4 + wd) * GANTRY_MS_DAY + p->from[wd][k] + (rem - acc);
+        return (7 * q - 4 + wd) * GANTRY_MS_DAY + p->rng[wd][k][0] + (rem - acc);
       acc += len;
     }
   g_assert_not_reached ();
@@ -178,9 +185,9 @@ pattern_last (const Pattern *p, gint64 target)
   acc = 0;
   for (k = 0; k < p->n[wd]; k++)
     {
-      gint64 len = p->to[wd][k] - p->from[wd][k];
+      gint64 len = p->rng[wd][k][1] - p->rng[wd][k][0];
       if (acc + len > rem)
-        return (7 * q - 4 + wd) * GANTRY_MS_DAY + p->from[wd][k] + (rem - acc);
+        return (7 * q - 4 + wd) * GANTRY_MS_DAY + p->rng[wd][k][0] + (rem - acc);
       acc += len;
     }
   g_assert_not_reached ();
@@ -568,15 +575,15 @@ intersect_day (Pattern *out, int wd, const Pattern *a, const Pattern *b)
   out->n[wd] = 0;
   while (i < a->n[wd] && j < b->n[wd] && out->n[wd] < GANTRY_CALENDAR_MAX_RANGES)
     {
-      gint32 from = MAX (a->from[wd][i], b->from[wd][j]);
-      gint32 to = MIN (a->to[wd][i], b->to[wd][j]);
+      gint32 from = MAX (a->rng[wd][i][0], b->rng[wd][j][0]);
+      gint32 to = MIN (a->rng[wd][i][1], b->rng[wd][j][1]);
       if (from < to)
         {
-          out->from[wd][out->n[wd]] = from;
-          out->to[wd][out->n[wd]] = to;
+          out->rng[wd][out->n[wd]][0] = from;
+          out->rng[wd][out->n[wd]][1] = to;
           out->n[wd]++;
         }
-      if (a->to[wd][i] < b->to[wd][j])
+      if (a->rng[wd][i][1] < b->rng[wd][j][1])
         i++;
       else
         j++;
@@ -759,6 +766,7 @@ gantry_workcal_position (const GantryWorkCal *cal, GantryTime t)
   gint64 day, tod;
   const Run *run;
   const Pattern *p;
+  guint r;
 
   g_return_val_if_fail (cal != NULL, 0);
 
@@ -768,8 +776,18 @@ gantry_workcal_position (const GantryWorkCal *cal, GantryTime t)
     t = GANTRY_TIME_MAX;
   day = floor_div (t, GANTRY_MS_DAY);
   tod = t - day * GANTRY_MS_DAY;
-  run = &cal->runs[run_for_day (cal, day)];
+  if (day >= cal->day_lo && day < cal->day_hi)
+    return cal->day_base + pattern_axis (cal->day_pat, day, tod);
+  r = run_for_day (cal, day);
+  run = &cal->runs[r];
   p = &cal->patterns[run->pattern];
+  {
+    GantryWorkCal *mut = (GantryWorkCal *) cal;   /* a cache only */
+    mut->day_lo = run->day;
+    mut->day_hi = r + 1 < cal->n_runs ? cal->runs[r + 1].day : G_MAXINT64;
+    mut->day_base = run->base;
+    mut->day_pat = p;
+  }
   return run->base + pattern_axis (p, day, tod);
 }
 
@@ -932,8 +950,8 @@ gantry_workcal_get_day (const GantryWorkCal *cal, gint64 day_number, GantryDayDe
   out->n_ranges = p->n[wd];
   for (k = 0; k < p->n[wd]; k++)
     {
-      out->ranges[k].from = p->from[wd][k] / 60000;
-      out->ranges[k].to = p->to[wd][k] / 60000;
+      out->ranges[k].from = p->rng[wd][k][0] / 60000;
+      out->ranges[k].to = p->rng[wd][k][1] / 60000;
     }
 }
 
