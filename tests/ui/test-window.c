@@ -503,6 +503,216 @@ test_keyboard (void)
   close_window (win);
 }
 
+/* ---- the whole view from the keyboard alone ---------------------------- */
+
+/* GTK 4.8 has no way to inject key events into a window (and this machine
+ * has no XTest), so press_key() routes a key press as GTK does: the
+ * capture phase from the window down to the focus widget, then the focus
+ * widget and its ancestors up to the window; at each widget its key
+ * controllers and its shortcut controllers (class key bindings such as
+ * the window's Insert, Alt+Shift+Right, Ctrl+Z and Tab) see the key until
+ * one takes it.  The test itself calls no action and grabs no focus. */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *key)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key)
+           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_shortcut_trigger_equal (trigger, key);
+}
+
+static gboolean
+controller_takes_key (GtkEventController *c,
+                      GtkWidget          *widget,
+                      guint               keyval,
+                      GdkModifierType     mods)
+{
+  gboolean handled = FALSE;
+
+  if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+    {
+      g_signal_emit_by_name (c, "key-pressed", keyval, 0, mods, &handled);
+      return handled;
+    }
+  if (GTK_IS_SHORTCUT_CONTROLLER (c))
+    {
+      g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, mods);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (c)) && !handled; i++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), i);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (sc), key))
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (sc),
+                                                    GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                    gtk_shortcut_get_arguments (sc));
+        }
+    }
+  return handled;
+}
+
+static gboolean
+widget_takes_key (GtkWidget          *widget,
+                  GtkPropagationPhase phase,
+                  gboolean            target,
+                  guint               keyval,
+                  GdkModifierType     mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      GtkPropagationPhase p = gtk_event_controller_get_propagation_phase (c);
+
+      if ((p == phase || (target && p == GTK_PHASE_TARGET))
+          && controller_takes_key (c, widget, keyval, mods))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+press_key (GantryWindow    *win,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (win); w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, g_object_ref (w));
+  g_ptr_array_set_free_func (chain, g_object_unref);
+  for (guint i = chain->len; i > 0 && !handled; i--)
+    handled = widget_takes_key (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, FALSE,
+                                keyval, mods);
+  for (guint i = 0; i < chain->len && !handled; i++)
+    handled = widget_takes_key (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, i == 0,
+                                keyval, mods);
+  iterate (2);
+  return handled;
+}
+
+/* The table cell (task, field) that has the keyboard focus, if any. */
+static gboolean
+focus_is_cell (GantryWindow *win,
+               GantryTask   *task,
+               GantryField   field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+  return focus != NULL
+         && focus == gantry_task_table_find_cell (gantry_window_get_task_table (win), task, field);
+}
+
+static gboolean
+focus_in_table (GantryWindow *win)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+  return focus != NULL && GANTRY_IS_CELL_EDITOR (focus)
+         && gtk_widget_is_ancestor (focus, GTK_WIDGET (gantry_window_get_task_table (win)));
+}
+
+static void
+test_keyboard_only (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTask *test = find_task (p, "Test");
+  g_autofree char *s0 = outline (p);
+  guint n0 = gantry_project_get_n_tasks (p);
+  GantryTime d0 = gantry_task_get_duration (test);
+  int tabs = 0;
+
+  /* Tab goes round the window's controls: out of the table (the window
+   * starts with a cell focused) and back into it */
+  while (focus_in_table (win) && tabs++ < 80)
+    press_key (win, GDK_KEY_Tab, 0);
+  g_assert_false (focus_in_table (win));
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (win)));
+  g_test_message ("Tab left the table after %d presses, to a %s", tabs,
+                  G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (win))));
+  tabs = 0;
+  while (!focus_in_table (win) && tabs++ < 80)
+    press_key (win, GDK_KEY_Tab, 0);
+  g_assert_true (focus_in_table (win));
+  g_test_message ("and came back after %d more", tabs);
+
+  /* arrows: to the first row, the Name column, then Duration of "Test"
+   * (rows: Design, Build, Module 1, Module 2, Test, Release) */
+  for (int i = 0; i < 8; i++)
+    g_assert_true (press_key (win, GDK_KEY_Up, 0));
+  for (int i = 0; i < 8; i++)
+    g_assert_true (press_key (win, GDK_KEY_Left, 0));
+  g_assert_true (focus_is_cell (win, find_task (p, "Design"), GANTRY_FIELD_NAME));
+  g_assert_true (press_key (win, GDK_KEY_Right, 0));
+  for (int i = 0; i < 4; i++)
+    g_assert_true (press_key (win, GDK_KEY_Down, 0));
+  WAIT_FOR (focus_is_cell (win, test, GANTRY_FIELD_DURATION));
+  g_assert_true (focus_is_cell (win, test, GANTRY_FIELD_DURATION));
+  {
+    g_autoptr(GPtrArray) sel = gantry_task_table_get_selected_tasks (gantry_window_get_task_table (win));
+
+    g_assert_cmpuint (sel->len, ==, 1);
+    g_assert_true (g_ptr_array_index (sel, 0) == test);
+  }
+
+  /* F2 edits the cell, Escape cancels: nothing changes */
+  {
+    GtkWidget *cell = gtk_root_get_focus (GTK_ROOT (win));
+
+    g_assert_true (press_key (win, GDK_KEY_F2, 0));
+    g_assert_true (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (cell)));
+    g_assert_true (press_key (win, GDK_KEY_Escape, 0));
+    g_assert_false (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (cell)));
+    g_assert_false (gantry_project_can_undo (p));
+
+    /* typing a digit starts editing with it; Enter commits: 5 days */
+    g_assert_true (press_key (win, GDK_KEY_5, 0));
+    g_assert_true (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (cell)));
+    g_assert_true (press_key (win, GDK_KEY_Return, 0));
+    g_assert_false (gantry_cell_editor_get_editing (GANTRY_CELL_EDITOR (cell)));
+  }
+  g_assert_cmpint (gantry_task_get_duration (test), ==, 5 * 480 * GANTRY_MS_MINUTE);
+
+  /* Insert adds a task above the selected one; Alt+Shift+Right indents it
+   * under Build */
+  g_assert_true (press_key (win, GDK_KEY_Insert, 0));
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0 + 1);
+  {
+    GantryTask *build = find_task (p, "Build");
+    GantryTask *added = gantry_task_get_child (gantry_project_get_root_task (p), 2);
+
+    g_assert_true (added != test);
+    g_assert_true (press_key (win, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK));
+    g_assert_true (gantry_task_get_parent (added) == build);
+    g_assert_cmpint (gantry_task_get_position (added), ==, 2);
+  }
+
+  /* Ctrl+Z undoes the indent, the insert and the edit, one each */
+  g_assert_true (press_key (win, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0 + 1);
+  g_assert_true (press_key (win, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (gantry_project_get_n_tasks (p), ==, n0);
+  g_assert_cmpint (gantry_task_get_duration (test), ==, 5 * 480 * GANTRY_MS_MINUTE);
+  g_assert_true (press_key (win, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpint (gantry_task_get_duration (test), ==, d0);
+  {
+    g_autofree char *s1 = outline (p);
+
+    g_assert_cmpstr (s1, ==, s0);
+  }
+  g_assert_false (gantry_project_can_undo (p));
+  /* Ctrl+Shift+Z redoes the edit */
+  g_assert_true (press_key (win, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpint (gantry_task_get_duration (test), ==, 5 * 480 * GANTRY_MS_MINUTE);
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
 static void
 test_task_dialog (void)
 {
@@ -1257,6 +1467,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/clipboard", test_clipboard);
   g_test_add_func ("/ui/window/table-edits", test_table_edits);
   g_test_add_func ("/ui/window/keyboard", test_keyboard);
+  g_test_add_func ("/ui/window/keyboard-only", test_keyboard_only);
   g_test_add_func ("/ui/window/task-dialog", test_task_dialog);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
