@@ -91,6 +91,7 @@ typedef struct
   GantryDuration work_in, asg_work, actual_work;
   double         cost, fixed_cost;
   gboolean       has_asg;
+  GantryAccrual  accrual;      /* of the fixed cost: when it counts as spent */
 } PTask;
 G_STATIC_ASSERT (offsetof (PTask, min_ls) == 64);
 G_STATIC_ASSERT (offsetof (PTask, mstart) == 128);
@@ -386,6 +387,7 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
   pt->cal = tcal != NULL ? plan_workcal (p, cache, tcal) : p->proj_cal;
   pt->work_in = in->work;
   pt->fixed_cost = in->fixed_cost;
+  pt->accrual = gantry_task_get_fixed_cost_accrual (pt->task);
   {
     GPtrArray *as = in->assignments;
     guint k;
@@ -430,10 +432,14 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
           a->cal = plan_workcal_intersection (p, cache, tcal, rcal);
         else
           a->cal = plan_workcal (p, cache, rcal);
-        /* overtime work shortens the duration (reference §1.7) */
+        /* overtime work shortens the duration (reference §1.7); a work
+         * contour stretches it: the resource works at the contour's
+         * percentages of its units, on average less than all of them */
         {
           double span = (double) MAX (gantry_assignment_get_work (a->asg)
-                                      - gantry_assignment_get_overtime_work (a->asg), 0) / units + 0.5;
+                                      - gantry_assignment_get_overtime_work (a->asg), 0)
+                        / (units * gantry_work_contour_average (gantry_assignment_get_work_contour (a->asg)))
+                        + 0.5;
           a->span = span < (double) MAX_SPAN ? (GantryDuration) span : MAX_SPAN;
         }
         a->delay = CLAMP (gantry_assignment_get_delay (a->asg), 0, MAX_SPAN);
@@ -1624,6 +1630,27 @@ task_positions (Plan *p, guint j)
   q->gen = p->gen;
 }
 
+/* Cost to date (MSPDI ActualCost): the resources' cost as far as the task
+ * has progressed, and the fixed cost by its accrual (MSPDI
+ * FixedCostAccrual; GantryAccrual): all of it once the task has started
+ * (Start), all of it at 100 % (End), or in proportion (Prorated). */
+static double
+task_actual_cost (const PTask *t)
+{
+  double fixed = t->fixed_cost, spent = (t->cost - fixed) * t->pct / 100.0;
+
+  switch (t->accrual)
+    {
+    case GANTRY_ACCRUE_START:
+      return spent + ((t->pct > 0 || t->astart != NONE) ? fixed : 0.0);
+    case GANTRY_ACCRUE_END:
+      return spent + (t->pct >= 100 ? fixed : 0.0);
+    case GANTRY_ACCRUE_PRORATED:
+    default:
+      return spent + fixed * t->pct / 100.0;
+    }
+}
+
 static void
 leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
 {
@@ -1639,7 +1666,7 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   o->duration = t->dur;
   o->work = t->has_asg ? t->asg_work : t->work_in;
   o->cost = t->cost;
-  o->actual_cost = t->cost * t->pct / 100.0;
+  o->actual_cost = task_actual_cost (t);
   o->actual_work = t->actual_work;
   if (t->flags & F_SKIP)
     {
@@ -2451,4 +2478,48 @@ gantry_scheduler_peek_result (GantryScheduler    *self,
     return FALSE;
   *out = self->plan->outs[i];
   return TRUE;
+}
+
+/* ---- work contours --------------------------------------------------------- */
+
+/* The share of the assignment's units worked in each tenth of its
+ * duration, in percent (Microsoft's Work Contour field: the duration is
+ * divided into 10 segments).  Back Loaded is Microsoft's documented
+ * example; Early Peak spreads 40 h of work over 10 days (80 h), as in
+ * Microsoft Project; Turtle stretches 40 h to 57.14 h (corpus
+ * mspdiresource.xml, task 3). */
+static const guint8 contour_table[9][10] = {
+  /* 0 Flat         */ { 100, 100, 100, 100, 100, 100, 100, 100, 100, 100 },
+  /* 1 Back Loaded  */ {  10,  15,  25,  50,  50,  75,  75, 100, 100, 100 },
+  /* 2 Front Loaded */ { 100, 100, 100,  75,  75,  50,  50,  25,  15,  10 },
+  /* 3 Double Peak  */ {  25,  50, 100,  50,  25,  25,  50, 100,  50,  25 },
+  /* 4 Early Peak   */ {  25,  50, 100, 100,  75,  50,  50,  25,  15,  10 },
+  /* 5 Late Peak    */ {  10,  15,  25,  50,  50,  75, 100, 100,  50,  25 },
+  /* 6 Bell         */ {  10,  20,  40,  80, 100, 100,  80,  40,  20,  10 },
+  /* 7 Turtle       */ {  25,  50,  75, 100, 100, 100, 100,  75,  50,  25 },
+  /* 8 Contoured: edited by hand in MS Project; its timephased data is
+   * not modelled, so it is spread flat */
+                       { 100, 100, 100, 100, 100, 100, 100, 100, 100, 100 },
+};
+
+guint
+gantry_work_contour_percent (int contour, guint segment)
+{
+  g_return_val_if_fail (segment < 10, 100);
+
+  if (contour < 0 || contour > 8)
+    contour = 0;
+  return contour_table[contour][segment];
+}
+
+double
+gantry_work_contour_average (int contour)
+{
+  guint k, sum = 0;
+
+  if (contour <= 0 || contour > 8)
+    return 1.0;
+  for (k = 0; k < 10; k++)
+    sum += contour_table[contour][k];
+  return sum / 1000.0;
 }

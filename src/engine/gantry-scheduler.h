@@ -71,4 +71,13 @@ gboolean         gantry_scheduler_peek_result   (GantryScheduler    *self,
                                                  GantryTask         *task,
                                                  GantryTaskSchedule *out);
 
+/* Work contours (assignment WorkContour 0 Flat .. 8 Contoured): the
+ * percentage of the assignment's units worked in each of the 10 equal
+ * segments of its duration, and their average as a fraction (1.0 for
+ * Flat; 0.7 for Turtle).  A contoured assignment of a task whose dates
+ * its resources drive lasts work / (units x average).  Out-of-range
+ * contours count as Flat. */
+guint            gantry_work_contour_percent    (int contour, guint segment);
+double           gantry_work_contour_average    (int contour);
+
 G_END_DECLS
