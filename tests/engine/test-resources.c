@@ -19,6 +19,7 @@
 #include "gantry-task-type.h"
 #include "gantry-mspdi.h"
 #include "gantry-test-helper.h"
+#include "gantry-tracking.h"
 
 static GantryResource *
 plan_resource (GantryProject *p, const char *name, double max_units)
@@ -839,6 +840,60 @@ test_level_async_plan_changed (void)
     g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tasks, i)), ==, 0);
 }
 
+/* ---- fixed cost accrual: cost to date ----------------------------------- */
+
+/* A 4d task, R1 at 50/h (32 h = 1600.00) plus a fixed cost of 400.00: its
+ * cost to date (ActualCost, and AC in earned value) by FixedCostAccrual,
+ * worked out by hand:
+ *   0 %:   Start 0,      Prorated 0,      End 0
+ *   25 %:  Start 800.00 (400 + 1600 × 25 %), Prorated 500.00 (2000 × 25 %),
+ *          End 400.00 (1600 × 25 %)
+ *   100 %: 2000.00 for all three. */
+static void
+test_fixed_cost_accrual (void)
+{
+  static const struct { GantryAccrual acc; double at0, at25, at100; } rows[] = {
+    { GANTRY_ACCRUE_START, 0, 800, 2000 },
+    { GANTRY_ACCRUE_PRORATED, 0, 500, 2000 },
+    { GANTRY_ACCRUE_END, 0, 400, 2000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+      g_autoptr(GantryScheduler) sched = gantry_scheduler_new (p);
+      GantryResource *r = plan_resource (p, "R1", 1.0);
+      GantryTask *sum = plan_task (p, NULL, "Phase", 0, GANTRY_FORMAT_DAYS);
+      GantryTask *t = plan_task (p, sum, "T", 4 * DAY_MS, GANTRY_FORMAT_DAYS);
+      GantryEarnedValue ev;
+
+      gantry_resource_set_standard_rate (r, 50);
+      plan_assign (p, t, r, 1.0, 32 * HOUR_MS);
+      gantry_task_set_fixed_cost (t, 400);
+      gantry_task_set_fixed_cost_accrual (t, rows[i].acc);
+      gantry_scheduler_run (sched);
+      gantry_scheduler_set_auto (sched, TRUE);
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_cost (t), 2000, 1e-9);
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_actual_cost (t), rows[i].at0, 1e-9);
+
+      gantry_set_percent_complete (p, t, 25);
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_actual_cost (t), rows[i].at25, 1e-9);
+      /* rolled up to the summary, and AC in earned value */
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_actual_cost (sum), rows[i].at25, 1e-9);
+      gantry_tracking_earned_value (t, 0, T (2025, 4, 8, 17, 0), &ev);
+      g_assert_cmpfloat_with_epsilon (ev.acwp, rows[i].at25, 1e-9);
+
+      gantry_set_percent_complete (p, t, 100);
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_actual_cost (t), rows[i].at100, 1e-9);
+
+      /* changing the accrual alone (an undoable edit) updates it */
+      gantry_set_percent_complete (p, t, 25);
+      gantry_project_apply (p, gantry_command_set (t, "fixed-cost-accrual",
+                                                   (int) GANTRY_ACCRUE_START));
+      g_assert_cmpfloat_with_epsilon (gantry_task_get_actual_cost (t), 800, 1e-9);
+    }
+}
+
 /* Bad input: nothing crashes; an assignment beyond the resource's max
  * units alone is reported, and levelling leaves it. */
 static void
@@ -1085,6 +1140,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/resources/level/input-copy", test_level_input_copy);
   g_test_add_func ("/engine/resources/level/async-cancel", test_level_async_cancel);
   g_test_add_func ("/engine/resources/level/async-plan-changed", test_level_async_plan_changed);
+  g_test_add_func ("/engine/resources/cost/fixed-cost-accrual", test_fixed_cost_accrual);
   g_test_add_func ("/engine/resources/bad-input", test_bad_input);
   g_test_add_func ("/engine/resources/corpus", test_corpus);
   return g_test_run ();
