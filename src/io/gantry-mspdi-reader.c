@@ -133,6 +133,15 @@ typedef struct
 
 enum { C_NONE, C_CALENDARS, C_TASKS, C_RESOURCES, C_ASSIGNMENTS };
 
+#define INDEX_SLOTS 1024
+
+typedef struct
+{
+  const GantryMspdiSchemaNode *sch;
+  const char                  *name;
+  int                          idx;
+} IndexSlot;
+
 typedef struct
 {
   xmlParserCtxtPtr  ctxt;
@@ -157,6 +166,7 @@ typedef struct
   Node             *root;             /* the object being built */
   Node             *node;             /* its innermost open element */
   int               depth;
+  const char       *open_names[MAX_NEST + 2];   /* the open elements, by depth */
   int               container;        /* C_*: the depth-1 section we are in */
   gboolean          seen_root;
   GString          *pending_ws;       /* white space not yet known to be text */
@@ -165,6 +175,7 @@ typedef struct
   const char       *container_name;
   GHashTable       *entities;         /* declared general entity names */
   GHashTable      **child_index;      /* per schema node: name pointer -> index + 2 */
+  IndexSlot        *index_slots;      /* INDEX_SLOTS */
   GHashTable       *sub_schema;       /* "parent/name" pointers -> schema node */
   const char       *data;             /* the source, for error messages */
   gsize             len;
@@ -316,6 +327,15 @@ finish_xml_error (Reader *R)
       || strstr (R->xml_error_message, "too long") || strstr (R->xml_error_message, "too large")
       || strstr (R->xml_error_message, "amplification"))
     code = GANTRY_MSPDI_ERROR_LIMIT;
+  if (R->xml_error_code == XML_ERR_DOCUMENT_END && R->depth > 0 && R->depth <= MAX_NEST + 1)
+    {
+      /* libxml2 says "Extra content at the end of the document" */
+      g_set_error (&R->error, GANTRY_MSPDI_ERROR, GANTRY_MSPDI_ERROR_MALFORMED,
+                   _("Line %d: not well-formed XML: the file ends inside element <%s> "
+                     "(is it truncated?)"),
+                   R->xml_error_line, R->open_names[R->depth - 1]);
+      return;
+    }
   if (R->xml_error_code == XML_ERR_DOCUMENT_EMPTY)
     {
       /* (truly empty input is caught before parsing) */
@@ -770,22 +790,34 @@ child_index (Reader                      *R,
              const GantryMspdiSchemaNode *sch,
              const char                  *name)
 {
-  guint n;
+  guint n, h;
   GHashTable *table;
   gpointer v;
   int idx;
+  IndexSlot *slot;
 
   if (sch == NULL || name == NULL)
     return -1;
+  /* a direct-mapped cache in front of the per-node tables */
+  h = (guint) (((guintptr) name >> 3) ^ ((guintptr) sch >> 5)) & (INDEX_SLOTS - 1);
+  slot = &R->index_slots[h];
+  if (slot->name == name && slot->sch == sch)
+    return slot->idx;
   n = sch - gantry_mspdi_schema_nodes;
   table = R->child_index[n];
   if (table == NULL)
     table = R->child_index[n] = g_hash_table_new (g_direct_hash, g_direct_equal);
   v = g_hash_table_lookup (table, name);
   if (v != NULL)
-    return GPOINTER_TO_INT (v) - 2;
-  idx = gantry_mspdi_schema_child_index (sch, name);
-  g_hash_table_insert (table, (gpointer) name, GINT_TO_POINTER (idx + 2));
+    idx = GPOINTER_TO_INT (v) - 2;
+  else
+    {
+      idx = gantry_mspdi_schema_child_index (sch, name);
+      g_hash_table_insert (table, (gpointer) name, GINT_TO_POINTER (idx + 2));
+    }
+  slot->sch = sch;
+  slot->name = name;
+  slot->idx = idx;
   return idx;
 }
 
@@ -844,6 +876,30 @@ serialize (Reader                      *R,
 
   if (depth > MAX_DEPTH || out->len > MAX_ELEMENT_SIZE)
     return FALSE;
+  /* the common case: <Name>text</Name>, text without special characters */
+  if (node->children == NULL && node->attrs == NULL && node->href != NULL && node->prefix == NULL
+      && g_str_equal (node->href, GANTRY_MSPDI_NS)
+      && (node->text == NULL || strcspn (node->text, "&<>\r") == node->text_len))
+    {
+      gsize n = strlen (node->name), at = out->len;
+      char *p;
+
+      g_string_set_size (out, at + 2 * n + 5 + node->text_len);
+      p = out->str + at;
+      *p++ = '<';
+      memcpy (p, node->name, n);
+      p += n;
+      *p++ = '>';
+      if (node->text_len > 0)
+        memcpy (p, node->text, node->text_len);
+      p += node->text_len;
+      *p++ = '<';
+      *p++ = '/';
+      memcpy (p, node->name, n);
+      p += n;
+      *p = '>';
+      return TRUE;
+    }
   g_string_append_c (out, '<');
   append_qname (out, node);
   /* an element in another namespace keeps it (declared where it starts) */
@@ -2674,6 +2730,7 @@ on_start_element (void           *data,
       stop (R);
       return;
     }
+  R->open_names[depth] = name;
   if (depth == 0)
     {
       R->seen_root = TRUE;
@@ -2818,7 +2875,7 @@ parse (Reader     *R,
     }
   if (R->ctxt == NULL)
     {
-      fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot read the file: out of memory"));
+      fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot open the file for reading"));
       g_free (buf);
       return;
     }
@@ -2837,7 +2894,8 @@ parse (Reader     *R,
           chunk = buf;
           if (size == 0 && ferror (f))
             {
-              fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot read the file: %s"), g_strerror (errno));
+              fail (R, GANTRY_MSPDI_ERROR_IO, NULL, _("Cannot read “%s”: %s"), path ? path : "",
+                    g_strerror (errno));
               break;
             }
         }
@@ -2889,6 +2947,7 @@ load (FILE        *f,
   R.out = g_string_sized_new (4096);
   R.pending_ws = g_string_sized_new (64);
   R.child_index = g_new0 (GHashTable *, gantry_mspdi_schema_n_nodes);
+  R.index_slots = g_new0 (IndexSlot, INDEX_SLOTS);
   R.sub_schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   arena_init (&R.arena);
   for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)
@@ -2930,6 +2989,7 @@ load (FILE        *f,
     if (R.child_index[i] != NULL)
       g_hash_table_unref (R.child_index[i]);
   g_free (R.child_index);
+  g_free (R.index_slots);
   g_hash_table_unref (R.sub_schema);
   g_clear_pointer (&R.entities, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (R.lists); i++)

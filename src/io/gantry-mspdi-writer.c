@@ -81,7 +81,18 @@ tw_put (Writer     *W,
         const char *s,
         gsize       len)
 {
-  g_string_append_len (W->out, s, len);
+  GString *o = W->out;
+
+  if (o->len + len >= o->allocated_len)
+    {
+      gsize at = o->len;
+
+      g_string_set_size (o, at + len);   /* grows the allocation */
+      o->len = at;
+    }
+  memcpy (o->str + o->len, s, len);
+  o->len += len;
+  o->str[o->len] = '\0';
 }
 
 static inline void
@@ -354,6 +365,37 @@ w_str (Writer     *W,
   OK (tw_element (W, name, value));
 }
 
+/* Decimal digits of v at the end of buf (size >= 24); returns the start. */
+static char *
+format_int (char   *buf,
+            gsize   size,
+            gint64  v)
+{
+  char *p = buf + size - 1;
+  guint64 a = v < 0 ? -(guint64) v : (guint64) v;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + a % 10);
+      a /= 10;
+    }
+  while (a > 0);
+  if (v < 0)
+    *--p = '-';
+  return p;
+}
+
+/* n (0..99) as two digits at p */
+static inline char *
+two_digits (char *p,
+            int   n)
+{
+  p[0] = (char) ('0' + n / 10);
+  p[1] = (char) ('0' + n % 10);
+  return p + 2;
+}
+
 static void
 w_int (Writer     *W,
        const char *name,
@@ -361,8 +403,7 @@ w_int (Writer     *W,
 {
   char buf[32];
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  w_str (W, name, buf);
+  w_str (W, name, format_int (buf, sizeof buf, value));
 }
 
 static void
@@ -386,6 +427,14 @@ w_decimal (Writer     *W,
 
   if (!isfinite (value))
     value = 0;
+  /* a whole number (most costs): what "%.Nf" and dropping zeros gives */
+  if (fabs (value) < 1e15 && fabs (value - round (value)) < 0.4 * pow (10, -decimals))
+    {
+      gint64 whole = (gint64) llround (value);
+
+      w_str (W, name, format_int (buf, sizeof buf, whole));
+      return;
+    }
   g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
   g_ascii_formatd (buf, sizeof buf, fmt, value);
   if (strchr (buf, '.') != NULL)
@@ -415,9 +464,32 @@ w_date (Writer     *W,
         GantryTime  t)
 {
   g_autofree char *s = NULL;
+  int y, mo, d, h, mi, sec;
 
   if (t == GANTRY_TIME_NONE)
     return;
+  if (t % GANTRY_MS_SECOND == 0 && t >= GANTRY_TIME_MIN && t <= GANTRY_TIME_MAX)
+    {
+      /* whole seconds: "YYYY-MM-DDTHH:MM:SS", as gantry_time_format_iso */
+      char buf[24], *p = buf;
+
+      gantry_time_split (t, &y, &mo, &d, &h, &mi, &sec);
+      p = two_digits (p, y / 100);
+      p = two_digits (p, y % 100);
+      *p++ = '-';
+      p = two_digits (p, mo);
+      *p++ = '-';
+      p = two_digits (p, d);
+      *p++ = 'T';
+      p = two_digits (p, h);
+      *p++ = ':';
+      p = two_digits (p, mi);
+      *p++ = ':';
+      p = two_digits (p, sec);
+      *p = '\0';
+      w_str (W, name, buf);
+      return;
+    }
   s = gantry_time_format_iso (t);
   w_str (W, name, s);
 }
@@ -427,8 +499,25 @@ w_duration (Writer     *W,
             const char *name,
             gint64      ms)
 {
-  g_autofree char *s = gantry_mspdi_format_duration (ms);
+  g_autofree char *s = NULL;
 
+  if (ms % 1000 == 0 && ms > G_MININT64)
+    {
+      /* whole seconds: PTnHnMnS, as gantry_mspdi_format_duration */
+      guint64 a = ms < 0 ? (guint64) -ms : (guint64) ms;
+      char buf[80], h[24], m[24], sec[24];
+
+      g_strlcpy (buf, ms < 0 ? "PT-" : "PT", sizeof buf);
+      g_strlcat (buf, format_int (h, sizeof h, (gint64) (a / GANTRY_MS_HOUR)), sizeof buf);
+      g_strlcat (buf, "H", sizeof buf);
+      g_strlcat (buf, format_int (m, sizeof m, (gint64) ((a % GANTRY_MS_HOUR) / GANTRY_MS_MINUTE)), sizeof buf);
+      g_strlcat (buf, "M", sizeof buf);
+      g_strlcat (buf, format_int (sec, sizeof sec, (gint64) ((a % GANTRY_MS_MINUTE) / 1000)), sizeof buf);
+      g_strlcat (buf, "S", sizeof buf);
+      w_str (W, name, buf);
+      return;
+    }
+  s = gantry_mspdi_format_duration (ms);
   w_str (W, name, s);
 }
 

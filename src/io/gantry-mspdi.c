@@ -57,22 +57,24 @@ int
 gantry_mspdi_schema_child_index (const GantryMspdiSchemaNode *node,
                                  const char                  *name)
 {
-  /* The reader asks several times in a row about the same element, and
-   * libxml2 interns element names: a one-entry cache by pointer. */
+  /* Callers ask several times in a row about the same element: a
+   * one-entry cache (by content: a freed name's address may be reused). */
   static _Thread_local const GantryMspdiSchemaNode *last_node;
-  static _Thread_local const char *last_name;
+  static _Thread_local char last_name[64];
   static _Thread_local int last_index;
   GHashTable **tables;
   gpointer v;
 
   if (node == NULL || name == NULL)
     return -1;
-  if (node == last_node && name == last_name)
+  if (node == last_node && strcmp (name, last_name) == 0)
     return last_index;
   tables = child_tables ();
   v = g_hash_table_lookup (tables[node - gantry_mspdi_schema_nodes], name);
-  last_node = node;
-  last_name = name;
+  if (g_strlcpy (last_name, name, sizeof last_name) < sizeof last_name)
+    last_node = node;
+  else
+    last_node = NULL;   /* too long to cache */
   last_index = v ? (int) GPOINTER_TO_UINT (v) - 1 : -1;
   return last_index;
 }

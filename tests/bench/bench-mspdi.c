@@ -27,6 +27,7 @@
  *
  *   bench-mspdi [--runs N]              1 000, 10 000, 100 000 tasks, N runs each (3)
  *   bench-mspdi --quick                 10 000 only, one run
+ *   bench-mspdi --tasks N [--runs R]    N tasks only
  *   bench-mspdi --ms-null-assignments   the same with null-resource assignments
  *   bench-mspdi --generate N FILE [--ms-null-assignments]   just write a file
  */
@@ -536,7 +537,7 @@ main (int   argc,
       char *argv[])
 {
   gboolean quick = FALSE, null_assignments = FALSE;
-  int n_runs = 3;
+  int n_runs = 3, only = 0;
 
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--ms-null-assignments"))
@@ -552,13 +553,15 @@ main (int   argc,
         quick = TRUE;
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
         n_runs = MAX (1, atoi (argv[++i]));
+      else if (g_str_equal (argv[i], "--tasks") && i + 1 < argc)
+        only = MAX (1, atoi (argv[++i]));
     }
   printf ("# MSPDI benchmark (targets: 10k import <= 0.5 s; 100k import <= 6 s, <= 1 GB; "
           "export at least as fast)\n# wall time depends on machine load; CPU time is the "
           "process's own\n");
-  if (quick)
+  if (quick || only > 0)
     {
-      run (10000, 1, null_assignments);
+      run (only > 0 ? only : 10000, quick ? 1 : n_runs, null_assignments);
       return 0;
     }
   run (1000, n_runs, null_assignments);

@@ -65,6 +65,8 @@ test_truncated (void)
   const char *doc = MSPDI_HEAD "<Tasks><Task><UID>1</UID><Name>A</Name>";
 
   assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_MALFORMED, "Line");
+  /* the element the file ends in is named */
+  assert_refused (doc, strlen (doc), GANTRY_MSPDI_ERROR_MALFORMED, "<Task>");
 }
 
 static void
