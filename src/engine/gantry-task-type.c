@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gantry-task-type.h"
+#include "gantry-scheduler.h"
 
 static void
 set_int64 (GantryProject *project, gpointer object, const char *prop, gint64 v)
@@ -190,6 +191,11 @@ gantry_set_task_duration (GantryProject  *project,
       double units = gantry_assignment_get_units (a);
       GantryDuration work = gantry_assignment_get_work (a);
       GantryDuration overtime = MAX (gantry_assignment_get_overtime_work (a), 0);
+      /* a work contour works the units at its average share only (the
+       * scheduler lasts work / (units x average)); a fixed-duration task
+       * does not follow its assignments, so its work keeps Duration x Units */
+      double avg = type == GANTRY_TASK_FIXED_DURATION
+                   ? 1.0 : gantry_work_contour_average (gantry_assignment_get_work_contour (a));
 
       if (!is_work_assignment (a) || !(units > 0))
         continue;
@@ -200,14 +206,14 @@ gantry_set_task_duration (GantryProject  *project,
            * overtime or the duration is zero) */
           if (duration > 0 && work > overtime)
             {
-              double u = (double) (work - overtime) / (double) duration;
+              double u = (double) (work - overtime) / ((double) duration * avg);
               if (fabs (u - units) > 1e-9)
                 set_double (project, a, "units", u);
             }
         }
       else
         {
-          GantryDuration w = (GantryDuration) llround (units * (double) duration) + overtime;
+          GantryDuration w = (GantryDuration) llround (units * avg * (double) duration) + overtime;
           if (w != work)
             set_int64 (project, a, "work", w);
           work = w;

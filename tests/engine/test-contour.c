@@ -19,6 +19,7 @@
 
 #include "engine-test-util.h"
 #include "gantry-mspdi.h"
+#include "gantry-task-type.h"
 
 /* A fixed-units task with one 100 % assignment of 40 h, starting Monday
  * 2025-04-14 08:00 on the Standard calendar. */
@@ -150,6 +151,32 @@ test_contour_edit_reschedules (void)
   assert_time (gantry_task_get_start (next), T (2025, 4, 21, 8, 0));
 }
 
+/* Typing a duration keeps Work = Duration x Units x the contour's
+ * average, so the scheduler gives the typed duration back (Fixed Units:
+ * the work follows; Fixed Work: the units follow). */
+static void
+test_typed_duration_round_trip (void)
+{
+  g_autoptr (GantryProject) p = plan_new (T (2025, 4, 14, 8, 0));
+  GantryTask *t;
+  GantryAssignment *a = contoured_task (p, GANTRY_TASK_FIXED_UNITS, 7, &t);
+
+  gantry_set_task_duration (p, t, 5 * DAY_MS, NULL);
+  /* 5 days at a Turtle's 70 % of 100 %: 28 h */
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 28 * HOUR_MS);
+  schedule (p);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 5 * DAY_MS);
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 18, 17, 0));
+
+  gantry_task_set_task_type (t, GANTRY_TASK_FIXED_WORK);
+  gantry_set_task_duration (p, t, 4 * DAY_MS, NULL);
+  /* 28 h over 4 days at 70 %: units 28 / (32 x 0.7) = 1.25 */
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 28 * HOUR_MS);
+  g_assert_cmpfloat_with_epsilon (gantry_assignment_get_units (a), 1.25, 1e-9);
+  schedule (p);
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 4 * DAY_MS);
+}
+
 /* The corpus file's Turtle task, against the values MS Project stored. */
 static void
 test_corpus_turtle (void)
@@ -214,6 +241,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/contour/fixed-duration-keeps-duration",
                    test_fixed_duration_keeps_duration);
   g_test_add_func ("/engine/contour/edit-reschedules", test_contour_edit_reschedules);
+  g_test_add_func ("/engine/contour/typed-duration-round-trip", test_typed_duration_round_trip);
   g_test_add_func ("/engine/contour/corpus-turtle-57.14h", test_corpus_turtle);
   return g_test_run ();
 }
