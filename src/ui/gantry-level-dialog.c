@@ -260,7 +260,7 @@ gantry_level_dialog_new (GtkWindow *parent, GantryProject *project)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_top (buttons, 10);
-  clear = gtk_button_new_with_mnemonic (_("C_lear Levelling"));
+  clear = gtk_button_new_with_mnemonic (_("Clea_r Levelling"));
   gtk_widget_set_tooltip_text (clear, _("Remove every levelling delay"));
   g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked), self);
   gtk_box_append (GTK_BOX (buttons), clear);
