@@ -993,22 +993,41 @@ gantry_resources_clear_leveling (GantryProject *project)
  * settings, tasks (outline, every read-write property, computed dates),
  * links, resources and assignments.  Object references (calendars) are
  * mapped to the copy's objects by UID. */
-static void
-copy_properties (GObject *src, GObject *dst, GantryProject *dst_project)
+/* The read-write properties of one class (looked up once per copy). */
+typedef struct
 {
-  g_autofree GParamSpec **ps = NULL;
+  GParamSpec **specs;
+  guint        n;
+} PropList;
+
+static void
+prop_list_init (PropList *l, GType type)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+  g_autofree GParamSpec **all = NULL;
   guint n, i;
 
-  ps = g_object_class_list_properties (G_OBJECT_GET_CLASS (src), &n);
-  g_object_freeze_notify (dst);
+  all = g_object_class_list_properties (klass, &n);
+  l->specs = g_new (GParamSpec *, MAX (n, 1));
+  l->n = 0;
   for (i = 0; i < n; i++)
+    if ((all[i]->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE
+        && (all[i]->flags & G_PARAM_CONSTRUCT_ONLY) == 0)
+      l->specs[l->n++] = all[i];
+  g_type_class_unref (klass);
+}
+
+static void
+copy_properties (const PropList *l, GObject *src, GObject *dst, GantryProject *dst_project)
+{
+  guint i;
+
+  g_object_freeze_notify (dst);
+  for (i = 0; i < l->n; i++)
     {
-      GParamSpec *p = ps[i];
+      GParamSpec *p = l->specs[i];
       GValue v = G_VALUE_INIT;
 
-      if ((p->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE
-          || (p->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
       if (g_type_is_a (p->value_type, G_TYPE_OBJECT))
         {
           g_autoptr(GObject) obj = NULL;
@@ -1040,6 +1059,7 @@ gantry_resources_level_input_copy (GantryProject *project)
   g_autoptr(GHashTable) tmap = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) rmap = g_hash_table_new (NULL, NULL);
   GantryTask *root;
+  PropList props_project, props_task, props_resource, props_assignment;
   guint i, n;
 
   g_return_val_if_fail (GANTRY_IS_PROJECT (project), NULL);
@@ -1064,7 +1084,11 @@ gantry_resources_level_input_copy (GantryProject *project)
         gantry_calendar_set_base (gantry_project_lookup_calendar (copy, gantry_calendar_get_uid (c)),
                                   gantry_project_lookup_calendar (copy, gantry_calendar_get_uid (base)));
     }
-  copy_properties (G_OBJECT (project), G_OBJECT (copy), copy);
+  prop_list_init (&props_project, GANTRY_TYPE_PROJECT);
+  prop_list_init (&props_task, GANTRY_TYPE_TASK);
+  prop_list_init (&props_resource, GANTRY_TYPE_RESOURCE);
+  prop_list_init (&props_assignment, GANTRY_TYPE_ASSIGNMENT);
+  copy_properties (&props_project, G_OBJECT (project), G_OBJECT (copy), copy);
 
   res = gantry_project_get_resources (project);
   n = g_list_model_get_n_items (res);
@@ -1074,13 +1098,13 @@ gantry_resources_level_input_copy (GantryProject *project)
       g_autoptr(GantryResource) rc = gantry_resource_new (gantry_resource_get_uid (r),
                                                           gantry_resource_get_name (r));
 
-      copy_properties (G_OBJECT (r), G_OBJECT (rc), copy);
+      copy_properties (&props_resource, G_OBJECT (r), G_OBJECT (rc), copy);
       gantry_project_add_resource (copy, -1, rc);
       g_hash_table_insert (rmap, r, rc);
     }
 
   root = gantry_project_get_root_task (project);
-  copy_properties (G_OBJECT (root), G_OBJECT (gantry_project_get_root_task (copy)), copy);
+  copy_properties (&props_task, G_OBJECT (root), G_OBJECT (gantry_project_get_root_task (copy)), copy);
   tasks = gantry_project_get_all_tasks (project);
   for (i = 0; i < tasks->len; i++)
     {
@@ -1089,7 +1113,7 @@ gantry_resources_level_input_copy (GantryProject *project)
       g_autoptr(GantryTask) tc = gantry_task_new (gantry_task_get_uid (t), gantry_task_get_name (t));
       GantryTaskSchedule s;
 
-      copy_properties (G_OBJECT (t), G_OBJECT (tc), copy);
+      copy_properties (&props_task, G_OBJECT (t), G_OBJECT (tc), copy);
       gantry_task_get_schedule (t, &s);
       gantry_task_set_schedule (tc, &s);
       gantry_project_add_task (copy, parent == root ? NULL : g_hash_table_lookup (tmap, parent), -1, tc);
@@ -1127,13 +1151,17 @@ gantry_resources_level_input_copy (GantryProject *project)
         continue;
       ac = gantry_assignment_new (gantry_assignment_get_uid (a), t, r,
                                   gantry_assignment_get_units (a), gantry_assignment_get_work (a));
-      copy_properties (G_OBJECT (a), G_OBJECT (ac), copy);
+      copy_properties (&props_assignment, G_OBJECT (a), G_OBJECT (ac), copy);
       gantry_assignment_set_computed (ac, gantry_assignment_get_start (a),
                                       gantry_assignment_get_finish (a),
                                       gantry_assignment_get_cost (a));
       gantry_project_add_assignment (copy, ac);
     }
   gantry_project_clear_history (copy);
+  g_free (props_project.specs);
+  g_free (props_task.specs);
+  g_free (props_resource.specs);
+  g_free (props_assignment.specs);
   return copy;
 }
 
