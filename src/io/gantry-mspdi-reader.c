@@ -2301,16 +2301,26 @@ read_assignment (Reader     *R,
       warn (R, node, _("an assignment without UID, TaskUID or ResourceUID is ignored"));
       return;
     }
-  a.extras = gantry_extras_new ();
-  target = a.extras;
   if (a.resource_uid == -65535 || a.task_uid == 0)
     {
       /* MS Project's null-resource assignment, or one on the project
-       * summary task (budget resources): kept whole with the task. */
+       * summary task (budget resources): kept whole with the task (at
+       * once in the usual order, tasks before assignments). */
+      GantryTask *task = a.task_uid != 0 && R->n_duplicates_seen == 0
+                         ? gantry_project_lookup_task (R->project, a.task_uid) : NULL;
+
+      if (task != NULL && task != gantry_project_get_root_task (R->project))
+        {
+          keep_extra (R, gantry_task_get_extras (task), NULL, node, NULL);
+          return;
+        }
+      a.extras = gantry_extras_new ();
       keep_extra (R, a.extras, NULL, node, NULL);
       g_array_append_val (R->assignments, a);
       return;
     }
+  a.extras = gantry_extras_new ();
+  target = a.extras;
   a.units = 1.0;
 
   /* Usual order (tasks and resources before assignments): create the
@@ -2513,8 +2523,10 @@ resolve (Reader *R)
         }
       if (a->resource_uid == -65535 || a->task_uid == 0)
         {
-          const GantryExtra *e = gantry_extras_get (a->extras, 0);
-          gantry_extras_append (gantry_task_get_extras (task), "Assignment", e->xml, TRUE);
+          /* (none when it was too large or deep to keep) */
+          if (gantry_extras_get_n (a->extras) > 0)
+            gantry_extras_append (gantry_task_get_extras (task), "Assignment",
+                                  gantry_extras_get (a->extras, 0)->xml, TRUE);
           continue;
         }
       res = gantry_project_lookup_resource (P, a->resource_uid);

@@ -552,13 +552,14 @@ main (int   argc,
       if (g_str_equal (argv[i], "--quick"))
         quick = TRUE;
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
-        n_runs = MAX (1, atoi (argv[++i]));
+        n_runs = atoi (argv[++i]);
       else if (g_str_equal (argv[i], "--tasks") && i + 1 < argc)
-        only = MAX (1, atoi (argv[++i]));
+        only = atoi (argv[++i]);
     }
   printf ("# MSPDI benchmark (targets: 10k import <= 0.5 s; 100k import <= 6 s, <= 1 GB; "
           "export at least as fast)\n# wall time depends on machine load; CPU time is the "
           "process's own\n");
+  n_runs = MAX (n_runs, 1);
   if (quick || only > 0)
     {
       run (only > 0 ? only : 10000, quick ? 1 : n_runs, null_assignments);
