@@ -35,6 +35,7 @@ struct _GantryTaskTable
   gulong              changed_id;
   GHashTable         *problem_tasks;     /* GantryTask* set, may be NULL */
   GHashTable         *bound;             /* cell widgets currently bound */
+  guint               refresh;           /* counts refresh_all_cells() */
 
   GSimpleActionGroup *column_actions;
   GMenu              *column_menu;
@@ -113,6 +114,7 @@ typedef struct
   GtkWidget       *expander;     /* name column only */
   GtkWidget       *icons[7];     /* indicators only */
   gboolean         updating;
+  guint            refresh;      /* the table's refresh count at the last update */
 } Cell;
 
 static void cell_update (Cell *cell);
@@ -268,6 +270,7 @@ cell_update (Cell *cell)
 {
   if (cell->task == NULL)
     return;
+  cell->refresh = cell->table->refresh;
 
   switch (cell->column)
     {
@@ -450,14 +453,40 @@ factory_bind (GtkSignalListItemFactory *factory,
   Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GantryTask *task = gtk_tree_list_row_get_item (row);   /* transfer full */
+  gboolean same = cell->task == task;
+  gboolean had_error = gtk_widget_has_css_class (cell->widget, "error");
 
-  cell->task = task;
-  cell->notify_id = g_signal_connect (task, "notify", G_CALLBACK (on_task_notify), cell);
+  /* GTK 4.8 unbinds and binds again every row whose position changes:
+   * the cell keeps its task (and stays current through its notify
+   * handler) while unbound, so that then little is left to do. */
+  if (same)
+    g_object_unref (task);
+  else
+    {
+      if (cell->task != NULL)
+        {
+          g_clear_signal_handler (&cell->notify_id, cell->task);
+          g_object_unref (cell->task);
+        }
+      cell->task = task;
+      cell->notify_id = g_signal_connect (task, "notify", G_CALLBACK (on_task_notify), cell);
+    }
   if (cell->expander != NULL)
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (cell->expander), row);
   cell_set_error (cell, NULL);
-  cell_update (cell);
+  if (!same || had_error || cell->refresh != self->refresh)
+    cell_update (cell);
   g_hash_table_add (self->bound, cell);
+}
+
+static void
+cell_drop_task (Cell *cell)
+{
+  if (cell->task != NULL)
+    {
+      g_clear_signal_handler (&cell->notify_id, cell->task);
+      g_clear_object (&cell->task);
+    }
 }
 
 static void
@@ -470,13 +499,9 @@ factory_unbind (GtkSignalListItemFactory *factory,
   Cell *cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
 
   g_hash_table_remove (self->bound, cell);
-  /* (the expander keeps its row until the next bind: GTK 4.8 rebuilds its
-   * icons on every change of row, and GTK rebinds every row it moves) */
-  if (cell->task != NULL)
-    {
-      g_clear_signal_handler (&cell->notify_id, cell->task);
-      g_clear_object (&cell->task);
-    }
+  /* (the task and the expander's row stay until the next bind or the
+   * teardown: see factory_bind; GTK 4.8's expander also rebuilds its icons
+   * on every change of row) */
 }
 
 static void
@@ -494,6 +519,7 @@ factory_teardown (GtkSignalListItemFactory *factory,
   cell = g_object_get_data (G_OBJECT (root), "gantry-cell");
   if (self->bound != NULL)
     g_hash_table_remove (self->bound, cell);
+  cell_drop_task (cell);
   /* (GTK has taken the child out of the item before this signal) */
   if (gtk_list_item_get_child (item) == root)
     gtk_list_item_set_child (item, NULL);
@@ -510,6 +536,9 @@ refresh_all_cells (GantryTaskTable *self)
   GHashTableIter iter;
   gpointer key;
 
+  /* (unbound cells that keep their task see this count and update when
+   * bound again) */
+  self->refresh++;
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     cell_update (key);

@@ -503,6 +503,93 @@ test_keyboard (void)
   close_window (win);
 }
 
+/* Every table cell on screen shows what its task holds now. */
+static void
+assert_cells_current (GantryWindow *win, GantryProject *p)
+{
+  static const GantryField fields[] = {
+    GANTRY_FIELD_NAME, GANTRY_FIELD_DURATION, GANTRY_FIELD_START, GANTRY_FIELD_FINISH,
+    GANTRY_FIELD_PREDECESSORS, GANTRY_FIELD_RESOURCES, GANTRY_FIELD_PERCENT_COMPLETE,
+  };
+  GPtrArray *all = gantry_project_get_all_tasks (p);
+  guint checked = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+      {
+        GantryTask *t = g_ptr_array_index (all, i);
+        GtkWidget *cell = gantry_task_table_find_cell (gantry_window_get_task_table (win), t, fields[f]);
+        g_autofree char *want = gantry_edit_format_field (t, fields[f]);
+
+        if (cell == NULL)
+          continue;
+        g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, want);
+        checked++;
+      }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* The table reuses cell widgets (GTK 4.8 unbinds and rebinds every row it
+ * moves; collapse all hands the old rows' cells to the new rows): edits
+ * made while a row is hidden show when it comes back. */
+static void
+test_cells_follow_model (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryWindow *win = new_window (p);
+  GantryTask *m1 = find_task (p, "Module 1");
+  GantryTask *test = find_task (p, "Test");
+  g_autoptr(GError) error = NULL;
+
+  wait_cell (win, m1, GANTRY_FIELD_NAME);
+  assert_cells_current (win, p);
+  for (int round = 0; round < 2; round++)
+    {
+      activate (win, "view.collapse-all");
+      iterate (3);
+      g_assert_null (gantry_task_table_find_cell (gantry_window_get_task_table (win), m1,
+                                                  GANTRY_FIELD_NAME));
+      assert_cells_current (win, p);
+      activate (win, "view.expand-all");
+      iterate (3);
+      assert_cells_current (win, p);
+    }
+
+  /* edits while Module 1 is hidden: a command and a plain setter */
+  activate (win, "view.collapse-all");
+  iterate (3);
+  g_assert_true (gantry_edit_set_field_text (m1, GANTRY_FIELD_NAME, "Module A", &error));
+  g_assert_no_error (error);
+  g_assert_true (gantry_edit_set_field_text (m1, GANTRY_FIELD_DURATION, "4d", &error));
+  g_assert_no_error (error);
+  gantry_task_set_name (test, "Testing");
+  activate (win, "view.expand-all");
+  iterate (3);
+  {
+    GtkWidget *name = wait_cell (win, m1, GANTRY_FIELD_NAME);
+    GtkWidget *dur = wait_cell (win, m1, GANTRY_FIELD_DURATION);
+
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (name)), ==, "Module A");
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (dur)), ==, "4 days");
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, test, GANTRY_FIELD_NAME))),
+                     ==, "Testing");
+  }
+  assert_cells_current (win, p);
+  /* undo while shown, then collapse and expand again */
+  activate (win, "doc.undo");
+  activate (win, "doc.undo");
+  iterate (2);
+  assert_cells_current (win, p);
+  activate (win, "view.collapse-all");
+  activate (win, "view.expand-all");
+  iterate (3);
+  g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, m1, GANTRY_FIELD_NAME))),
+                   ==, "Module 1");
+  assert_cells_current (win, p);
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
 /* ---- the whole view from the keyboard alone ---------------------------- */
 
 /* GTK 4.8 has no way to inject key events into a window (and this machine
@@ -1468,6 +1555,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/table-edits", test_table_edits);
   g_test_add_func ("/ui/window/keyboard", test_keyboard);
   g_test_add_func ("/ui/window/keyboard-only", test_keyboard_only);
+  g_test_add_func ("/ui/window/cells-follow-model", test_cells_follow_model);
   g_test_add_func ("/ui/window/task-dialog", test_task_dialog);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
