@@ -1755,6 +1755,18 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
+
+      if (t->flags & F_ELAPSED)
+        {
+          /* an elapsed duration runs through nights, weekends and
+           * holidays (reference §2), and so do the resources on it:
+           * work = elapsed time × units, on no calendar */
+          a->start = clamp_time (o->start + a->delay);
+          a->finish = (t->flags & F_RESOURCES) ? clamp_time (a->start + a->span) : o->finish;
+          if (a->start == NONE || a->finish == NONE)
+            a->start = o->start, a->finish = o->finish;
+          continue;
+        }
       /* each assignment starts at the next working time of its calendar */
       a->start = gantry_workcal_next_work_start (a->cal, o->start);
       if (a->start == NONE)

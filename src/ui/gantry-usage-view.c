@@ -164,7 +164,9 @@ spread (GantryUsageView *self, Row *row, GantryWorkCal *cal, GantryTime s, Gantr
 
       if (p0 >= f)
         break;
-      row->work[i] += (gint64) (gantry_workcal_work_between (cal, MAX (s, p0), MIN (f, p1)) * units + 0.5);
+      /* no calendar: an elapsed task's resources work around the clock */
+      row->work[i] += (gint64) ((cal != NULL ? gantry_workcal_work_between (cal, MAX (s, p0), MIN (f, p1))
+                                             : MIN (f, p1) - MAX (s, p0)) * units + 0.5);
     }
 }
 
@@ -294,8 +296,14 @@ gantry_usage_view_refresh (GantryUsageView *self)
           y += ROW_H;
           g_ptr_array_add (self->rows, ar);
           if (gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0)
-            spread (self, ar, cal, gantry_assignment_get_start (a), gantry_assignment_get_finish (a),
-                    gantry_assignment_get_units (a));
+            {
+              GantryDurationFormat df = task != NULL ? gantry_task_get_duration_format (task)
+                                                     : GANTRY_FORMAT_DAYS;
+              gboolean elapsed = gantry_format_is_elapsed (df) && !gantry_format_is_percent (df);
+
+              spread (self, ar, elapsed ? NULL : cal, gantry_assignment_get_start (a),
+                      gantry_assignment_get_finish (a), gantry_assignment_get_units (a));
+            }
           for (p = 0; p < np; p++)
             rr->work[p] += ar->work[p];
           rr->total += ar->total;

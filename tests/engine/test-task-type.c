@@ -85,6 +85,35 @@ test_fixed_units_half (void)
   assert_time (gantry_task_get_finish (t), T (2025, 4, 8, 17, 0));
 }
 
+/* Reference §2 (durations): elapsed durations run through nights,
+ * weekends and holidays, 1 ed = 24 h.  A resource on an elapsed task works
+ * around the clock with it: Work = 2 ed × 50 % = 24 h, and the assignment
+ * runs from Fri 08:00 to Sun 08:00 like the task — not over the resource's
+ * working days into the next week. */
+static void
+test_elapsed_assignment (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 11, 8, 0));   /* a Friday */
+  GantryResource *r1 = add_resource (p, "R1");
+  GantryTask *t = plan_task (p, NULL, "T", 48 * HOUR_MS, GANTRY_FORMAT_ELAPSED_DAYS);
+  GantryAssignment *a;
+
+  a = gantry_assign_resource (p, t, r1, 0.5);
+  schedule (p);
+  g_assert_cmpint (gantry_assignment_get_work (a), ==, 24 * HOUR_MS);
+  assert_time (gantry_task_get_start (t), T (2025, 4, 11, 8, 0));
+  assert_time (gantry_task_get_finish (t), T (2025, 4, 13, 8, 0));
+  assert_time (gantry_assignment_get_start (a), T (2025, 4, 11, 8, 0));
+  assert_time (gantry_assignment_get_finish (a), T (2025, 4, 13, 8, 0));
+  g_assert_cmpint (gantry_task_get_duration (t), ==, 48 * HOUR_MS);
+  /* 50 % all weekend is within the resource's 100 %: not over-allocated */
+  {
+    g_autoptr(GArray) over = gantry_resources_find_overallocations (p);
+
+    g_assert_cmpuint (over->len, ==, 0);
+  }
+}
+
 /* §2.9 Fixed Work: changing the duration recalculates the units.
  * 40 h at 100 % over 5d; 10d keeps 40 h at 50 %. */
 static void
@@ -414,6 +443,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/task-type/duration/fixed-units-I19", test_fixed_units);
   g_test_add_func ("/engine/task-type/duration/fixed-units-I21", test_fixed_units_half);
   g_test_add_func ("/engine/task-type/duration/fixed-work", test_fixed_work);
+  g_test_add_func ("/engine/task-type/elapsed-assignment", test_elapsed_assignment);
   g_test_add_func ("/engine/task-type/duration/fixed-duration-I22", test_fixed_duration);
   g_test_add_func ("/engine/task-type/duration/undo-and-bad-input", test_undo_and_bad_input);
   g_test_add_func ("/engine/task-type/work/fixed-units-I19", test_work_fixed_units_i19);

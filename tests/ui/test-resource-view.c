@@ -829,6 +829,49 @@ test_calendar_work_weeks (void)
   iterate ();
 }
 
+/* A resource on an elapsed task works around the clock (reference §2:
+ * elapsed durations run through nights and weekends): 2 ed from Fri
+ * 08:00 at 50 % is 8 h on Friday (16 h left of the day), 12 h on Saturday
+ * and 4 h on Sunday up to 08:00, none on Monday. */
+static void
+test_usage_elapsed (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  g_autoptr(GantryResource) ana = gantry_resource_new (1, "Ana Lima");
+  g_autoptr(GantryTask) task = gantry_task_new (1, "Hypercare");
+  g_autoptr(GantryAssignment) a = NULL;
+  g_autoptr(GantryScheduler) sched = NULL;
+  GtkWidget *win, *view;
+  GantryUsageView *usage;
+
+  gantry_project_add_calendar (p, cal);
+  gantry_project_set_calendar (p, cal);
+  gantry_project_set_start (p, gantry_time_make (2026, 3, 6, 8, 0, 0));   /* Friday */
+  gantry_project_add_resource (p, -1, ana);
+  gantry_task_set_duration (task, 48 * H);
+  gantry_task_set_duration_format (task, GANTRY_FORMAT_ELAPSED_DAYS);
+  gantry_project_add_task (p, NULL, -1, task);
+  a = gantry_assignment_new (1, task, ana, 0.5, 24 * H);
+  gantry_project_add_assignment (p, a);
+  gantry_project_renumber (p);
+  sched = gantry_scheduler_new (p);
+  gantry_scheduler_run (sched);
+  g_assert_cmpint (gantry_assignment_get_finish (a), ==, gantry_time_make (2026, 3, 8, 8, 0, 0));
+
+  view = show_view (p, &win);
+  usage = gantry_resource_view_get_usage (GANTRY_RESOURCE_VIEW (view));
+  g_assert_true (gtk_widget_activate_action (view, "resources.zoom", "i", (int) GANTRY_USAGE_DAY));
+  /* rows: Ana, Hypercare; days from Fri 6 March */
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 1, 0), ==, 8 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 1, 1), ==, 12 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 1, 2), ==, 4 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 12 * H);
+  g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -842,6 +885,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
+  g_test_add_func ("/ui/resources/usage-elapsed", test_usage_elapsed);
   g_test_add_func ("/ui/resources/day-text", test_day_text);
   g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
   g_test_add_func ("/ui/resources/calendar-work-weeks", test_calendar_work_weeks);
