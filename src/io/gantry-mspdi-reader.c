@@ -45,6 +45,8 @@ typedef struct _Attr Attr;
 struct _Attr
 {
   const char *name;
+  const char *prefix;      /* NULL for none */
+  const char *href;        /* its namespace */
   const char *value;
   Attr       *next;
 };
@@ -916,7 +918,30 @@ serialize (Reader                      *R,
     }
   for (Attr *a = node->attrs; a; a = a->next)
     {
+      /* a prefixed attribute declares its namespace (unless the element
+       * did, or it is xml:) */
+      if (a->prefix != NULL && a->href != NULL && !g_str_equal (a->prefix, "xml")
+          && !(node->prefix != NULL && g_str_equal (node->prefix, a->prefix)))
+        {
+          gboolean seen = FALSE;
+
+          for (Attr *b = node->attrs; b != a && !seen; b = b->next)
+            seen = b->prefix != NULL && g_str_equal (b->prefix, a->prefix);
+          if (!seen)
+            {
+              g_string_append (out, " xmlns:");
+              g_string_append (out, a->prefix);
+              g_string_append (out, "=\"");
+              append_escaped (out, a->href, TRUE);
+              g_string_append_c (out, '"');
+            }
+        }
       g_string_append_c (out, ' ');
+      if (a->prefix != NULL)
+        {
+          g_string_append (out, a->prefix);
+          g_string_append_c (out, ':');
+        }
       g_string_append (out, a->name);
       g_string_append (out, "=\"");
       append_escaped (out, a->value, TRUE);
@@ -2801,9 +2826,26 @@ on_start_element (void           *data,
       Attr *attr = arena_alloc (&R->arena, sizeof (Attr));
       char *v = arena_alloc (&R->arena, len + 1);
 
-      memcpy (v, a[3], len);
-      v[len] = '\0';
+      /* without entity substitution libxml2 hands '&' over as "&#38;" */
+      {
+        const char *src = (const char *) a[3], *end = (const char *) a[4];
+        char *dst = v;
+
+        while (src < end)
+          {
+            if (*src == '&' && end - src >= 5 && memcmp (src, "&#38;", 5) == 0)
+              {
+                *dst++ = '&';
+                src += 5;
+              }
+            else
+              *dst++ = *src++;
+          }
+        *dst = '\0';
+      }
       attr->name = (const char *) a[0];
+      attr->prefix = (const char *) a[1];
+      attr->href = (const char *) a[2];
       attr->value = v;
       attr->next = node->attrs;
       node->attrs = attr;

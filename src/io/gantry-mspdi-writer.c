@@ -610,11 +610,22 @@ write_node (Writer     *W,
                      (const char *) node->ns->href));
   else
     OK (tw_start (W, (const char *) node->name));
+  /* namespaces declared here for prefixed attributes (xsi:nil) */
+  for (xmlNsPtr ns = node->nsDef; ns; ns = ns->next)
+    if (ns != node->ns && ns->prefix != NULL && ns->href != NULL)
+      {
+        g_autofree char *decl = g_strconcat ("xmlns:", (const char *) ns->prefix, NULL);
+
+        OK (tw_attribute (W, decl, (const char *) ns->href));
+      }
   for (xmlAttrPtr a = node->properties; a; a = a->next)
     {
       xmlChar *v = xmlNodeListGetString (node->doc, a->children, 1);
+      g_autofree char *qname = a->ns && a->ns->prefix
+                               ? g_strconcat ((const char *) a->ns->prefix, ":", (const char *) a->name, NULL)
+                               : g_strdup ((const char *) a->name);
 
-      OK (tw_attribute (W, (const char *) a->name, v ? (const char *) v : ""));
+      OK (tw_attribute (W, qname, v ? (const char *) v : ""));
       xmlFree (v);
     }
   if (!has_elements)

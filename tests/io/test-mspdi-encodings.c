@@ -680,6 +680,65 @@ test_out_of_schema (void)
   assert_xpath (kept, "Tasks/Task[1]/Sprint/Id", "3");
 }
 
+/* A kept element in another namespace keeps its prefix, its declaration
+ * and its attributes (with '&' and '"' in a value, and a prefixed one)
+ * through import and export. */
+static void
+test_foreign_namespace_kept (void)
+{
+  g_autoptr(GantryProject) p = load_body (
+    "<Tasks><Task><UID>1</UID><Name>T</Name><OutlineLevel>1</OutlineLevel>"
+    "<x:Foo xmlns:x=\"urn:example:x\" a=\"1&amp;2&quot;\" y:b=\"c\" xmlns:y=\"urn:example:y\">"
+    "<x:Bar>t&lt;u</x:Bar></x:Foo></Task></Tasks>", NULL);
+  GantryTask *t = gantry_project_lookup_task (p, 1);
+  const GantryExtra *e = gantry_extras_lookup (gantry_task_get_extras (t), "Foo");
+  g_autofree char *kept = NULL;
+  g_autoptr(GantryProject) again = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr foo = NULL, bar;
+  xmlChar *a, *b, *text;
+
+  g_assert_nonnull (e);
+  g_assert_false (e->in_schema);
+  kept = save (p, GANTRY_MSPDI_WRITE_KEEP_UNKNOWN);
+  doc = xmlReadMemory (kept, strlen (kept), NULL, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  {
+    xmlNodePtr n = xmlDocGetRootElement (doc)->children;
+
+    for (; n && !(n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST "Tasks")); n = n->next);
+    g_assert_nonnull (n);
+    /* (the project summary task comes first) */
+    for (xmlNodePtr task = n->children; task; task = task->next)
+      for (n = task->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST "Foo"))
+          foo = n;
+  }
+  g_assert_nonnull (foo);
+  g_assert_nonnull (foo->ns);
+  g_assert_cmpstr ((const char *) foo->ns->href, ==, "urn:example:x");
+  a = xmlGetProp (foo, BAD_CAST "a");
+  b = xmlGetNsProp (foo, BAD_CAST "b", BAD_CAST "urn:example:y");
+  g_assert_cmpstr ((const char *) a, ==, "1&2\"");
+  g_assert_cmpstr ((const char *) b, ==, "c");
+  for (bar = foo->children; bar && bar->type != XML_ELEMENT_NODE; bar = bar->next);
+  g_assert_nonnull (bar);
+  g_assert_cmpstr ((const char *) bar->ns->href, ==, "urn:example:x");
+  text = xmlNodeGetContent (bar);
+  g_assert_cmpstr ((const char *) text, ==, "t<u");
+  xmlFree (a);
+  xmlFree (b);
+  xmlFree (text);
+  xmlFreeDoc (doc);
+
+  /* and it reads back the same */
+  again = gantry_mspdi_load_data (kept, strlen (kept), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gantry_extras_lookup (gantry_task_get_extras (gantry_project_lookup_task (again, 1)),
+                                         "Foo")->xml, ==, e->xml);
+}
+
 /* data/examples/crm-rollout.xml: written by Gantry (make-example-plan),
  * valid, shows every feature, and Gantry writes it back byte for byte. */
 static void
@@ -869,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/trap/12-null-assignment", test_trap12_null_assignment);
   g_test_add_func ("/mspdi/read/lenient", test_lenient);
   g_test_add_func ("/mspdi/read/out-of-schema", test_out_of_schema);
+  g_test_add_func ("/mspdi/read/foreign-namespace-kept", test_foreign_namespace_kept);
   g_test_add_func ("/mspdi/example/crm-rollout", test_example_plan);
   g_test_add_func ("/mspdi/round-trip/full-plan", test_full_plan_round_trip);
   return g_test_run ();
