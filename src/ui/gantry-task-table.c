@@ -20,6 +20,135 @@
 #include "gantry-text.h"
 #include "gantry-cell-editor.h"
 
+/* ---- a list that can hold back its changes ---------------------------- */
+
+/* Passes a GListModel through; between batch_begin() and batch_end() it
+ * gathers the model's changes into one (everything from the first changed
+ * position on).  GTK 4.8's list view then moves the rows it keeps instead
+ * of rebinding them once per change.  Nothing may read the list while a
+ * batch is open (its items already are the new ones). */
+#define GANTRY_TYPE_BATCH_LIST (gantry_batch_list_get_type ())
+G_DECLARE_FINAL_TYPE (GantryBatchList, gantry_batch_list, GANTRY, BATCH_LIST, GObject)
+
+struct _GantryBatchList
+{
+  GObject     parent_instance;
+  GListModel *model;
+  gulong      changed_id;
+  guint       depth;
+  guint       n_before;   /* items when the batch began */
+  guint       first;      /* first changed position, G_MAXUINT: none */
+};
+
+static guint
+gantry_batch_list_get_n_items (GListModel *list)
+{
+  GantryBatchList *self = GANTRY_BATCH_LIST (list);
+
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+}
+
+static gpointer
+gantry_batch_list_get_item (GListModel *list,
+                            guint       position)
+{
+  GantryBatchList *self = GANTRY_BATCH_LIST (list);
+
+  return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
+}
+
+static GType
+gantry_batch_list_get_item_type (GListModel *list)
+{
+  return G_TYPE_OBJECT;
+}
+
+static void
+gantry_batch_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gantry_batch_list_get_item_type;
+  iface->get_n_items = gantry_batch_list_get_n_items;
+  iface->get_item = gantry_batch_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GantryBatchList, gantry_batch_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      gantry_batch_list_model_init))
+
+static void
+on_batch_model_changed (GListModel      *model,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GantryBatchList *self)
+{
+  if (self->depth > 0)
+    self->first = MIN (self->first, position);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+batch_list_set_model (GantryBatchList *self,
+                      GListModel      *model)
+{
+  guint before = gantry_batch_list_get_n_items (G_LIST_MODEL (self));
+
+  g_return_if_fail (self->depth == 0);
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->changed_id, self->model);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    self->changed_id = g_signal_connect (model, "items-changed",
+                                         G_CALLBACK (on_batch_model_changed), self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before,
+                              gantry_batch_list_get_n_items (G_LIST_MODEL (self)));
+}
+
+static void
+batch_begin (GantryBatchList *self)
+{
+  if (self->depth++ == 0)
+    {
+      self->n_before = gantry_batch_list_get_n_items (G_LIST_MODEL (self));
+      self->first = G_MAXUINT;
+    }
+}
+
+static void
+batch_end (GantryBatchList *self)
+{
+  g_return_if_fail (self->depth > 0);
+  if (--self->depth == 0 && self->first != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->first, self->n_before - self->first,
+                                gantry_batch_list_get_n_items (G_LIST_MODEL (self)) - self->first);
+}
+
+static void
+gantry_batch_list_dispose (GObject *object)
+{
+  GantryBatchList *self = GANTRY_BATCH_LIST (object);
+
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->changed_id, self->model);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (gantry_batch_list_parent_class)->dispose (object);
+}
+
+static void
+gantry_batch_list_class_init (GantryBatchListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = gantry_batch_list_dispose;
+}
+
+static void
+gantry_batch_list_init (GantryBatchList *self)
+{
+  self->first = G_MAXUINT;
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
 struct _GantryTaskTable
 {
   GtkWidget           parent_instance;
@@ -28,6 +157,7 @@ struct _GantryTaskTable
   GtkColumnView      *view;
   GtkColumnViewColumn *columns[GANTRY_N_COLUMNS];
   GtkMultiSelection  *selection;
+  GantryBatchList    *rows;              /* the selection's model: tree */
   GtkTreeListModel   *tree;
   GListStore         *empty;
 
@@ -612,7 +742,7 @@ set_tree (GantryTaskTable  *self,
           GtkTreeListModel *tree)
 {
   g_set_object (&self->tree, tree);
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  batch_list_set_model (self->rows, G_LIST_MODEL (tree));
 }
 
 static void
@@ -967,6 +1097,85 @@ gantry_task_table_expand_all (GantryTaskTable *self)
   set_all_expanded (self, TRUE);
 }
 
+/* Closes the expanded top-level rows first <= i < last, last to first. */
+static void
+collapse_top_rows (GantryTaskTable *self,
+                   guint            first,
+                   guint            last)
+{
+  for (guint k = last; k > first; k--)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, k - 1);
+
+      if (row != NULL && gtk_tree_list_row_get_expanded (row))
+        gtk_tree_list_row_set_expanded (row, FALSE);
+    }
+}
+
+/* Index among the top-level tasks of the task at row r. */
+static guint
+top_index_of_row (GantryTaskTable *self,
+                  guint            r)
+{
+  g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, r);
+  g_autoptr(GantryTask) task = row ? gtk_tree_list_row_get_item (row) : NULL;
+  GantryTask *root = gantry_project_get_root_task (self->project);
+  GantryTask *t = task;
+
+  while (t != NULL && gantry_task_get_parent (t) != root)
+    t = gantry_task_get_parent (t);
+  return t != NULL ? (guint) MAX (gantry_task_get_position (t), 0) : 0;
+}
+
+/* rows GTK 4.8's list view keeps around its anchor (200, plus a few) */
+#define KEPT_ROWS 210
+
+/* Collapse all without letting GTK 4.8 make new rows: it keeps the widgets
+ * of rows whose items stay and reuses those of rows scrolled away, but
+ * frees and makes anew those of rows removed.  So: close everything but
+ * the top-level rows around the view (K) in one batch (the rows on screen
+ * stay), scroll to the end of the list, where only closed top-level rows
+ * are left (the rows are reused), close K in a second batch (again nothing
+ * on screen goes), and scroll to where the view was.  Returns FALSE (and
+ * changes nothing) when the outline has too few top-level rows beyond the
+ * view for this, or the table is not on screen. */
+static gboolean
+collapse_all_in_place (GantryTaskTable *self,
+                       GantryTask      *top)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (self->view));
+  GtkAdjustment *adj = gantry_task_table_get_vadjustment (self);
+  guint n_top, n_rows, first_row, page_rows, lo, hi, k0, k1;
+
+  if (list == NULL || !gtk_widget_get_mapped (list) || self->project == NULL)
+    return FALSE;
+  n_top = gantry_task_get_n_children (gantry_project_get_root_task (self->project));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  if (n_rows == 0 || n_rows == n_top)
+    return FALSE;
+  first_row = (guint) (gtk_adjustment_get_value (adj) / GANTRY_TASK_TABLE_ROW_HEIGHT);
+  page_rows = (guint) (gtk_adjustment_get_page_size (adj) / GANTRY_TASK_TABLE_ROW_HEIGHT) + 1;
+  lo = first_row > KEPT_ROWS ? first_row - KEPT_ROWS : 0;
+  hi = MIN (first_row + page_rows + KEPT_ROWS, n_rows - 1);
+  k0 = top_index_of_row (self, MIN (lo, n_rows - 1));
+  k1 = top_index_of_row (self, hi) + 1;
+  if (k1 + KEPT_ROWS + page_rows + 16 > n_top)
+    return FALSE;
+
+  batch_begin (self->rows);
+  collapse_top_rows (self, k1, n_top);
+  collapse_top_rows (self, 0, k0);
+  batch_end (self->rows);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u",
+                              g_list_model_get_n_items (G_LIST_MODEL (self->tree)) - 1);
+  batch_begin (self->rows);
+  collapse_top_rows (self, k0, k1);
+  batch_end (self->rows);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u",
+                              top != NULL ? (guint) MAX (gantry_task_get_position (top), 0) : 0u);
+  return TRUE;
+}
+
 void
 gantry_task_table_collapse_all (GantryTaskTable *self)
 {
@@ -991,11 +1200,14 @@ gantry_task_table_collapse_all (GantryTaskTable *self)
         ;
     }
 
+  if (collapse_all_in_place (self, top))
+    return;
+
   /* First an empty model, so that the list view drops its rows and their
    * cells go to the spare pool, then a fresh model with every row closed
    * (one items-changed), whose rows take those cells.  GTK 4.8 would
    * otherwise make every new row's cells before freeing the old ones. */
-  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->empty));
+  batch_list_set_model (self->rows, G_LIST_MODEL (self->empty));
   tree = make_tree (self, FALSE);
   set_tree (self, tree);
   gtk_tree_list_model_set_autoexpand (tree, TRUE);
@@ -1228,6 +1440,7 @@ gantry_task_table_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->tree);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->empty);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->column_menu);
@@ -1271,7 +1484,9 @@ gantry_task_table_init (GantryTaskTable *self)
   self->empty = g_list_store_new (GANTRY_TYPE_TASK);
   tree = make_tree (self, TRUE);
   self->tree = g_object_ref (tree);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (tree)));
+  self->rows = g_object_new (GANTRY_TYPE_BATCH_LIST, NULL);
+  batch_list_set_model (self->rows, G_LIST_MODEL (tree));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
   gtk_column_view_set_reorderable (self->view, FALSE);

@@ -279,7 +279,7 @@ test_actions (void)
 
     g_assert_true (gantry_task_get_parent (find_task (p, "Build")) == test);
     g_assert_cmpint (r, >=, 0);
-    row = gtk_tree_list_model_get_row (GTK_TREE_LIST_MODEL (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (gantry_task_table_get_selection (table)))), r);
+    row = g_list_model_get_item (G_LIST_MODEL (gantry_task_table_get_selection (table)), r);
     g_assert_true (gtk_tree_list_row_is_expandable (row));
     g_assert_true (gtk_tree_list_row_get_expanded (row));
     g_assert_cmpint (gantry_task_table_find_row (table, find_task (p, "Build")), ==, r + 1);
@@ -586,6 +586,106 @@ test_cells_follow_model (void)
   g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, m1, GANTRY_FIELD_NAME))),
                    ==, "Module 1");
   assert_cells_current (win, p);
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
+/* Collapse all on an outline with many top-level rows takes the path that
+ * keeps GTK's row widgets (gantry-task-table.c: collapse_all_in_place):
+ * every row is closed, the top-level task of the row that was at the top
+ * of the view is at the top afterwards, and the cells on screen are right. */
+static void
+test_collapse_all_large (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new_default (gantry_time_make (2026, 3, 2, 8, 0, 0));
+  GantryTask *root = gantry_project_get_root_task (p);
+  const guint n_top = 400, per = 3;
+  GantryWindow *win;
+  GantryTaskTable *table;
+  GListModel *rows;
+  GtkAdjustment *adj;
+  GantryTask *target;
+
+  while (gantry_task_get_n_children (root) > 0)
+    gantry_project_remove_task (p, gantry_task_get_child (root, 0));
+  for (guint i = 0; i < n_top; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Phase %u", i);
+      g_autoptr(GantryTask) phase = gantry_task_new (gantry_project_next_task_uid (p), name);
+
+      g_assert_true (gantry_project_add_task (p, root, -1, phase));
+      for (guint c = 0; c < per; c++)
+        {
+          g_autofree char *cname = g_strdup_printf ("Work %u.%u", i, c);
+          g_autoptr(GantryTask) t = gantry_task_new (gantry_project_next_task_uid (p), cname);
+
+          gantry_task_set_duration (t, 480 * GANTRY_MS_MINUTE);
+          g_assert_true (gantry_project_add_task (p, phase, -1, t));
+        }
+    }
+  gantry_project_renumber (p);
+  win = new_window (p);
+  table = gantry_window_get_task_table (win);
+  rows = G_LIST_MODEL (gantry_task_table_get_selection (table));
+  adj = gantry_task_table_get_vadjustment (table);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top * (1 + per));
+
+  /* scroll so that the second child of Phase 60 is the first row shown */
+  target = gantry_task_get_child (root, 60);
+  gtk_adjustment_set_value (adj, (60 * (1 + per) + 2) * (double) GANTRY_TASK_TABLE_ROW_HEIGHT);
+  iterate (5);
+  wait_cell (win, gantry_task_get_child (target, 1), GANTRY_FIELD_NAME);
+
+  for (int round = 0; round < 2; round++)
+    {
+      activate (win, "view.collapse-all");
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top);
+      for (guint i = 0; i < n_top; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(GantryTask) task = gtk_tree_list_row_get_item (row);
+
+          g_assert_true (task == gantry_task_get_child (root, i));
+          g_assert_false (gtk_tree_list_row_get_expanded (row));
+          g_assert_true (gtk_tree_list_row_is_expandable (row));
+        }
+      iterate (5);
+      /* Phase 60 is at the top of the view */
+      g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 60.0 * GANTRY_TASK_TABLE_ROW_HEIGHT);
+      wait_cell (win, target, GANTRY_FIELD_NAME);
+      g_assert_null (gantry_task_table_find_cell (table, gantry_task_get_child (target, 0),
+                                                  GANTRY_FIELD_NAME));
+      assert_cells_current (win, p);
+
+      activate (win, "view.expand-all");
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top * (1 + per));
+      iterate (5);
+      assert_cells_current (win, p);
+      /* back to where the round started */
+      gtk_adjustment_set_value (adj, (60 * (1 + per) + 2) * (double) GANTRY_TASK_TABLE_ROW_HEIGHT);
+      iterate (5);
+    }
+
+  /* from the top of the outline too */
+  gtk_adjustment_set_value (adj, 0);
+  iterate (5);
+  activate (win, "view.collapse-all");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top);
+  iterate (5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0.0);
+  g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, gantry_task_get_child (root, 0), GANTRY_FIELD_NAME))),
+                   ==, "Phase 0");
+  assert_cells_current (win, p);
+  /* an opened row shows its subtasks */
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, 1);
+
+    gtk_tree_list_row_set_expanded (row, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top + per);
+    iterate (3);
+    g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, gantry_task_get_child (gantry_task_get_child (root, 1), 0), GANTRY_FIELD_NAME))),
+                     ==, "Work 1.0");
+  }
   gantry_project_mark_saved (p);
   close_window (win);
 }
@@ -1556,6 +1656,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/keyboard", test_keyboard);
   g_test_add_func ("/ui/window/keyboard-only", test_keyboard_only);
   g_test_add_func ("/ui/window/cells-follow-model", test_cells_follow_model);
+  g_test_add_func ("/ui/window/collapse-all-large", test_collapse_all_large);
   g_test_add_func ("/ui/window/task-dialog", test_task_dialog);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
