@@ -3011,7 +3011,16 @@ load (FILE        *f,
       R.lists[i].last_key = -1;
     }
 
-  parse (&R, f, data, len, path);
+  {
+    /* libxml2 reports some errors (e.g. bad bytes for the declared
+     * encoding) without a parser context: to us too, not to stderr */
+    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+    void *saved_context = xmlStructuredErrorContext;
+
+    xmlSetStructuredErrorFunc (&R, on_xml_error);
+    parse (&R, f, data, len, path);
+    xmlSetStructuredErrorFunc (saved_context, saved_handler);
+  }
   finish_xml_error (&R);
   if (R.error == NULL)
     flush_null_rows (&R, gantry_project_get_root_task (R.project));
