@@ -113,6 +113,18 @@ typedef struct
   guint          gen;
 } PPos;
 
+/* Positions on a task's own calendar that the passes computed anyway,
+ * keyed by the instant: slots 0-1 hold the forward pass's start and
+ * finish, 2-3 the backward pass's late finish and start.  A hit is the
+ * value gantry_workcal_position() gives (the calendar cannot change
+ * without load_task clearing the slots), so the results need not look
+ * them up again. */
+typedef struct
+{
+  GantryTime     t[4];
+  gint64         pos[4];
+} PCache;
+
 typedef struct
 {
   guint          n;            /* tasks, index 0 = the root task */
@@ -138,6 +150,9 @@ typedef struct
                                          * task's calendar, valid when
                                          * tpos[i].gen == gen */
   guint          gen;
+  PCache        *pc;
+  guint8         rec;                   /* which slots the running pass fills:
+                                         * REC_FORWARD, REC_BACKWARD or 4 (none) */
   guint8        *status;                /* compact: 1 critical leaf, 2 has problems */
   GantryTime    *leaf_ef;               /* compact: early finish of scheduled leaves */
   GHashTable    *index;                 /* GantryTask* -> index + 1 */
@@ -306,6 +321,7 @@ plan_free (Plan *p)
   g_free (p->status);
   g_free (p->w_dirty);
   g_free (p->tpos);
+  g_free (p->pc);
   g_free (p->leaf_ef);
   g_free (p->alap);
   g_free (p->loaded);
@@ -385,6 +401,8 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
   pt->mfinish = clamp_time (in->finish);
   pt->lvl_delay = CLAMP (in->leveling_delay, 0, MAX_SPAN);
   pt->cal = tcal != NULL ? plan_workcal (p, cache, tcal) : p->proj_cal;
+  if (p->pc != NULL)
+    p->pc[i].t[0] = p->pc[i].t[1] = p->pc[i].t[2] = p->pc[i].t[3] = NONE;
   pt->work_in = in->work;
   pt->fixed_cost = in->fixed_cost;
   pt->accrual = gantry_task_get_fixed_cost_accrual (pt->task);
@@ -473,6 +491,8 @@ load_root_cal (Plan *p, GantryWorkCalCache *cache)
   GantryCalendar *rc = gantry_task_get_calendar (p->t[0].task);
 
   p->t[0].cal = rc != NULL ? gantry_workcal_cache_get (cache, rc) : p->proj_cal;
+  if (p->pc != NULL)
+    p->pc[0].t[0] = p->pc[0].t[1] = p->pc[0].t[2] = p->pc[0].t[3] = NONE;
 }
 
 static void
@@ -882,6 +902,10 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->status = g_new0 (guint8, p->n);
   p->w_dirty = g_new0 (guint8, p->n);
   p->tpos = g_new0 (PPos, p->n);
+  p->pc = g_new (PCache, p->n);
+  p->rec = 4;
+  for (i = 0; i < p->n; i++)
+    p->pc[i].t[0] = p->pc[i].t[1] = p->pc[i].t[2] = p->pc[i].t[3] = NONE;
   p->leaf_ef = g_new (GantryTime, p->n);
   for (i = 0; i < p->n; i++)
     p->leaf_ef[i] = NONE;
@@ -1060,6 +1084,60 @@ plan_refresh_stamped (Plan *p, GantryProject *project, GantryWorkCalCache *cache
 
 /* ---- calendar helpers per task ------------------------------------------- */
 
+enum { REC_FORWARD = 0, REC_BACKWARD = 2, REC_NONE = 4 };
+
+/* The position of d on task t's own calendar. */
+static inline gint64
+own_pos (Plan *p, const PTask *t, GantryTime d)
+{
+  const PCache *c = &p->pc[t - p->t];
+  guint k;
+
+  for (k = 0; k < 4; k++)
+    if (c->t[k] == d)
+      return c->pos[k];
+  return gantry_workcal_position (t->cal, d);
+}
+
+static inline void
+own_note (Plan *p, const PTask *t, guint slot, GantryTime d, gint64 pos)
+{
+  PCache *c = &p->pc[t - p->t];
+
+  c->t[slot] = d;
+  c->pos[slot] = pos;
+}
+
+/* d + w on task t's own calendar: gantry_workcal_add()/_subtract() with
+ * the positions kept (slot REC_FORWARD/REC_BACKWARD: the pass's pair). */
+static GantryTime
+own_add (Plan *p, PTask *t, GantryTime d, GantryDuration w, guint slot)
+{
+  gint64 pd, pr;
+  GantryTime r;
+
+  if (w == 0)
+    return d;
+  pd = own_pos (p, t, d);
+  pr = pd + w;
+  if (w > 0)
+    r = gantry_workcal_finish_at (t->cal, pr);
+  else
+    r = pr < 0 ? GANTRY_TIME_MIN : gantry_workcal_start_at (t->cal, pr);
+  if (r == NONE)
+    {
+      t->problems |= P_NO_WORK;
+      return clamp_time (d + w);
+    }
+  if (slot < REC_NONE)
+    {
+      own_note (p, t, slot, d, pd);
+      if (pr >= 0)
+        own_note (p, t, slot + 1, r, pr);
+    }
+  return r;
+}
+
 static GantryTime
 cal_next_start (Plan *p, PTask *t, GantryWorkCal *cal, GantryTime d)
 {
@@ -1084,7 +1162,24 @@ next_start (Plan *p, PTask *t, GantryTime d)
   if (d == NONE)
     return NONE;
   if (!(t->flags & F_RESOURCES))
-    return cal_next_start (p, t, t->cal, d);
+    {
+      /* gantry_workcal_next_work_start(), keeping the position (the
+       * result is at the position of d) for the finish that follows */
+      gint64 pd = own_pos (p, t, d);
+      GantryTime s = gantry_workcal_start_at (t->cal, pd), ns;
+
+      if (s == NONE)
+        {
+          t->problems |= P_NO_WORK;
+          return d;
+        }
+      ns = s < d ? d : s;
+      if (ns > d && (t->flags & F_MILESTONE) && gantry_workcal_prev_work_finish (t->cal, d) == d)
+        ns = d;
+      if (p->rec == REC_FORWARD)
+        own_note (p, t, 0, ns, pd);
+      return ns;
+    }
   for (k = 0; k < t->asg_n; k++)
     best = tmin (best, cal_next_start (p, t, p->asg[t->asg_first + k].cal, d));
   return best;
@@ -1114,7 +1209,7 @@ finish_from (Plan *p, PTask *t, GantryTime s, GantryDuration dur, gboolean full)
   if (t->flags & F_ELAPSED)
     return clamp_time (s + dur);
   if (!(t->flags & F_RESOURCES))
-    return cal_add (t, t->cal, s, dur);
+    return own_add (p, t, s, dur, p->rec == REC_FORWARD ? REC_FORWARD : REC_NONE);
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
@@ -1135,7 +1230,7 @@ start_from (Plan *p, PTask *t, GantryTime f, GantryDuration dur, gboolean full)
   if (t->flags & F_ELAPSED)
     return clamp_time (f - dur);
   if (!(t->flags & F_RESOURCES))
-    return cal_add (t, t->cal, f, -dur);
+    return own_add (p, t, f, -dur, p->rec == REC_BACKWARD ? REC_BACKWARD : REC_NONE);
   for (k = 0; k < t->asg_n; k++)
     {
       PAsg *a = &p->asg[t->asg_first + k];
@@ -1625,8 +1720,8 @@ task_positions (Plan *p, guint j)
 
   if (q->gen == p->gen)
     return;
-  q->es = t->es != NONE ? gantry_workcal_position (t->cal, t->es) : 0;
-  q->ef = t->ef != NONE ? gantry_workcal_position (t->cal, t->ef) : 0;
+  q->es = t->es != NONE ? own_pos (p, t, t->es) : 0;
+  q->ef = t->ef != NONE ? own_pos (p, t, t->ef) : 0;
   q->gen = p->gen;
 }
 
@@ -1693,8 +1788,8 @@ leaf_results (Plan *p, guint i, GantryTaskSchedule *o)
   if (!(t->flags & F_ELAPSED) && t->es != NONE && t->ef != NONE)
     {
       task_positions (p, i);
-      ss = t->ls != NONE ? gantry_workcal_position (t->cal, t->ls) - p->tpos[i].es : 0;
-      fs = t->lf != NONE ? gantry_workcal_position (t->cal, t->lf) - p->tpos[i].ef : 0;
+      ss = t->ls != NONE ? own_pos (p, t, t->ls) - p->tpos[i].es : 0;
+      fs = t->lf != NONE ? own_pos (p, t, t->lf) - p->tpos[i].ef : 0;
     }
   else
     {
@@ -1879,6 +1974,7 @@ run_forward (Plan *p)
 {
   guint nn = 2 * p->n, k, visited = 0;
 
+  p->rec = REC_FORWARD;
   for (k = 0; k < nn; k++)
     {
       guint node = p->order[k], e;
@@ -1915,6 +2011,7 @@ run_forward (Plan *p)
             p->fw_dirty[w] = 1;
         }
     }
+  p->rec = REC_NONE;
   return visited;
 }
 
@@ -1923,6 +2020,7 @@ run_backward (Plan *p)
 {
   guint nn = 2 * p->n, k, visited = 0;
 
+  p->rec = REC_BACKWARD;
   for (k = nn; k-- > 0;)
     {
       guint node = p->order[k], e;
@@ -1940,6 +2038,7 @@ run_backward (Plan *p)
             p->bw_dirty[w] = 1;
         }
     }
+  p->rec = REC_NONE;
   return visited;
 }
 
@@ -1950,12 +2049,14 @@ run_forward_all (Plan *p)
 {
   guint nn = 2 * p->n, k;
 
+  p->rec = REC_FORWARD;
   for (k = 0; k < nn; k++)
     {
       guint node = p->order[k];
       if (node & 1)
         forward_node (p, node);
     }
+  p->rec = REC_NONE;
   memset (p->fw_dirty, 0, nn);
   return nn;
 }
@@ -1965,8 +2066,10 @@ run_backward_all (Plan *p)
 {
   guint nn = 2 * p->n, k;
 
+  p->rec = REC_BACKWARD;
   for (k = nn; k-- > 0;)
     backward_node (p, p->order[k]);
+  p->rec = REC_NONE;
   memset (p->bw_dirty, 0, nn);
   return nn;
 }
