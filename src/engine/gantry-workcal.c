@@ -154,8 +154,10 @@ pattern_first (const Pattern *p, gint64 target)
   gint64 acc;
   int wd = 0, k;
 
-  while (wd < 6 && p->before[wd + 1] < rem)
-    wd++;
+  /* before[] does not decrease: count the weekdays wholly before rem
+   * (no branches: which day it is is hard to predict) */
+  wd = (p->before[1] < rem) + (p->before[2] < rem) + (p->before[3] < rem)
+       + (p->before[4] < rem) + (p->before[5] < rem) + (p->before[6] < rem);
   rem -= p->before[wd];                   /* 1 .. day total */
   acc = 0;
   for (k = 0; k < p->n[wd]; k++)
@@ -179,8 +181,8 @@ pattern_last (const Pattern *p, gint64 target)
   gint64 acc;
   int wd = 0, k;
 
-  while (wd < 6 && p->before[wd + 1] <= rem)
-    wd++;
+  wd = (p->before[1] <= rem) + (p->before[2] <= rem) + (p->before[3] <= rem)
+       + (p->before[4] <= rem) + (p->before[5] <= rem) + (p->before[6] <= rem);
   rem -= p->before[wd];                   /* 0 .. day total - 1 */
   acc = 0;
   for (k = 0; k < p->n[wd]; k++)
