@@ -1964,6 +1964,28 @@ draw_bar (GantryChart *self,
  * tasks not due yet leave the line straight.  Appends the vertices for
  * rows first..last to pts (widget coordinates); FALSE when there is no
  * status date. */
+/* The progress point of the task in row: FALSE when the progress line
+ * passes the row straight (summary, inactive, finished, not due yet). */
+static gboolean
+progress_point (GantryChart *self,
+                GantryTask  *task,
+                int          row,
+                GantryTime   status,
+                BarGeom     *g,
+                double      *px)
+{
+  int pc;
+
+  if (task == NULL || gantry_task_get_summary (task) || !gantry_task_get_active (task)
+      || !bar_geometry (self, task, row, g))
+    return FALSE;
+  pc = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
+  if (pc >= 100 || (pc == 0 && gantry_task_get_start (task) >= status))
+    return FALSE;
+  *px = g->milestone ? g->x0 : g->x0 + round ((g->x1 - g->x0) * pc / 100.0);
+  return TRUE;
+}
+
 static gboolean
 progress_line_points (GantryChart *self,
                       int          first,
@@ -1984,23 +2006,58 @@ progress_line_points (GantryChart *self,
   for (int row = first; row <= last; row++)
     {
       GantryTask *task = g_ptr_array_index (self->row_tasks, row);
-      int pc;
       BarGeom g;
       double px;
 
-      if (task == NULL || gantry_task_get_summary (task) || !gantry_task_get_active (task)
-          || !bar_geometry (self, task, row, &g))
+      if (!progress_point (self, task, row, status, &g, &px))
         continue;
-      pc = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
-      if (pc >= 100 || (pc == 0 && gantry_task_get_start (task) >= status))
-        continue;
-      px = g.milestone ? g.x0 : g.x0 + round ((g.x1 - g.x0) * pc / 100.0);
       g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, g.row_top));
       g_array_append_val (pts, GRAPHENE_POINT_INIT (px, g.mid));
       g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, g.row_top + self->row_height));
     }
   g_array_append_val (pts, GRAPHENE_POINT_INIT (sx, row_top (self, last) + self->row_height));
   return TRUE;
+}
+
+/* The tooltip of the progress line at (x, y), or NULL when the pointer is
+ * not on it: on a task's zig-zag, where the task stands against the status
+ * date; on the straight line, the status date. */
+static char *
+progress_line_tooltip (GantryChart *self,
+                       double       x,
+                       int          row,
+                       GantryTask  *task)
+{
+  GantryTime status = get_status_date (self);
+  g_autofree char *status_text = NULL;
+  BarGeom g;
+  double sx, px;
+
+  if (!self->show_progress_line || status == GANTRY_TIME_NONE)
+    return NULL;
+  sx = round (x_for_time (self, status));
+  status_text = gantry_time_format_display (status, TRUE);
+  if (row >= 0 && progress_point (self, task, row, status, &g, &px)
+      && x >= MIN (sx, px) - 4 && x <= MAX (sx, px) + 4)
+    {
+      int pc = CLAMP (gantry_task_get_percent_complete (task), 0, 100);
+      GantryTime s = gantry_task_get_start (task), f = gantry_task_get_finish (task);
+      GantryTime at = (s == GANTRY_TIME_NONE || f == GANTRY_TIME_NONE) ? s
+                      : s + (GantryTime) ((double) (f - s) * pc / 100.0);
+      g_autofree char *at_text = gantry_time_format_display (at, TRUE);
+      g_autofree char *name = g_markup_escape_text (gantry_task_get_name (task) ? gantry_task_get_name (task) : "", -1);
+      const char *where = at < status ? _("behind the status date")
+                          : at > status ? _("ahead of the status date") : _("on the status date");
+
+      /* Translators: the progress line's tooltip on a task: its name, the
+       * status date, % complete, the progress point's date, and "behind
+       * the status date" or "ahead of …" */
+      return g_strdup_printf (_("<b>Progress line</b> at the status date %s\n%s: %d%% complete, progress point %s, %s"),
+                              status_text, name, pc, at_text, where);
+    }
+  if (fabs (x - sx) <= 4)
+    return g_strdup_printf (_("<b>Progress line</b> at the status date %s"), status_text);
+  return NULL;
 }
 
 static void
@@ -3558,6 +3615,15 @@ gantry_chart_query_tooltip (GtkWidget  *widget,
                                                       (int) (hit.g.bottom - hit.g.top) + 4 });
         }
     }
+  if (task == NULL && !keyboard_mode)
+    {
+      markup = progress_line_tooltip (self, x, hit.row, hit.task);
+      if (markup != NULL)
+        {
+          gtk_tooltip_set_markup (tooltip, markup);
+          return TRUE;
+        }
+    }
   if (task == NULL)
     return FALSE;
   markup = describe_task (self, task, TRUE, FALSE);
@@ -4636,7 +4702,7 @@ gantry_chart_test_tooltip (GantryChart *self,
 
   hit_test (self, x, y, &hit);
   if (hit.zone < HIT_BAR)
-    return NULL;
+    return progress_line_tooltip (self, x, hit.row, hit.task);
   return describe_task (self, hit.task, TRUE, FALSE);
 }
 

@@ -1099,6 +1099,29 @@ test_progress_line (Fixture       *f,
       g_assert_cmpfloat (out->y, ==, top + ROW_H);
     }
 
+  /* the line's tooltip: on Requirements' zig-zag, where it stands (its
+   * progress point is 50 % of 2 Mar 08:00 .. 5 Mar 17:00 = 4 Mar 00:30,
+   * before the status date); on the straight part, the status date; away
+   * from the line, nothing */
+  {
+    double y_req = HEADER_H + rows[0] * ROW_H + ROW_H / 2.0;
+    double y_done = HEADER_H + 0 * ROW_H + ROW_H / 2.0;     /* Kickoff: done, straight */
+    g_autofree char *on_task = gantry_chart_test_tooltip (f->chart, (px[0] + sx) / 2, y_req);
+    g_autofree char *on_line = gantry_chart_test_tooltip (f->chart, sx + 1, y_done);
+    g_autofree char *off = gantry_chart_test_tooltip (f->chart, sx + 60, y_done);
+    g_autofree char *status = gantry_time_format_display (gantry_time_make (2026, 3, 13, 17, 0, 0), TRUE);
+    g_autofree char *point = gantry_time_format_display (gantry_time_make (2026, 3, 4, 0, 30, 0), TRUE);
+
+    g_assert_nonnull (on_task);
+    g_assert_nonnull (strstr (on_task, "Requirements: 50% complete"));
+    g_assert_nonnull (strstr (on_task, point));
+    g_assert_nonnull (strstr (on_task, "behind the status date"));
+    g_assert_nonnull (on_line);
+    g_assert_nonnull (strstr (on_line, status));
+    g_assert_null (strstr (on_line, "complete"));
+    g_assert_null (off);
+  }
+
   /* finishing Requirements takes its zig-zag out */
   gantry_task_set_percent_complete (req, 100);
   draw_now (f);
