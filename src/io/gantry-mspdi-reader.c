@@ -244,8 +244,26 @@ on_xml_error (void       *data,
   if (e == NULL || e->level < XML_ERR_ERROR || R->xml_error_message != NULL || R->error != NULL)
     return;
   R->xml_error_message = g_strstrip (g_strdup (e->message ? e->message : "?"));
-  R->xml_error_line = e->line;
+  R->xml_error_line = e->line > 0 || R->ctxt == NULL ? e->line : xmlSAX2GetLineNumber (R->ctxt);
   R->xml_error_code = e->code;
+}
+
+/* libxml2's unstructured messages (e.g. "xmlParseChunk: encoder error") */
+static void G_GNUC_PRINTF (2, 3)
+on_generic_error (void       *data,
+                  const char *format,
+                  ...)
+{
+  Reader *R = data;
+  va_list args;
+
+  if (R->xml_error_message != NULL || R->error != NULL)
+    return;
+  va_start (args, format);
+  R->xml_error_message = g_strstrip (g_strdup_vprintf (format, args));
+  va_end (args);
+  R->xml_error_line = R->ctxt != NULL ? xmlSAX2GetLineNumber (R->ctxt) : 0;
+  R->xml_error_code = XML_ERR_INVALID_ENCODING;
 }
 
 /* The name of the last start tag on (or before) line `line` of the
@@ -2959,9 +2977,16 @@ parse (Reader     *R,
           chunk = data + pos;
           pos += size;
         }
-      if (xmlParseChunk (R->ctxt, chunk, size, size == 0) != 0 || size == 0)
-        break;
+      /* (a non-zero result may be a mere warning: go on unless halted) */
+      xmlParseChunk (R->ctxt, chunk, size, size == 0);
       if (R->ctxt->disableSAX || R->ctxt->instate == XML_PARSER_EOF)
+        {
+          /* some failures (an encoder error) leave wellFormed set */
+          if (size > 0 && R->error == NULL && R->xml_error_message == NULL)
+            fail (R, GANTRY_MSPDI_ERROR_MALFORMED, NULL, _("The file is not well-formed XML"));
+          break;
+        }
+      if (size == 0)
         break;
     }
   if (R->error == NULL && R->xml_error_message == NULL && !R->ctxt->wellFormed)
@@ -3016,10 +3041,14 @@ load (FILE        *f,
      * encoding) without a parser context: to us too, not to stderr */
     xmlStructuredErrorFunc saved_handler = xmlStructuredError;
     void *saved_context = xmlStructuredErrorContext;
+    xmlGenericErrorFunc saved_generic = xmlGenericError;
+    void *saved_generic_context = xmlGenericErrorContext;
 
     xmlSetStructuredErrorFunc (&R, on_xml_error);
+    xmlSetGenericErrorFunc (&R, on_generic_error);
     parse (&R, f, data, len, path);
     xmlSetStructuredErrorFunc (saved_context, saved_handler);
+    xmlSetGenericErrorFunc (saved_generic_context, saved_generic);
   }
   finish_xml_error (&R);
   if (R.error == NULL)

@@ -392,6 +392,30 @@ test_unmodelled_bad_values (void)
     g_test_message ("%s", why);
 }
 
+/* A parser warning (a relative namespace URI) does not stop the import:
+ * a file larger than one read block loads whole. */
+static void
+test_parser_warning_not_fatal (void)
+{
+  GString *doc = g_string_new ("<?xml version=\"1.0\"?>\n"
+                               "<Project xmlns=\"http://schemas.microsoft.com/project\" "
+                               "xmlns:a=\"relative/uri\"><Name>P</Name><Tasks>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GantryProject) p = NULL;
+  const int n = 8000;
+
+  for (int i = 1; i <= n; i++)
+    g_string_append_printf (doc, "<Task><UID>%d</UID><Name>Task number %d</Name>"
+                            "<OutlineLevel>1</OutlineLevel></Task>\n", i, i);
+  g_string_append (doc, "</Tasks></Project>");
+  g_assert_cmpuint (doc->len, >, 512 * 1024);
+  p = gantry_mspdi_load_data (doc->str, doc->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gantry_project_get_all_tasks (p)->len, ==, n);
+  g_assert_nonnull (gantry_project_lookup_task (p, n));
+  g_string_free (doc, TRUE);
+}
+
 /* A gzip-compressed file is not decompressed behind the user's back (no
  * compression bombs): it is refused as not XML. */
 static void
@@ -440,5 +464,6 @@ main (int   argc,
   g_test_add_func ("/mspdi/hostile/huge-text", test_huge_text);
   g_test_add_func ("/mspdi/hostile/garbage", test_garbage);
   g_test_add_func ("/mspdi/hostile/gzip-not-inflated", test_gzip_not_inflated);
+  g_test_add_func ("/mspdi/bad/parser-warning-not-fatal", test_parser_warning_not_fatal);
   return g_test_run ();
 }
