@@ -56,6 +56,11 @@ struct _GantryWorkCal
    * its base and pattern: most lookups need nothing else */
   gint64   day_lo, day_hi, day_base;
   const Pattern *day_pat;
+  /* the run of the last lookup by position (finish_at, start_at): its
+   * positions [cum_lo, cum_hi], base and pattern (cum_pat NULL: none) */
+  gint64   cum_lo, cum_hi, cum_base;
+  const Pattern *cum_pat;
+  guint    cum_run;
 };
 
 static inline gint64
@@ -659,6 +664,19 @@ gantry_workcal_get_n_runs (const GantryWorkCal *cal)
 
 /* ---- arithmetic ---------------------------------------------------------- */
 
+static inline void
+remember_cum_run (const GantryWorkCal *cal, guint r)
+{
+  GantryWorkCal *mut = (GantryWorkCal *) cal;   /* a cache only */
+
+  mut->hint = r;
+  mut->cum_run = r;
+  mut->cum_lo = cal->runs[r].cum;
+  mut->cum_hi = r + 1 < cal->n_runs ? cal->runs[r + 1].cum : G_MAXINT64;
+  mut->cum_base = cal->runs[r].base;
+  mut->cum_pat = &cal->patterns[cal->runs[r].pattern];
+}
+
 static inline gboolean
 run_has_day (const GantryWorkCal *cal, guint r, gint64 day)
 {
@@ -808,18 +826,20 @@ gantry_workcal_finish_at (const GantryWorkCal *cal, gint64 pos)
     return GANTRY_TIME_NONE;
   /* r = first run whose end position reaches pos: first j >= 1 with
    * runs[j].cum >= pos, minus one; else the last run. */
-  r = cal->hint;
-  if (!((r == 0 || cal->runs[r].cum < pos)
-        && (r + 1 == cal->n_runs || cal->runs[r + 1].cum >= pos)))
+  if (cal->cum_pat == NULL || !((cal->cum_run == 0 || cal->cum_lo < pos) && pos <= cal->cum_hi))
     {
-      /* the last run with cum < pos (runs[0].cum = 0 < pos) */
-      r = run_last_cum_le (cal, r, pos - 1);
-      ((GantryWorkCal *) cal)->hint = r;
+      r = cal->hint;
+      if (!((r == 0 || cal->runs[r].cum < pos)
+            && (r + 1 == cal->n_runs || cal->runs[r + 1].cum >= pos)))
+        /* the last run with cum < pos (runs[0].cum = 0 < pos) */
+        r = run_last_cum_le (cal, r, pos - 1);
+      remember_cum_run (cal, r);
     }
-  p = &cal->patterns[cal->runs[r].pattern];
+  r = cal->cum_run;
+  p = cal->cum_pat;
   if (r == cal->n_runs - 1 && p->before[7] == 0)
     return GANTRY_TIME_NONE;
-  t = pattern_first (p, pos - cal->runs[r].base);
+  t = pattern_first (p, pos - cal->cum_base);
   return t > GANTRY_TIME_MAX ? GANTRY_TIME_NONE : t;
 }
 
@@ -837,16 +857,17 @@ gantry_workcal_start_at (const GantryWorkCal *cal, gint64 pos)
   if (pos >= cal->max_pos)
     return GANTRY_TIME_NONE;
   /* r = last run with cum <= pos */
-  r = cal->hint;
-  if (!(cal->runs[r].cum <= pos && (r + 1 == cal->n_runs || cal->runs[r + 1].cum > pos)))
+  if (cal->cum_pat == NULL || !(cal->cum_lo <= pos && pos < cal->cum_hi))
     {
-      r = run_last_cum_le (cal, r, pos);
-      ((GantryWorkCal *) cal)->hint = r;
+      r = cal->hint;
+      if (!(cal->runs[r].cum <= pos && (r + 1 == cal->n_runs || cal->runs[r + 1].cum > pos)))
+        r = run_last_cum_le (cal, r, pos);
+      remember_cum_run (cal, r);
     }
-  p = &cal->patterns[cal->runs[r].pattern];
+  p = cal->cum_pat;
   if (p->before[7] == 0)
     return GANTRY_TIME_NONE;   /* only possible for the last run */
-  t = pattern_last (p, pos - cal->runs[r].base);
+  t = pattern_last (p, pos - cal->cum_base);
   return t > GANTRY_TIME_MAX ? GANTRY_TIME_NONE : t;
 }
 
