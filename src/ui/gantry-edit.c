@@ -100,6 +100,8 @@ gantry_edit_format_field (GantryTask  *task,
       return gantry_text_format_resources (task);
     case GANTRY_FIELD_PERCENT_COMPLETE:
       return g_strdup_printf ("%d%%", gantry_task_get_percent_complete (task));
+    case GANTRY_FIELD_WORK:
+      return gantry_duration_format_long (gantry_task_get_work (task), GANTRY_FORMAT_HOURS, &ctx);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -288,6 +290,38 @@ gantry_edit_set_field_text (GantryTask  *task,
         if (!gantry_text_parse_resources (project, text, &specs, error))
           return FALSE;
         gantry_edit_set_resources (task, specs);
+        return TRUE;
+      }
+
+    case GANTRY_FIELD_WORK:
+      {
+        GantryDuration w;
+        GantryDurationFormat fmt;
+
+        if (gantry_task_get_summary (task))
+          {
+            g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                         _("A summary task’s work comes from its subtasks"));
+            return FALSE;
+          }
+        if (!gantry_duration_parse (text, &ctx, GANTRY_FORMAT_HOURS, FALSE, FALSE, &w, &fmt, error))
+          return FALSE;
+        if (gantry_format_is_elapsed (fmt))
+          {
+            g_set_error (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                         _("Work is working time: “%s” is elapsed time"), text);
+            return FALSE;
+          }
+        if (w == gantry_task_get_work (task))
+          return TRUE;
+        /* shared out over the work assignments by the task type's rules
+         * (reference §2.9), one undo step */
+        if (!gantry_set_task_work (project, task, w))
+          {
+            g_set_error_literal (error, GANTRY_TEXT_ERROR, GANTRY_TEXT_ERROR_INVALID,
+                                 _("Work needs someone to do it: assign a work resource first"));
+            return FALSE;
+          }
         return TRUE;
       }
 

@@ -22,6 +22,9 @@ typedef enum
   GANTRY_FIELD_PREDECESSORS,
   GANTRY_FIELD_RESOURCES,
   GANTRY_FIELD_PERCENT_COMPLETE,
+  /* the task's total work, e.g. "40 hrs"; typing it shares it out over
+   * the work assignments (gantry_set_task_work) */
+  GANTRY_FIELD_WORK,
 } GantryField;
 
 /* The text the table shows for a field. */

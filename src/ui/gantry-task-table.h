@@ -41,6 +41,9 @@ typedef enum
   GANTRY_COLUMN_ACWP,
   GANTRY_COLUMN_SV,
   GANTRY_COLUMN_CV,
+  /* the task's total work (editable: shared over its assignments by the
+   * task type's rules); hidden by default */
+  GANTRY_COLUMN_WORK,
   GANTRY_N_COLUMNS
 } GantryColumn;
 

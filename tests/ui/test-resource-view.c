@@ -21,6 +21,8 @@
 #include "gantry-calendar-editor.h"
 #include "gantry-level-dialog.h"
 #include "gantry-task-dialog.h"
+#include "gantry-task-table.h"
+#include "gantry-edit.h"
 #include "gantry-test-helper.h"
 #include "gantry-ui-test-helper.h"
 
@@ -872,6 +874,76 @@ test_usage_elapsed (void)
   iterate ();
 }
 
+/* The task table's Work column: hidden until chosen under Columns; it
+ * shows the task's total work and typing it follows §2.9 (Fixed Units:
+ * 40 h at 100 % is 5d, Mon 2 → Fri 6 March). */
+static void
+test_table_work_column (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GantryTask *design = gantry_project_lookup_task (p, 1);
+  g_autoptr(GantryTask) plain = gantry_task_new (9, "Plain");
+  GtkWidget *win = gtk_window_new ();
+  GtkWidget *table = gantry_task_table_new ();
+  GActionGroup *cols;
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *cell;
+
+  gantry_project_add_task (p, NULL, -1, plain);
+  gantry_project_renumber (p);
+  gantry_scheduler_run (sched);
+  gantry_project_clear_history (p);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1400, 500);
+  gtk_window_set_child (GTK_WINDOW (win), table);
+  gantry_task_table_set_project (GANTRY_TASK_TABLE (table), p);
+  gtk_window_present (GTK_WINDOW (win));
+  iterate ();
+
+  cols = gantry_task_table_get_column_actions (GANTRY_TASK_TABLE (table));
+  state = g_action_group_get_action_state (cols, "show-work");
+  g_assert_nonnull (state);
+  g_assert_false (g_variant_get_boolean (state));
+  g_action_group_change_action_state (cols, "show-work", g_variant_new_boolean (TRUE));
+  iterate ();
+  cell = gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), design, GANTRY_FIELD_WORK);
+  g_assert_nonnull (cell);
+
+  text = gantry_edit_format_field (design, GANTRY_FIELD_WORK);
+  g_assert_cmpstr (text, ==, "24 hrs");
+  /* bad input: named, nothing applied */
+  g_assert_false (gantry_edit_set_field_text (design, GANTRY_FIELD_WORK, "lots", &error));
+  g_clear_error (&error);
+  g_assert_false (gantry_edit_set_field_text (design, GANTRY_FIELD_WORK, "-4h", &error));
+  g_clear_error (&error);
+  g_assert_false (gantry_edit_set_field_text (design, GANTRY_FIELD_WORK, "2ed", &error));
+  g_assert_nonnull (strstr (error->message, "2ed"));
+  g_clear_error (&error);
+  g_assert_false (gantry_edit_set_field_text (plain, GANTRY_FIELD_WORK, "8h", &error));
+  g_assert_nonnull (strstr (error->message, "resource"));
+  g_clear_error (&error);
+  g_assert_false (gantry_project_can_undo (p));
+
+  g_assert_true (gantry_edit_set_field_text (design, GANTRY_FIELD_WORK, "5d", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (gantry_task_get_work (design), ==, 40 * H);
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
+  g_clear_pointer (&text, g_free);
+  text = gantry_edit_format_field (design, GANTRY_FIELD_WORK);
+  g_assert_cmpstr (text, ==, "40 hrs");
+  g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Set Work");
+  g_assert_true (gantry_project_undo (p));
+  g_assert_false (gantry_project_can_undo (p));
+  iterate ();
+  g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 4, 17, 0, 0));
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -891,6 +963,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/resources/calendar-work-weeks", test_calendar_work_weeks);
   g_test_add_func ("/ui/resources/level-options-dialog", test_level_options_dialog);
   g_test_add_func ("/ui/resources/task-dialog-work", test_task_dialog_work);
+  g_test_add_func ("/ui/resources/table-work-column", test_table_work_column);
   g_test_add_func ("/ui/resources/level-progress-window", test_level_progress_window);
   g_test_add_func ("/ui/resources/level-progress-screenshot", test_level_progress_screenshot);
   return g_test_run ();
