@@ -211,7 +211,6 @@ static const struct
   { "acwp",              N_("Actual Cost (AC)"),   -1,                 110, FALSE },
   { "sv",                N_("Schedule Variance (SV)"), -1,             130, FALSE },
   { "cv",                N_("Cost Variance (CV)"), -1,                 120, FALSE },
-  { "work",              N_("Work"),              GANTRY_FIELD_WORK,   80, FALSE },
 };
 
 static gboolean
@@ -230,8 +229,7 @@ column_is_earned_value (GantryColumn column)
 static gboolean
 column_is_optional (GantryColumn column)
 {
-  return column_is_variance (column) || column_is_earned_value (column)
-         || column == GANTRY_COLUMN_WORK;
+  return column_is_variance (column) || column_is_earned_value (column);
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -595,6 +593,10 @@ factory_bind (GtkSignalListItemFactory *factory,
     g_object_unref (task);
   else
     {
+      /* an edit in progress belongs to the old task: drop it (it cannot
+       * land on the new one) */
+      if (GANTRY_IS_CELL_EDITOR (cell->widget))
+        gantry_cell_editor_stop_editing (GANTRY_CELL_EDITOR (cell->widget), FALSE);
       if (cell->task != NULL)
         {
           g_clear_signal_handler (&cell->notify_id, cell->task);
