@@ -211,6 +211,7 @@ static const struct
   { "acwp",              N_("Actual Cost (AC)"),   -1,                 110, FALSE },
   { "sv",                N_("Schedule Variance (SV)"), -1,             130, FALSE },
   { "cv",                N_("Cost Variance (CV)"), -1,                 120, FALSE },
+  { "work",              N_("Work"),              GANTRY_FIELD_WORK,   80, FALSE },
 };
 
 static gboolean
@@ -229,7 +230,8 @@ column_is_earned_value (GantryColumn column)
 static gboolean
 column_is_optional (GantryColumn column)
 {
-  return column_is_variance (column) || column_is_earned_value (column);
+  return column_is_variance (column) || column_is_earned_value (column)
+         || column == GANTRY_COLUMN_WORK;
 }
 
 /* ---- cells ------------------------------------------------------------- */
