@@ -599,7 +599,8 @@ get_int (Reader     *R,
       return TRUE;
     }
   d = g_ascii_strtod (t, &end);
-  if (*t != '\0' && *end == '\0' && d == (double) (gint64) d && d >= G_MININT && d <= G_MAXINT)
+  /* (range first: converting an out-of-range double is undefined) */
+  if (*t != '\0' && *end == '\0' && d >= G_MININT && d <= G_MAXINT && d == floor (d))
     {
       *out = (int) d;
       return TRUE;

@@ -133,6 +133,31 @@ test_bad_date_and_number (void)
   g_assert_true (warnings_mention (warnings, "<Duration>", NULL));
 }
 
+/* Whole numbers far outside int (a fuzzer found 7.77778e+77, which was
+ * converted to an integer before the range check): warning, value
+ * ignored. */
+static void
+test_huge_numbers (void)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GantryProject) p = load_body (
+    "<MinutesPerDay>7.77778e+77</MinutesPerDay>"
+    "<Tasks><Task><UID>1</UID><ID>-1e300</ID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<Priority>7.77778e+77</Priority><PercentComplete>1e19</PercentComplete></Task></Tasks>",
+    &warnings);
+  GantryTask *t = gantry_project_lookup_task (p, 1);
+  int minutes_per_day = 0;
+
+  g_assert_nonnull (t);
+  g_assert_cmpint (gantry_task_get_priority (t), ==, 500);
+  g_assert_cmpint (gantry_task_get_percent_complete (t), ==, 0);
+  g_object_get (p, "minutes-per-day", &minutes_per_day, NULL);
+  g_assert_cmpint (minutes_per_day, ==, 480);
+  g_assert_true (warnings_mention (warnings, "<Priority>", "7.77778e+77"));
+  g_assert_true (warnings_mention (warnings, "<ID>", "-1e300"));
+  g_assert_true (warnings_mention (warnings, "<MinutesPerDay>", NULL));
+}
+
 static void
 test_dangling_and_duplicate_uids (void)
 {
@@ -455,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/bad/wrong-namespace", test_wrong_namespace);
   g_test_add_func ("/mspdi/bad/empty", test_empty);
   g_test_add_func ("/mspdi/bad/bad-date-and-number", test_bad_date_and_number);
+  g_test_add_func ("/mspdi/bad/huge-numbers", test_huge_numbers);
   g_test_add_func ("/mspdi/bad/dangling-and-duplicate-uids", test_dangling_and_duplicate_uids);
   g_test_add_func ("/mspdi/bad/cycle", test_cycle);
   g_test_add_func ("/mspdi/bad/unmodelled-bad-values", test_unmodelled_bad_values);
