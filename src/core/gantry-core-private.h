@@ -93,9 +93,10 @@ void        _gantry_id_snapshot_free        (GantryIdSnapshot *snap);
  * notification of a task, link, assignment or resource, a calendar's
  * definition, extras, and every outline, link or assignment list edit.
  * The engine compares it with the value it saw when it last read the
- * model, and reuses what it read when nothing changed.  Plain counter:
- * the model is used from one thread at a time. */
-extern guint64 _gantry_model_serial;
+ * model, and reuses what it read when nothing changed.  Atomic: levelling
+ * edits a copy of the plan on a worker thread while the GUI edits the
+ * plan, and every change must get a serial of its own. */
+extern _Atomic guint64 _gantry_model_serial;
 /* The serial of the last change that is not a field edit of one task's
  * scheduling inputs: outline, link and assignment list edits, calendar
  * definitions, extras.  Field edits of a task, of a link (its
@@ -103,7 +104,7 @@ extern guint64 _gantry_model_serial;
  * it is assigned to) stamp those tasks with the new serial instead
  * (_gantry_task_stamp), so a reader that saw serial S need re-read only
  * the tasks stamped after S while this one is still <= S. */
-extern guint64 _gantry_model_shape_serial;
+extern _Atomic guint64 _gantry_model_shape_serial;
 #define _GANTRY_MODEL_CHANGED() (_gantry_model_shape_serial = ++_gantry_model_serial)
 /* Records a change of task's scheduling inputs (defined in gantry-task.c). */
 void        _gantry_task_stamp              (GantryTask *task);

@@ -137,8 +137,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-guint64 _gantry_model_serial;
-guint64 _gantry_model_shape_serial;
+_Atomic guint64 _gantry_model_serial;
+_Atomic guint64 _gantry_model_shape_serial;
 
 GantryTask *_gantry_stamp_log[_GANTRY_STAMP_LOG];
 
