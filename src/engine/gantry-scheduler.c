@@ -146,6 +146,7 @@ typedef struct
   guint         *pos;                   /* position of node in order */
   guint8        *fw_dirty, *bw_dirty, *sl_dirty;
   guint8        *w_dirty;               /* results to write into the model */
+  guint8        *roll;                  /* summaries to roll up (plan_finish) */
   PPos          *tpos;                  /* working-time positions of es/ef on the
                                          * task's calendar, valid when
                                          * tpos[i].gen == gen */
@@ -320,6 +321,7 @@ plan_free (Plan *p)
   g_free (p->sl_dirty);
   g_free (p->status);
   g_free (p->w_dirty);
+  g_free (p->roll);
   g_free (p->tpos);
   g_free (p->pc);
   g_free (p->leaf_ef);
@@ -901,6 +903,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
   p->sl_dirty = g_new0 (guint8, p->n);
   p->status = g_new0 (guint8, p->n);
   p->w_dirty = g_new0 (guint8, p->n);
+  p->roll = g_new0 (guint8, p->n);
   p->tpos = g_new0 (PPos, p->n);
   p->pc = g_new (PCache, p->n);
   p->rec = 4;
@@ -2143,7 +2146,7 @@ plan_run (Plan *p, gboolean full)
 static void
 plan_finish (Plan *p)
 {
-  guint8 *roll = g_new0 (guint8, p->n);
+  guint8 *roll = p->roll;   /* all clear between passes */
   guint i;
 
   p->unwritten = TRUE;
@@ -2196,6 +2199,7 @@ plan_finish (Plan *p)
       GantryTaskSchedule o;
       if (!roll[i])
         continue;
+      roll[i] = 0;
       summary_results (p, i, &o);
       if (!schedule_equal (&o, &p->outs[i]))
         {
@@ -2203,7 +2207,6 @@ plan_finish (Plan *p)
           p->w_dirty[i] = 1;
         }
     }
-  g_free (roll);
 }
 
 /* Writes the results that changed into the model, in one batch; the
