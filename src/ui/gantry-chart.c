@@ -273,6 +273,9 @@ struct _GantryChart
 
   guint              n_drawn;
   gboolean           in_allocate;
+  /* the scroll offsets the stand-ins were last placed for */
+  double             placed_vvalue;
+  double             placed_hvalue;
   guint              items_wanted;
   guint              items_idle_id;
   int                variants[16];   /* label form per (unit, tier) */
@@ -3829,8 +3832,14 @@ static void
 on_adjustment_value_changed (GtkAdjustment *adj,
                              GantryChart   *self)
 {
-  /* during our own allocation the stand-ins are placed anyway */
-  if (!self->in_allocate)
+  /* During our own allocation the stand-ins are placed anyway.  Only a
+   * new scroll offset moves them: the table's allocation reconfigures the
+   * shared adjustment ("changed", a new upper) in the same layout pass,
+   * and answering every such signal with another allocation could outrun
+   * the frame clock's layout repeats, leaving the chart unallocated when
+   * the frame is drawn. */
+  if (!self->in_allocate
+      && gtk_adjustment_get_value (adj) != (adj == self->hadj ? self->placed_hvalue : self->placed_vvalue))
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -3958,6 +3967,8 @@ gantry_chart_size_allocate (GtkWidget *widget,
                                 0, MAX (upper, page), self->row_height, page * 0.9, page);
     }
   update_items (self, width, height);
+  self->placed_vvalue = self->vadj != NULL ? gtk_adjustment_get_value (self->vadj) : 0;
+  self->placed_hvalue = self->hadj != NULL ? gtk_adjustment_get_value (self->hadj) : 0;
   self->in_allocate = FALSE;
 }
 
