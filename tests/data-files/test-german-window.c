@@ -35,12 +35,15 @@ iterate (guint n)
       ;
 }
 
-/* Every text shown by labels, buttons and column headers under widget. */
+/* Every text shown by labels, inscriptions (the table's cells), buttons
+ * and column headers under widget. */
 static void
 collect_texts (GtkWidget *widget, GString *out)
 {
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   else if (GTK_IS_COLUMN_VIEW (widget))
     {
       GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
