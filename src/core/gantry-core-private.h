@@ -114,10 +114,12 @@ guint64     _gantry_task_get_stamp          (GantryTask *task);
  * the task stamped with that serial (a serial that stamped nothing leaves
  * an older task there).  A reader that saw serial S, while
  * _gantry_model_serial - S <= _GANTRY_STAMP_LOG, finds every task stamped
- * since S in the slots of S+1 .. _gantry_model_serial.  Plain pointers,
- * never dereferenced here: compare them only with tasks you hold. */
+ * since S in the slots of S+1 .. _gantry_model_serial.  The pointers are
+ * never dereferenced here: compare them only with tasks you hold.  The
+ * slots are atomic: the levelling worker stamps the tasks of its copy of
+ * the plan on another thread (they never match a task of the plan). */
 #define _GANTRY_STAMP_LOG 16384
-extern GantryTask *_gantry_stamp_log[_GANTRY_STAMP_LOG];
+extern GantryTask *_Atomic _gantry_stamp_log[_GANTRY_STAMP_LOG];
 
 /* ---- bulk reads for the engine ----------------------------------------- */
 

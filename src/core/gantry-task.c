@@ -140,7 +140,7 @@ static GParamSpec *properties[N_PROPS];
 _Atomic guint64 _gantry_model_serial;
 _Atomic guint64 _gantry_model_shape_serial;
 
-GantryTask *_gantry_stamp_log[_GANTRY_STAMP_LOG];
+GantryTask *_Atomic _gantry_stamp_log[_GANTRY_STAMP_LOG];
 
 void
 _gantry_task_stamp (GantryTask *task)
