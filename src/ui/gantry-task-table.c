@@ -201,6 +201,7 @@ static const struct
   { "resources",    N_("Resources"),    GANTRY_FIELD_RESOURCES,         120, FALSE },
   /* xgettext:no-c-format */
   { "complete",     N_("% Complete"),   GANTRY_FIELD_PERCENT_COMPLETE,   80, FALSE },
+  { "work",              N_("Work"),              GANTRY_FIELD_WORK,   80, FALSE },
   { "start-variance",    N_("Start Variance"),    -1,                  90, FALSE },
   { "finish-variance",   N_("Finish Variance"),   -1,                  90, FALSE },
   { "duration-variance", N_("Duration Variance"), -1,                  90, FALSE },
@@ -211,7 +212,11 @@ static const struct
   { "acwp",              N_("Actual Cost (AC)"),   -1,                 110, FALSE },
   { "sv",                N_("Schedule Variance (SV)"), -1,             130, FALSE },
   { "cv",                N_("Cost Variance (CV)"), -1,                 120, FALSE },
-  { "work",              N_("Work"),              GANTRY_FIELD_WORK,   80, FALSE },
+  { "spi",               N_("Schedule Performance Index (SPI)"), -1,  100, FALSE },
+  { "cpi",               N_("Cost Performance Index (CPI)"), -1,      100, FALSE },
+  { "eac",               N_("Estimate at Completion (EAC)"), -1,      120, FALSE },
+  { "vac",               N_("Variance at Completion (VAC)"), -1,      120, FALSE },
+  { "tcpi",              N_("To-Complete Performance Index (TCPI)"), -1, 100, FALSE },
 };
 
 static gboolean
@@ -223,7 +228,7 @@ column_is_variance (GantryColumn column)
 static gboolean
 column_is_earned_value (GantryColumn column)
 {
-  return column >= GANTRY_COLUMN_BCWS && column <= GANTRY_COLUMN_CV;
+  return column >= GANTRY_COLUMN_BCWS && column <= GANTRY_COLUMN_TCPI;
 }
 
 /* Columns hidden until the user picks them in the column chooser. */
@@ -435,6 +440,11 @@ cell_update (Cell *cell)
     case GANTRY_COLUMN_ACWP:
     case GANTRY_COLUMN_SV:
     case GANTRY_COLUMN_CV:
+    case GANTRY_COLUMN_SPI:
+    case GANTRY_COLUMN_CPI:
+    case GANTRY_COLUMN_EAC:
+    case GANTRY_COLUMN_VAC:
+    case GANTRY_COLUMN_TCPI:
       {
         g_autofree char *text = gantry_task_table_format_earned_value (cell->task, cell->column);
 
@@ -540,6 +550,11 @@ factory_setup (GtkSignalListItemFactory *factory,
     case GANTRY_COLUMN_ACWP:
     case GANTRY_COLUMN_SV:
     case GANTRY_COLUMN_CV:
+    case GANTRY_COLUMN_SPI:
+    case GANTRY_COLUMN_CPI:
+    case GANTRY_COLUMN_EAC:
+    case GANTRY_COLUMN_VAC:
+    case GANTRY_COLUMN_TCPI:
       cell->widget = root = gtk_inscription_new (NULL);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (root), 1.0);
       gtk_widget_add_css_class (root, "numeric");
@@ -1564,38 +1579,6 @@ gantry_task_table_new (void)
   return g_object_new (GANTRY_TYPE_TASK_TABLE, NULL);
 }
 
-/* Money as the project shows it: "$1,250.00", "-€30", "12 kr" (MS
- * Project's CurrencySymbolPosition: 0 before, 1 after, 2 before and 3
- * after with a space). */
-static char *
-format_money (GantryProject *project,
-              double         amount)
-{
-  const char *symbol = project ? gantry_project_get_currency_symbol (project) : "$";
-  int digits = 2, position = 0;
-  g_autofree char *number = NULL;
-  const char *sign = amount < 0 ? "-" : "";
-
-  if (project != NULL)
-    g_object_get (project, "currency-digits", &digits, "currency-symbol-position", &position,
-                  NULL);
-  digits = CLAMP (digits, 0, 6);
-  if (symbol == NULL)
-    symbol = "";
-  number = g_strdup_printf ("%'.*f", digits, fabs (amount));
-  switch (position)
-    {
-    case 1:
-      return g_strdup_printf ("%s%s%s", sign, number, symbol);
-    case 2:
-      return g_strdup_printf ("%s%s %s", sign, symbol, number);
-    case 3:
-      return g_strdup_printf ("%s%s %s", sign, number, symbol);
-    default:
-      return g_strdup_printf ("%s%s%s", sign, symbol, number);
-    }
-}
-
 /* MSPDI WorkFormat (1 m, 2 h, 3 d, 4 w, 5 mo) as a duration format. */
 static GantryDurationFormat
 work_display_format (GantryProject *project)
@@ -1632,7 +1615,7 @@ gantry_task_table_format_variance (GantryTask   *task,
   if (project != NULL)
     gantry_project_get_duration_context (project, &ctx);
   if (column == GANTRY_COLUMN_COST_VARIANCE)
-    return format_money (project, v.cost);
+    return gantry_text_format_money (project, v.cost);
 
   format = project != NULL ? gantry_project_get_duration_format (project) : GANTRY_FORMAT_DAYS;
   if (!gantry_format_is_valid (format) || gantry_format_is_percent (format))
@@ -1681,10 +1664,19 @@ gantry_task_table_format_earned_value (GantryTask   *task,
     case GANTRY_COLUMN_BCWP: value = ev.bcwp; break;
     case GANTRY_COLUMN_ACWP: value = ev.acwp; break;
     case GANTRY_COLUMN_SV:   value = ev.sv;   break;
+    case GANTRY_COLUMN_EAC:  value = ev.eac;  break;
+    case GANTRY_COLUMN_VAC:  value = ev.vac;  break;
+    case GANTRY_COLUMN_SPI:
+    case GANTRY_COLUMN_CPI:
+    case GANTRY_COLUMN_TCPI:
+      /* ratios, two decimals as MS Project shows them; 0 means undefined
+       * (nothing planned, earned or spent yet) */
+      value = column == GANTRY_COLUMN_SPI ? ev.spi : column == GANTRY_COLUMN_CPI ? ev.cpi : ev.tcpi;
+      return g_strdup_printf ("%.2f", value);
     case GANTRY_COLUMN_CV:
     default:                 value = ev.cv;   break;
     }
-  return format_money (gantry_task_get_project (task), value);
+  return gantry_text_format_money (gantry_task_get_project (task), value);
 }
 
 char *

@@ -29,6 +29,9 @@ typedef enum
   GANTRY_COLUMN_PREDECESSORS,
   GANTRY_COLUMN_RESOURCES,
   GANTRY_COLUMN_PERCENT_COMPLETE,
+  /* the task's total work (editable: shared over its assignments by the
+   * task type's rules); hidden by default */
+  GANTRY_COLUMN_WORK,
   /* against Baseline (0); hidden by default */
   GANTRY_COLUMN_START_VARIANCE,
   GANTRY_COLUMN_FINISH_VARIANCE,
@@ -41,9 +44,11 @@ typedef enum
   GANTRY_COLUMN_ACWP,
   GANTRY_COLUMN_SV,
   GANTRY_COLUMN_CV,
-  /* the task's total work (editable: shared over its assignments by the
-   * task type's rules); hidden by default */
-  GANTRY_COLUMN_WORK,
+  GANTRY_COLUMN_SPI,
+  GANTRY_COLUMN_CPI,
+  GANTRY_COLUMN_EAC,
+  GANTRY_COLUMN_VAC,
+  GANTRY_COLUMN_TCPI,
   GANTRY_N_COLUMNS
 } GantryColumn;
 

@@ -1113,12 +1113,57 @@ test_earned_value_columns (void)
       g_assert_cmpstr (text, ==, expected[i]);
     }
   g_assert_null (gantry_task_table_format_earned_value (design, GANTRY_COLUMN_NAME));
+  /* no cost spent yet: CPI is undefined (0.00), SPI = EV / PV = 0.80,
+   * TCPI = (BAC - EV) / (BAC - AC) = 600 / 1000 = 0.60 */
+  {
+    struct { GantryColumn col; const char *text; } idx[] = {
+      { GANTRY_COLUMN_SPI, "0.80" }, { GANTRY_COLUMN_CPI, "0.00" }, { GANTRY_COLUMN_TCPI, "0.60" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (idx); i++)
+      {
+        g_autofree char *text = gantry_task_table_format_earned_value (design, idx[i].col);
+
+        g_assert_cmpstr (text, ==, idx[i].text);
+      }
+  }
+  /* $500 spent for $400 earned: CPI = 400 / 500 = 0.80,
+   * EAC = AC + (BAC - EV) / CPI = 500 + 600 / 0.8 = $1,250,
+   * VAC = BAC - EAC = -$250, TCPI = 600 / (1000 - 500) = 1.20 */
+  {
+    GantryTaskSchedule sch;
+
+    gantry_task_get_schedule (design, &sch);
+    sch.actual_cost = 500.0;
+    gantry_task_set_schedule (design, &sch);
+  }
+  {
+    struct { GantryColumn col; const char *text; } idx[] = {
+      { GANTRY_COLUMN_SPI, "0.80" }, { GANTRY_COLUMN_CPI, "0.80" }, { GANTRY_COLUMN_EAC, "$1250.00" },
+      { GANTRY_COLUMN_VAC, "-$250.00" }, { GANTRY_COLUMN_TCPI, "1.20" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (idx); i++)
+      {
+        g_autofree char *text = gantry_task_table_format_earned_value (design, idx[i].col);
+
+        g_assert_cmpstr (text, ==, idx[i].text);
+      }
+  }
+  {
+    GantryTaskSchedule sch;
+
+    gantry_task_get_schedule (design, &sch);
+    sch.actual_cost = 0.0;
+    gantry_task_set_schedule (design, &sch);
+  }
 
   /* hidden by default, offered in the column chooser */
   gantry_task_table_set_project (table, p);
   actions = G_ACTION_GROUP (gantry_task_table_get_column_actions (table));
   {
-    const char *ids[] = { "show-bcws", "show-bcwp", "show-acwp", "show-sv", "show-cv" };
+    const char *ids[] = { "show-bcws", "show-bcwp", "show-acwp", "show-sv", "show-cv",
+                          "show-spi", "show-cpi", "show-eac", "show-vac", "show-tcpi" };
 
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
       {
