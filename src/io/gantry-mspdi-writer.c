@@ -23,6 +23,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -1886,19 +1888,30 @@ gantry_mspdi_save (GantryProject        *project,
                    GError              **error)
 {
   g_autofree char *tmp = NULL;
+  g_autofree char *resolved = NULL;
+  const char *target;
   GString *out;
   FILE *file;
-  gboolean ok;
+  gboolean ok, have_old;
+  struct stat st;
   int fd, saved = 0;
 
   g_return_val_if_fail (GANTRY_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written next to the target and renamed over it: a failure never
-   * damages an existing file. */
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
+  /* Saving through a symbolic link replaces the file it points to. */
+  resolved = realpath (path, NULL);
+  target = resolved != NULL ? resolved : path;
+  have_old = stat (target, &st) == 0;
+
+  /* Written next to the target, synced and renamed over it: a failure or a
+   * power cut never damages an existing file.  A new file gets the usual
+   * permissions (0666 less the umask), a replaced one keeps its own. */
+  tmp = g_strconcat (target, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd >= 0 && have_old && S_ISREG (st.st_mode))
+    (void) fchmod (fd, st.st_mode & 07777);
   if (fd < 0)
     {
       saved = errno;
@@ -1921,13 +1934,18 @@ gantry_mspdi_save (GantryProject        *project,
       if (!ok)
         saved = errno;
       g_string_free (out, TRUE);
+      if (ok && (fflush (file) != 0 || fsync (fileno (file)) != 0))
+        {
+          saved = errno;
+          ok = FALSE;
+        }
       if (fclose (file) != 0 && ok)
         {
           saved = errno;
           ok = FALSE;
         }
     }
-  if (ok && g_rename (tmp, path) != 0)
+  if (ok && g_rename (tmp, target) != 0)
     {
       saved = errno;
       ok = FALSE;

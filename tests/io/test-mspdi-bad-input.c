@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -468,6 +469,57 @@ test_gzip_not_inflated (void)
   g_unlink (path);
 }
 
+/* Saving writes beside the file and renames over it: a new file gets the
+ * usual permissions (0666 less the umask, not mkstemp's 0600), a replaced
+ * file keeps its own, and saving through a symbolic link replaces the
+ * file it points to and keeps the link. */
+static void
+test_save_permissions_and_link (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GantryProject) p = load_body ("<Name>Perms</Name>", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gantry-save-XXXXXX", &error);
+  g_autofree char *real = g_build_filename (dir, "real.xml", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.xml", NULL);
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+  mode_t old_mask = umask (022);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  g_assert_true (gantry_mspdi_save (p, real, GANTRY_MSPDI_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  g_assert_true (gantry_mspdi_save (p, real, GANTRY_MSPDI_WRITE_DEFAULT, &error));
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  g_assert_cmpint (symlink ("real.xml", link), ==, 0);
+  g_object_set (p, "title", "Through the link", NULL);
+  g_assert_true (gantry_mspdi_save (p, link, GANTRY_MSPDI_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Through the link"));
+  /* nothing left beside them */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+  umask (old_mask);
+  g_unlink (link);
+  g_unlink (real);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,5 +543,6 @@ main (int   argc,
   g_test_add_func ("/mspdi/hostile/garbage", test_garbage);
   g_test_add_func ("/mspdi/hostile/gzip-not-inflated", test_gzip_not_inflated);
   g_test_add_func ("/mspdi/bad/parser-warning-not-fatal", test_parser_warning_not_fatal);
+  g_test_add_func ("/mspdi/save/permissions-and-link", test_save_permissions_and_link);
   return g_test_run ();
 }
