@@ -152,6 +152,7 @@ typedef struct
   GError           *error;
   GantryDurationContext ctx;
   GPtrArray        *outline;          /* GantryTask*, index = level */
+  GArray           *outline_levels;   /* int: their OutlineLevel in the file */
   GArray           *links;            /* PendingLink */
   GArray           *assignments;      /* PendingAssignment */
   GArray           *calendar_refs;    /* PendingCalendar */
@@ -1960,6 +1961,7 @@ read_task (Reader     *R,
   gboolean is_root = FALSE, b, is_null = FALSE, no_uid = FALSE, null_waits = FALSE;
   int uid = G_MININT, level = 1, i, calendar_uid = -1;
   const char *after = NULL;
+  Node *level_node = NULL;
   GantryTime t;
   gint64 d;
   double v;
@@ -1980,7 +1982,10 @@ read_task (Reader     *R,
   ELEMENT_CHILDREN (c, node)
     {
       if (g_str_equal (c->name, "OutlineLevel"))
-        get_range (R, c, &level, 0, MAX_OUTLINE);
+        {
+          if (get_range (R, c, &level, 0, MAX_OUTLINE))
+            level_node = c;
+        }
       else if (g_str_equal (c->name, "IsNull"))
         get_bool (R, c, &is_null);
     }
@@ -2025,7 +2030,10 @@ read_task (Reader     *R,
           {
             g_autofree char *notes = node_text_dup (c);
 
-            /* the project summary task's notes are the project's notes */
+            /* the project summary task's notes are the project's notes;
+             * an empty <Notes/> (other tools write it) is no notes */
+            if (notes[0] == '\0')
+              break;
             if (is_root)
               g_object_set (R->project, "notes", notes, NULL);
             else
@@ -2131,17 +2139,28 @@ read_task (Reader     *R,
       g_array_append_val (R->null_rows, pn);
       return;
     }
-  if ((guint) level >= R->outline->len)
-    level = R->outline->len;    /* a jump of more than one level */
   {
-    GantryTask *parent = g_ptr_array_index (R->outline, level - 1);
+    guint k = R->outline->len - 1;
+    GantryTask *parent;
 
+    /* Levels as the file has them: other tools skip levels (1 then 3);
+     * such a task goes one level below its parent, and its siblings with
+     * it, with a warning each. */
+    while (k > 0 && g_array_index (R->outline_levels, int, k) >= level)
+      k--;
+    if ((int) k + 1 != level)
+      warn (R, level_node != NULL ? level_node : node,
+            _("outline level %d skips a level after the task before it; task %d is put at level %u"),
+            level, uid, k + 1);
+    parent = g_ptr_array_index (R->outline, k);
     flush_null_rows (R, parent);
     add_to_outline (R, parent, task, uid, node->line, no_uid);
     if (!is_null)   /* a blank row with a level of its own is no parent either */
       {
-        g_ptr_array_set_size (R->outline, level);
+        g_ptr_array_set_size (R->outline, k + 1);
+        g_array_set_size (R->outline_levels, k + 1);
         g_ptr_array_add (R->outline, task);
+        g_array_append_val (R->outline_levels, level);
       }
   }
 }
@@ -2215,7 +2234,8 @@ read_resource (Reader     *R,
         case R_NOTES:
           {
             g_autofree char *notes = node_text_dup (c);
-            gantry_resource_set_notes (res, notes);
+            if (notes[0] != '\0')
+              gantry_resource_set_notes (res, notes);
           }
           break;
         case R_MATERIAL_LABEL: gantry_resource_set_material_label (res, TEXT (c)); break;
@@ -3017,6 +3037,8 @@ load (FILE        *f,
   R.ctx = ctx;
   R.outline = g_ptr_array_new ();
   g_ptr_array_add (R.outline, gantry_project_get_root_task (R.project));
+  R.outline_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  g_array_set_size (R.outline_levels, 1);
   R.links = g_array_new (FALSE, FALSE, sizeof (PendingLink));
   R.assignments = g_array_new (FALSE, FALSE, sizeof (PendingAssignment));
   R.calendar_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
@@ -3103,6 +3125,7 @@ load (FILE        *f,
   g_array_unref (R.null_rows);
   g_array_unref (R.duplicates);
   g_ptr_array_unref (R.outline);
+  g_array_unref (R.outline_levels);
   g_clear_pointer (&R.warnings, g_ptr_array_unref);
   g_clear_object (&R.project);
   g_free (R.xml_error_message);

@@ -452,6 +452,30 @@ w_decimal (Writer     *W,
   w_str (W, name, buf);
 }
 
+/* A fraction (units) other tools write with all its digits (1/3 as
+ * 0.3333333333333333): the fewest places, 6 to 17, that read back as the
+ * same double, so that units survive a round trip exactly. */
+static void
+w_fraction (Writer     *W,
+            const char *name,
+            double      value)
+{
+  int decimals = 6;
+
+  if (isfinite (value) && fabs (value) < 1e9 && value != floor (value))
+    for (; decimals < 17; decimals++)
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
+        char fmt[8];
+
+        g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
+        g_ascii_formatd (buf, sizeof buf, fmt, value);
+        if (g_ascii_strtod (buf, NULL) == value)
+          break;
+      }
+  w_decimal (W, name, value, decimals);
+}
+
 static void
 w_cents (Writer     *W,
          const char *name,
@@ -1463,7 +1487,7 @@ resource_field (Writer     *W,
     case 6: if (type == GANTRY_RESOURCE_MATERIAL) w_str (W, name, gantry_resource_get_material_label (r)); break;
     case 7: w_str (W, name, gantry_resource_get_group (r)); break;
     case 8: w_str (W, name, gantry_resource_get_email (r)); break;
-    case 9: w_decimal (W, name, gantry_resource_get_max_units (r), 6); break;
+    case 9: w_fraction (W, name, gantry_resource_get_max_units (r)); break;
     case 10: w_decimal (W, name, gantry_resource_get_peak_units (r), 6); break;
     case 11: w_bool (W, name, gantry_resource_get_overallocated (r)); break;
     case 12: w_int (W, name, gantry_resource_get_accrue_at (r)); break;
@@ -1565,7 +1589,7 @@ assignment_field (Writer     *W,
     case 9: w_date (W, name, gantry_assignment_get_finish (a)); break;
     case 10: w_duration (W, name, gantry_assignment_get_overtime_work (a)); break;
     case 11: w_date (W, name, gantry_assignment_get_start (a)); break;
-    case 12: w_decimal (W, name, gantry_assignment_get_units (a), 6); break;
+    case 12: w_fraction (W, name, gantry_assignment_get_units (a)); break;
     case 13: w_duration (W, name, gantry_assignment_get_work (a)); break;
     case 14: w_int (W, name, gantry_assignment_get_work_contour (a)); break;
     default: break;
