@@ -40,6 +40,7 @@ static const Fixture FIXTURES[] = {
   { "js-gantt-export.xml", NULL, { NULL } },
   { "scheduler-latin1.xml", NULL, { NULL } },
   { "prefixed-namespace.xml", NULL, { NULL } },
+  { "no-namespace.xml", NULL, { NULL } },
 };
 
 /* The fixture's bytes; re-encoded (with a byte order mark and the matching
@@ -357,6 +358,61 @@ test_prefixed (void)
   g_assert_true (gantry_project_get_calendar (p) == gantry_project_lookup_calendar (p, 3));
 }
 
+/* Loose exports: no namespace (a warning, read anyway), UTC offsets
+ * ignored (no zone conversion), fractional hours, decimals for whole
+ * numbers, an attribute value without its definition. */
+static void
+test_no_namespace (void)
+{
+  const Fixture f = { "no-namespace.xml", NULL, { NULL } };
+  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(GantryProject) p = load_fixture (&f, NULL, NULL, &w);
+  g_autofree char *xml = save (p, GANTRY_MSPDI_WRITE_DEFAULT);
+  g_autofree char *why = NULL;
+
+  g_assert_true (has_warning (w, "namespace", NULL));
+  assert_time (gantry_task_get_start (task (p, 2)), "2026-06-01T16:30:00");
+  g_assert_cmpint (gantry_task_get_duration (task (p, 1)), ==, 7 * GANTRY_MS_HOUR + 30 * GANTRY_MS_MINUTE);
+  g_assert_cmpint (gantry_task_get_priority (task (p, 2)), ==, 700);
+  /* the export has the namespace, and the value without a definition */
+  g_assert_nonnull (strstr (xml, "<Project xmlns=\"http://schemas.microsoft.com/project\""));
+  assert_xpath (xml, "Tasks/Task[1]/ExtendedAttribute/FieldID", "188743734");
+  assert_xpath (xml, "Tasks/Task[1]/ExtendedAttribute/Value", "Finance");
+  if (!validate (xml, &why))
+    g_test_message ("not validated: %s", why);
+}
+
+/* Values spelt the way a spreadsheet or a hand-written script would
+ * ("FS", "2 days", "06/01/2026 08:00", "1d"): each is refused with a
+ * warning naming its line and element; the rest of the task is kept. */
+static void
+test_bad_values (void)
+{
+  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(GantryProject) p = load_body (
+    "<Tasks>\n"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>\n"
+    "<Start>2026-06-01T08:00:00</Start><Duration>PT8H0M0S</Duration></Task>\n"
+    "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel>\n"
+    "<Start>06/01/2026 08:00</Start>\n"
+    "<Duration>2 days</Duration>\n"
+    "<PredecessorLink><PredecessorUID>1</PredecessorUID>\n"
+    "<Type>FS</Type>\n"
+    "<LinkLag>1d</LinkLag></PredecessorLink></Task>\n"
+    "</Tasks>\n", &w);
+  GantryTask *b = task (p, 2);
+  GListModel *links = gantry_project_get_links (p);
+
+  for (guint i = 0; i < w->len; i++)
+    g_test_message ("warning: %s", (const char *) g_ptr_array_index (w, i));
+  g_assert_true (has_warning (w, "Line 7,", "<Start>", "06/01/2026 08:00", NULL));
+  g_assert_true (has_warning (w, "Line 8,", "<Duration>", "2 days", NULL));
+  g_assert_true (has_warning (w, "Line 10,", "<Type>", "FS", NULL));
+  g_assert_true (has_warning (w, "Line 11,", "<LinkLag>", "1d", NULL));
+  g_assert_cmpstr (gantry_task_get_name (b), ==, "B");
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+}
+
 static void
 test_no_reference (void)
 {
@@ -385,6 +441,8 @@ main (int   argc,
   g_test_add_func ("/mspdi/foreign/traps/js", test_js);
   g_test_add_func ("/mspdi/foreign/traps/latin1", test_latin1);
   g_test_add_func ("/mspdi/foreign/traps/prefixed", test_prefixed);
+  g_test_add_func ("/mspdi/foreign/traps/no-namespace", test_no_namespace);
+  g_test_add_func ("/mspdi/foreign/traps/bad-values", test_bad_values);
   if (g_getenv ("GANTRY_REFERENCE_DIR") == NULL)
     g_test_add_func ("/mspdi/foreign/schema-absent", test_no_reference);
   return g_test_run ();
