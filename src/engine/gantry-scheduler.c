@@ -1356,6 +1356,17 @@ forward_leaf (Plan *p, guint i)
   for (a = (int) i; a > 0; a = p->t[a].parent)
     {
       guint e;
+      PTask *anc = &p->t[a];
+
+      /* a summary's Start No Earlier Than holds back every task under it,
+       * like a link into the summary (MS Project offers summaries only
+       * ASAP, SNET and FNLT when scheduling from the start) */
+      if (a != (int) i && anc->ctype == GANTRY_CONSTRAINT_SNET
+          && !(anc->flags & (F_MANUAL | F_SKIP)))
+        {
+          es = tmax (es, anc->cdate);
+          have_pred = TRUE;
+        }
       for (e = p->pred_off[a]; e < p->pred_off[a + 1]; e++)
         {
           const PLink *l = &p->links[p->pred_ix[e]];
@@ -1593,7 +1604,7 @@ static void
 backward_leaf (Plan *p, guint i)
 {
   PTask *t = &p->t[i];
-  GantryTime lf = NONE, c;
+  GantryTime lf = NONE, c, sum_fnlt = NONE;
   gboolean have_succ = FALSE;
   int a;
 
@@ -1609,6 +1620,11 @@ backward_leaf (Plan *p, guint i)
       for (a = (int) i; a > 0; a = p->t[a].parent)
         {
           guint e;
+          /* a summary's Finish No Later Than caps the late finish of every
+           * task under it */
+          if (a != (int) i && p->t[a].ctype == GANTRY_CONSTRAINT_FNLT
+              && !(p->t[a].flags & (F_MANUAL | F_SKIP)))
+            sum_fnlt = tmin (sum_fnlt, p->t[a].cdate);
           for (e = p->succ_off[a]; e < p->succ_off[a + 1]; e++)
             {
               const PLink *l = &p->slinks[e];
@@ -1645,6 +1661,7 @@ backward_leaf (Plan *p, guint i)
         }
       if (t->deadline != NONE)
         lf = tmin (lf, t->deadline);
+      lf = tmin (lf, sum_fnlt);
       /* not normalised: MS Project stores an FS predecessor's late finish
        * as the successor's late start (reference §2.6, I11) */
     }
