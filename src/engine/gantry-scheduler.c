@@ -33,6 +33,7 @@ enum
   F_ELAPSED   = 1 << 4,
   F_RESOURCES = 1 << 5,   /* dates driven by work assignments */
   F_ROOT      = 1 << 6,
+  F_LVL_WORK  = 1 << 7,   /* leveling delay in working time (m/h/d/w/mo) */
 };
 
 enum
@@ -402,6 +403,18 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
   pt->mstart = clamp_time (in->start);
   pt->mfinish = clamp_time (in->finish);
   pt->lvl_delay = CLAMP (in->leveling_delay, 0, MAX_SPAN);
+  if (pt->lvl_delay > 0)
+    {
+      /* a delay typed in working units runs on the task's calendar; the
+       * default (ed) and the elapsed units are wall-clock time [M] S3 */
+      int code = (int) gantry_task_get_leveling_delay_format (pt->task);
+      int base = code >= 35 ? code - 32 : code;
+
+      if (base == GANTRY_FORMAT_MINUTES || base == GANTRY_FORMAT_HOURS
+          || base == GANTRY_FORMAT_DAYS || base == GANTRY_FORMAT_WEEKS
+          || base == GANTRY_FORMAT_MONTHS)
+        pt->flags |= F_LVL_WORK;
+    }
   pt->cal = tcal != NULL ? plan_workcal (p, cache, tcal) : p->proj_cal;
   if (p->pc != NULL)
     p->pc[i].t[0] = p->pc[i].t[1] = p->pc[i].t[2] = p->pc[i].t[3] = NONE;
@@ -1421,10 +1434,14 @@ forward_leaf (Plan *p, guint i)
           break;
         }
     }
-  /* leveling delay: elapsed time added before the start, whatever
-   * drives it (reference §1.5.2) */
+  /* leveling delay: time added before the start, whatever drives it
+   * (reference §1.5.2); elapsed unless given in working units */
   if (t->lvl_delay > 0 && es != NONE)
-    es = clamp_time (next_start (p, t, es) + t->lvl_delay);
+    {
+      GantryTime s0 = next_start (p, t, es);
+      es = (t->flags & F_LVL_WORK) ? cal_add (t, t->cal, s0, t->lvl_delay)
+                                   : clamp_time (s0 + t->lvl_delay);
+    }
   es = next_start (p, t, es);
   link_es = es;
 

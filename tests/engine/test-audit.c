@@ -56,6 +56,7 @@ typedef struct
   const char *project_extra;  /* more Project elements before the calendars */
   int         calendar_uid;     /* Project CalendarUID; 0: 1 (Standard) */
   const char *honor;            /* HonorConstraints; NULL: "0" (honour, README) */
+  const char *finish;         /* set: ScheduleFromStart 0 from this FinishDate */
   int         minutes_per_day;  /* 0: 480 */
   int         days_per_month;   /* 0: 20 */
   const char *std_extra;      /* Exceptions / WorkWeeks of the Standard calendar */
@@ -74,7 +75,7 @@ load_plan (const Plan *plan)
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<Project xmlns=\"http://schemas.microsoft.com/project\">"
     "<SaveVersion>14</SaveVersion><Name>audit</Name>"
-    "<ScheduleFromStart>1</ScheduleFromStart>"
+    "<ScheduleFromStart>%d</ScheduleFromStart>"
     "<StartDate>%s</StartDate><FinishDate>%s</FinishDate>"
     "<CalendarUID>%d</CalendarUID>"
     "<DefaultStartTime>08:00:00</DefaultStartTime>"
@@ -87,8 +88,9 @@ load_plan (const Plan *plan)
     STD_WEEK "%s</Calendar>%s</Calendars>"
     "<Tasks>%s</Tasks><Resources>%s</Resources><Assignments>%s</Assignments>"
     "</Project>\n",
+    plan->finish ? 0 : 1,
     plan->start ? plan->start : "2025-04-14T08:00:00",
-    plan->start ? plan->start : "2025-04-14T08:00:00",
+    plan->finish ? plan->finish : (plan->start ? plan->start : "2025-04-14T08:00:00"),
     plan->calendar_uid ? plan->calendar_uid : 1,
     mpd, mpd * 5, dpm,
     plan->honor ? plan->honor : "0",
@@ -518,6 +520,22 @@ test_leveling_delay (void)
   assert_dates (p, 2, T (2025, 4, 18, 8, 0), T (2025, 4, 18, 17, 0));
 }
 
+static void
+test_leveling_delay_working (void)
+{
+  /* [M] S3 addLevelingDelay: a delay given in working units (2d =
+   * LevelingDelay 9600, format 7) runs on the task's calendar: Mon 08:00
+   * + 16 working hours = Tue 17:00 → Wed 08:00 (elapsed it would be
+   * Tue 00:00 → Tue 08:00).  2h (1200, format 5): Mon 10:00. */
+  Plan plan = { .tasks =
+    TASK (1, 1, D1, "<LevelingDelay>9600</LevelingDelay><LevelingDelayFormat>7</LevelingDelayFormat>")
+    TASK (2, 1, D1, "<LevelingDelay>1200</LevelingDelay><LevelingDelayFormat>5</LevelingDelayFormat>") };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 1, T (2025, 4, 16, 8, 0), T (2025, 4, 16, 17, 0));
+  assert_dates (p, 2, T (2025, 4, 14, 10, 0), T (2025, 4, 15, 10, 0));
+}
+
 /* ---- §1.3 project start on a Saturday; start milestone ----------------- */
 
 static void
@@ -675,6 +693,94 @@ test_summary_constraint_incremental_inferred (void)
   assert_time (gantry_task_get_start (c), T (2025, 4, 16, 8, 0));
 }
 
+
+static void
+test_milestone_placement_inferred (void)
+{
+  /* §2.8: a milestone (duration 0, or the flag set) with predecessors
+   * stays at the end of a working period: the flagged 1d task 2 starts
+   * Fri 17:00 and runs 8 h to Mon 17:00 ([M] S3 tests the flag). */
+  Plan plan = { .tasks =
+    TASK (1, 1, D1, CONSTRAINT (4, "2025-04-18T08:00:00"))   /* Fri */
+    TASK (2, 1, D1, "<Milestone>1</Milestone>" LINK (1, 1, 0, 7))
+    TASK (3, 1, "PT0H0M0S", "<Milestone>1</Milestone>" LINK (1, 1, 0, 7))
+    /* FS +1d after Mon 14 08–17 (task 4): Tue 17:00, kept */
+    TASK (4, 1, D1, "")
+    TASK (5, 1, "PT0H0M0S", "<Milestone>1</Milestone>" LINK (4, 1, 4800, 7))
+    /* SS +4h: Mon 12:00, the end of the morning period, kept */
+    TASK (6, 1, "PT0H0M0S", "<Milestone>1</Milestone>" LINK (4, 3, 2400, 5))
+    /* FS +1ed after Fri 17:00: Sat 17:00 is no period end → Mon 08:00 */
+    TASK (7, 1, "PT0H0M0S", "<Milestone>1</Milestone>" LINK (1, 1, 14400, 8)) };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 2, T (2025, 4, 18, 17, 0), T (2025, 4, 21, 17, 0));
+  assert_dates (p, 3, T (2025, 4, 18, 17, 0), T (2025, 4, 18, 17, 0));
+  assert_dates (p, 5, T (2025, 4, 15, 17, 0), T (2025, 4, 15, 17, 0));
+  assert_dates (p, 6, T (2025, 4, 14, 12, 0), T (2025, 4, 14, 12, 0));
+  assert_dates (p, 7, T (2025, 4, 21, 8, 0), T (2025, 4, 21, 8, 0));
+}
+
+static void
+test_from_finish_asap_and_alap_inferred (void)
+{
+  /* §2.11: from the finish Fri 18 17:00 the ALAP tasks sit at their late
+   * dates; the project start is the earliest late start (task 3, 4d: Tue);
+   * the ASAP task 2 sits at its early dates from there. */
+  Plan plan = { .finish = "2025-04-18T17:00:00", .tasks =
+    TASK (1, 1, D2, "<ConstraintType>1</ConstraintType>")
+    TASK (2, 1, D1, "<ConstraintType>0</ConstraintType>")
+    TASK (3, 1, D4, "<ConstraintType>1</ConstraintType>")
+    TASK (4, 1, D1, "<ConstraintType>1</ConstraintType>" LINK (1, 1, 0, 7)) };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  /* 4 Fri; 1 FS before it: Wed–Thu; 3 Tue–Fri; 2 at the start Tue */
+  assert_dates (p, 4, T (2025, 4, 18, 8, 0), T (2025, 4, 18, 17, 0));
+  assert_dates (p, 1, T (2025, 4, 16, 8, 0), T (2025, 4, 17, 17, 0));
+  assert_dates (p, 3, T (2025, 4, 15, 8, 0), T (2025, 4, 18, 17, 0));
+  assert_dates (p, 2, T (2025, 4, 15, 8, 0), T (2025, 4, 15, 17, 0));
+}
+
+static void
+test_manual_summary_inferred (void)
+{
+  /* A manually scheduled summary keeps its own dates and does not move
+   * its automatically scheduled subtasks. */
+  Plan plan = { .tasks =
+    SUMMARY (1, 1, "<Manual>1</Manual><Start>2025-04-16T08:00:00</Start>"
+             "<Finish>2025-04-17T17:00:00</Finish><ManualStart>2025-04-16T08:00:00</ManualStart>"
+             "<ManualFinish>2025-04-17T17:00:00</ManualFinish><Duration>PT16H0M0S</Duration>")
+    TASK (2, 2, D1, "") };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 1, T (2025, 4, 16, 8, 0), T (2025, 4, 17, 17, 0));
+  assert_dates (p, 2, T (2025, 4, 14, 8, 0), T (2025, 4, 14, 17, 0));
+}
+
+static void
+test_units_and_resource_weekend (void)
+{
+  /* §2.1: each assignment runs Work / Units on its calendar; the task
+   * finishes with the latest.  R1 100 % 8 h: Mon.  R2 50 % 8 h: 16 h,
+   * Mon–Tue.  R3 works Saturdays 08–12 (derived calendar): 16 h from
+   * Fri 08:00 = Fri 8, Sat 4, Mon 4 → Mon 21 12:00. */
+  Plan plan = {
+    .calendars = RES_CALENDARS
+      "<Calendar><UID>12</UID><Name>R3</Name><IsBaseCalendar>0</IsBaseCalendar>"
+      "<BaseCalendarUID>1</BaseCalendarUID><WeekDays>" HALF_DAY (7)
+      "</WeekDays></Calendar>",
+    .resources = RESOURCE (1, 1, 11) RESOURCE (2, 1, 11) RESOURCE (3, 1, 12),
+    .tasks =
+      TASK (1, 1, D2, "<Work>PT16H0M0S</Work>")
+      TASK (2, 1, D2, "<Work>PT16H0M0S</Work>" CONSTRAINT (4, "2025-04-18T08:00:00")),
+    .assignments =
+      ASSIGN (1, 1, 1, 1, "PT8H0M0S") ASSIGN (2, 1, 2, 0.5, "PT8H0M0S")
+      ASSIGN (3, 2, 3, 1, "PT16H0M0S") };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 1, T (2025, 4, 14, 8, 0), T (2025, 4, 15, 17, 0));
+  assert_dates (p, 2, T (2025, 4, 18, 8, 0), T (2025, 4, 21, 12, 0));
+}
+
 /* ---- §1.5.2 a milestone flag on a task with a duration ----------------- */
 
 static void
@@ -709,6 +815,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/audit/actuals", test_actuals);
   g_test_add_func ("/engine/audit/inferred/inactive-predecessor", test_inactive_predecessor_inferred);
   g_test_add_func ("/engine/audit/leveling-delay", test_leveling_delay);
+  g_test_add_func ("/engine/audit/leveling-delay-working", test_leveling_delay_working);
   g_test_add_func ("/engine/audit/start-on-saturday", test_start_on_saturday);
   g_test_add_func ("/engine/audit/nine-to-six", test_nine_to_six);
   g_test_add_func ("/engine/audit/minutes-per-day-450", test_minutes_per_day_450);
@@ -717,6 +824,10 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/audit/inferred/summary-fnlt-slack", test_summary_fnlt_slack_inferred);
   g_test_add_func ("/engine/audit/inferred/summary-constraint-incremental",
                    test_summary_constraint_incremental_inferred);
+  g_test_add_func ("/engine/audit/inferred/milestone-placement", test_milestone_placement_inferred);
+  g_test_add_func ("/engine/audit/inferred/from-finish-asap-alap", test_from_finish_asap_and_alap_inferred);
+  g_test_add_func ("/engine/audit/inferred/manual-summary", test_manual_summary_inferred);
+  g_test_add_func ("/engine/audit/units-and-resource-weekend", test_units_and_resource_weekend);
   g_test_add_func ("/engine/audit/milestone-with-duration", test_milestone_with_duration);
   return g_test_run ();
 }
