@@ -1746,14 +1746,27 @@ read_calendar (Reader     *R,
     for (guint i = 0; i < legacy->len; i++)
       gantry_calendar_add_exception (cal, g_ptr_array_index (legacy, i));
 
-  /* A base calendar with unspecified days: they are non-working. */
+  /* A base calendar with unspecified days (other tools list only the
+   * weekend, or no WeekDays at all): they are what MS Project gives a new
+   * calendar, its standard week (Mon-Fri 8-12 13-17), with a warning. */
   if (gantry_calendar_get_is_base_calendar (cal))
-    for (int d = 0; d < 7; d++)
-      if (gantry_calendar_get_weekday (cal, d)->kind == GANTRY_DAY_DEFAULT)
-        {
-          GantryDayDef def = { GANTRY_DAY_NONWORKING, 0, { { 0, 0 } } };
-          gantry_calendar_set_weekday (cal, d, &def);
-        }
+    {
+      g_autoptr(GantryCalendar) standard = NULL;
+      int n_unspecified = 0;
+
+      for (int d = 0; d < 7; d++)
+        if (gantry_calendar_get_weekday (cal, d)->kind == GANTRY_DAY_DEFAULT)
+          {
+            if (standard == NULL)
+              standard = gantry_calendar_new_standard (0, NULL);
+            gantry_calendar_set_weekday (cal, d, gantry_calendar_get_weekday (standard, d));
+            n_unspecified++;
+          }
+      if (n_unspecified > 0)
+        warn (R, node, _("base calendar %d does not define %d of the 7 week days; "
+                         "they get the standard week (Monday to Friday 8:00–12:00 and 13:00–17:00)"),
+              uid, n_unspecified);
+    }
 
   if (!gantry_project_add_calendar (R->project, cal))
     {

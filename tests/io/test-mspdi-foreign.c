@@ -41,6 +41,7 @@ static const Fixture FIXTURES[] = {
   { "scheduler-latin1.xml", NULL, { NULL } },
   { "prefixed-namespace.xml", NULL, { NULL } },
   { "no-namespace.xml", NULL, { NULL } },
+  { "weekend-only-calendar.xml", NULL, { NULL } },
 };
 
 /* The fixture's bytes; re-encoded (with a byte order mark and the matching
@@ -382,6 +383,29 @@ test_no_namespace (void)
     g_test_message ("not validated: %s", why);
 }
 
+/* Base calendars that leave week days out get MS Project's standard
+ * week for them, with a warning naming the calendar's line. */
+static void
+test_weekend_only (void)
+{
+  const Fixture f = { "weekend-only-calendar.xml", NULL, { NULL } };
+  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(GantryProject) p = load_fixture (&f, NULL, NULL, &w);
+  GantryCalendar *standard = gantry_project_lookup_calendar (p, 1);
+  GantryCalendar *contractor = gantry_project_lookup_calendar (p, 2);
+  const GantryDayDef *mon = gantry_calendar_get_weekday (standard, 1);
+  const GantryDayDef *sat = gantry_calendar_get_weekday (contractor, 6);
+
+  g_assert_true (has_warning (w, "Line 13,", "<Calendar>", "base calendar 1", "5 of the 7", NULL));
+  g_assert_true (has_warning (w, "Line 41,", "<Calendar>", "base calendar 2", "7 of the 7", NULL));
+  g_assert_cmpint (mon->kind, ==, GANTRY_DAY_WORKING);
+  g_assert_cmpint (mon->n_ranges, ==, 2);
+  g_assert_cmpint (mon->ranges[0].from, ==, 8 * 60);
+  g_assert_cmpint (mon->ranges[1].to, ==, 17 * 60);
+  g_assert_cmpint (sat->kind, ==, GANTRY_DAY_NONWORKING);
+  g_assert_cmpuint (gantry_calendar_get_n_exceptions (standard), ==, 1);
+}
+
 /* Values spelt the way a spreadsheet or a hand-written script would
  * ("FS", "2 days", "06/01/2026 08:00", "1d"): each is refused with a
  * warning naming its line and element; the rest of the task is kept. */
@@ -443,6 +467,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/foreign/traps/prefixed", test_prefixed);
   g_test_add_func ("/mspdi/foreign/traps/no-namespace", test_no_namespace);
   g_test_add_func ("/mspdi/foreign/traps/bad-values", test_bad_values);
+  g_test_add_func ("/mspdi/foreign/traps/weekend-only-calendar", test_weekend_only);
   if (g_getenv ("GANTRY_REFERENCE_DIR") == NULL)
     g_test_add_func ("/mspdi/foreign/schema-absent", test_no_reference);
   return g_test_run ();
