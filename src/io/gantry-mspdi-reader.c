@@ -160,6 +160,7 @@ typedef struct
   GArray           *duplicates;       /* PendingCalendar: object, file UID */
   guint             n_duplicates_seen;
   GArray           *null_rows;        /* PendingNull: blank rows waiting */
+  GArray           *no_duration;      /* PendingCalendar: tasks with Start and Finish only */
   int               project_calendar_uid;
   int               n_tasks;
   GString          *out;              /* serialisation buffer */
@@ -1972,6 +1973,7 @@ read_task (Reader     *R,
   GantryTask *target;
   GantryTaskSchedule s;
   gboolean is_root = FALSE, b, is_null = FALSE, no_uid = FALSE, null_waits = FALSE;
+  gboolean has_duration = FALSE;
   int uid = G_MININT, level = 1, i, calendar_uid = -1;
   const char *after = NULL;
   Node *level_node = NULL;
@@ -2054,7 +2056,7 @@ read_task (Reader     *R,
           }
           break;
         case T_WBS: gantry_task_set_wbs (target, TEXT (c)); break;
-        case T_DURATION: get_duration (R, c, &s.duration); break;
+        case T_DURATION: has_duration |= get_duration (R, c, &s.duration); break;
         case T_DURATION_FORMAT: if (get_format (R, c, &f)) gantry_task_set_duration_format (target, f); break;
         case T_START: get_date (R, c, &s.start); break;
         case T_FINISH: get_date (R, c, &s.finish); break;
@@ -2128,6 +2130,15 @@ read_task (Reader     *R,
     }
   gantry_task_set_schedule (target, &s);
   sort_extras (R, gantry_task_get_extras (target));
+  /* Other tools may give only Start and Finish: the duration is the
+   * working time between them, once the calendars are known (resolve). */
+  if (!has_duration && !is_root && s.start != GANTRY_TIME_NONE
+      && s.finish != GANTRY_TIME_NONE && s.finish >= s.start)
+    {
+      PendingCalendar nd = { g_object_ref (G_OBJECT (target)), NULL, uid, node->line };
+
+      g_array_append_val (R->no_duration, nd);
+    }
 
   if (calendar_uid != -1)
     {
@@ -2460,6 +2471,41 @@ copy_extras (GantryExtras       *to,
   gantry_extras_append_many (to, items, n);
 }
 
+/* Working time of cal (NULL: the standard week) from a to b, summed day
+ * by day (a task's span; longer than 100 years is not worth it: -1). */
+static gint64
+working_time_between (GantryCalendar *cal,
+                      GantryTime      a,
+                      GantryTime      b)
+{
+  g_autoptr(GantryCalendar) standard = NULL;
+  gint64 first = gantry_time_day_number (a), last = gantry_time_day_number (b);
+  gint64 total = 0;
+
+  if (last - first > 36600)
+    return -1;
+  if (cal == NULL)
+    cal = standard = gantry_calendar_new_standard (0, NULL);
+  for (gint64 day = first; day <= last; day++)
+    {
+      GantryTime midnight = gantry_time_from_day_number (day);
+      GantryDayDef def;
+
+      gantry_calendar_resolve_day (cal, day, &def);
+      if (def.kind != GANTRY_DAY_WORKING)
+        continue;
+      for (int r = 0; r < def.n_ranges; r++)
+        {
+          GantryTime from = MAX (a, midnight + def.ranges[r].from * GANTRY_MS_MINUTE);
+          GantryTime to = MIN (b, midnight + def.ranges[r].to * GANTRY_MS_MINUTE);
+
+          if (to > from)
+            total += to - from;
+        }
+    }
+  return total;
+}
+
 static void
 resolve (Reader *R)
 {
@@ -2552,6 +2598,26 @@ resolve (Reader *R)
         gantry_task_set_calendar (GANTRY_TASK (p->object), cal);
       else if (GANTRY_IS_RESOURCE (p->object))
         gantry_resource_set_calendar (GANTRY_RESOURCE (p->object), cal);
+    }
+
+  for (guint i = 0; i < R->no_duration->len; i++)
+    {
+      PendingCalendar *nd = &g_array_index (R->no_duration, PendingCalendar, i);
+      GantryTask *t = GANTRY_TASK (nd->object);
+      GantryCalendar *cal = gantry_task_get_calendar (t);
+      gint64 d;
+
+      if (gantry_task_get_n_children (t) > 0)
+        continue;   /* a summary's duration comes from its subtasks */
+      d = working_time_between (cal ? cal : gantry_project_get_calendar (P),
+                                gantry_task_get_start (t), gantry_task_get_finish (t));
+      if (d < 0)
+        continue;
+      gantry_task_set_duration (t, d);
+      g_ptr_array_add (R->warnings,
+                       g_strdup_printf (_("Line %d: task %d has no Duration; it is the working time "
+                                          "from its Start to its Finish (%.2f h)"),
+                                        nd->line, gantry_task_get_uid (t), d / (double) GANTRY_MS_HOUR));
     }
 
   for (guint i = 0; i < R->links->len; i++)
@@ -3058,6 +3124,7 @@ load (FILE        *f,
   R.base_refs = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.duplicates = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.null_rows = g_array_new (FALSE, FALSE, sizeof (PendingNull));
+  R.no_duration = g_array_new (FALSE, FALSE, sizeof (PendingCalendar));
   R.project_calendar_uid = G_MININT;
   R.out = g_string_sized_new (4096);
   R.pending_ws = g_string_sized_new (64);
@@ -3136,6 +3203,9 @@ load (FILE        *f,
   for (guint i = 0; i < R.null_rows->len; i++)
     g_object_unref (g_array_index (R.null_rows, PendingNull, i).task);
   g_array_unref (R.null_rows);
+  for (guint i = 0; i < R.no_duration->len; i++)
+    g_object_unref (g_array_index (R.no_duration, PendingCalendar, i).object);
+  g_array_unref (R.no_duration);
   g_array_unref (R.duplicates);
   g_ptr_array_unref (R.outline);
   g_array_unref (R.outline_levels);

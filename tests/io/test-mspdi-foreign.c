@@ -278,7 +278,7 @@ test_minimal (void)
    * that names the line and the element */
   g_assert_true (gantry_task_get_parent (task (p, 11)) == task (p, 10));
   g_assert_true (gantry_task_get_parent (task (p, 12)) == task (p, 10));
-  g_assert_true (has_warning (w, "Line 26,", "<OutlineLevel>", "task 11", NULL));
+  g_assert_true (has_warning (w, "Line 27,", "<OutlineLevel>", "task 11", NULL));
   /* CDATA notes keep their text; an empty Notes is no notes */
   g_assert_cmpstr (gantry_task_get_notes (task (p, 11)), ==,
                    "Three quotes <at least> & compare \"insurance\"");
@@ -292,6 +292,9 @@ test_minimal (void)
   /* a milestone that lasts a day stays both */
   g_assert_true (gantry_task_get_milestone (task (p, 12)));
   g_assert_cmpint (gantry_task_get_duration (task (p, 12)), ==, 8 * GANTRY_MS_HOUR);
+  /* no Duration: the working time from Start to Finish, with a warning */
+  g_assert_true (has_warning (w, "task 13 has no Duration", NULL));
+  g_assert_cmpint (gantry_task_get_duration (task (p, 13)), ==, 16 * GANTRY_MS_HOUR);
   /* the writer supplies what the schema requires */
   assert_xpath (xml, "SaveVersion", "14");
   assert_xpath (xml, "Tasks/Task[2]/OutlineNumber", "1.1");
