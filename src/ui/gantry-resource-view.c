@@ -20,6 +20,7 @@
 #include "gantry-resource-engine.h"
 #include "gantry-calendar-editor.h"
 #include "gantry-level-dialog.h"
+#include "gantry-placeholder.h"
 
 /* Levelling runs on a worker thread; its progress window appears only
  * when a run lasts longer than this, so short runs do not flash a window. */
@@ -72,6 +73,7 @@ struct _GantryResourceView
 
   GtkWidget       *box;
   GtkColumnView   *sheet;
+  GtkWidget       *sheet_wrap;         /* overlay: the empty sheet's hint */
   GtkSingleSelection *selection;
   GantryUsageView *usage;
   GtkWidget       *zoom;
@@ -783,6 +785,7 @@ gantry_resource_view_set_project (GantryResourceView *self, GantryProject *proje
   gtk_single_selection_set_can_unselect (sel, TRUE);
   g_set_object (&self->selection, sel);
   gtk_column_view_set_model (self->sheet, GTK_SELECTION_MODEL (sel));
+  gantry_placeholder_set_model (self->sheet_wrap, project ? gantry_project_get_resources (project) : NULL);
   gantry_usage_view_set_project (self->usage, project);
   gantry_resource_view_refresh (self);
 }
@@ -972,7 +975,10 @@ gantry_resource_view_init (GantryResourceView *self)
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->sheet));
   gtk_widget_set_size_request (scroll, -1, 140);
-  gtk_paned_set_start_child (GTK_PANED (paned), scroll);
+  self->sheet_wrap = gantry_placeholder_wrap (scroll, _("No resources yet"),
+                                              _("Add people, equipment and materials with Add Resource (Insert), "
+                                                "or type names into a task's Resources column."));
+  gtk_paned_set_start_child (GTK_PANED (paned), self->sheet_wrap);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), TRUE);
 
   self->usage = GANTRY_USAGE_VIEW (gantry_usage_view_new ());

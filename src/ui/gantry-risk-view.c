@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gantry-risk-view.h"
+#include "gantry-placeholder.h"
 
 /* ======================================================================
  * The probability × impact matrix
@@ -25,7 +26,7 @@ struct _GantryRiskMatrix
 
 G_DEFINE_FINAL_TYPE (GantryRiskMatrix, gantry_risk_matrix, GTK_TYPE_WIDGET)
 
-#define AXIS 28.0   /* room for the axis labels */
+#define AXIS 38.0   /* room for the axis labels: the rotated name, then 1..5 */
 
 static void
 cell_colour (int score, gboolean dark, GdkRGBA *out)
@@ -131,7 +132,7 @@ gantry_risk_matrix_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     g_autoptr(PangoLayout) prob = layout_text (widget, _("Probability →"), FALSE);
     int pw, ph;
 
-    draw_text_centered (snapshot, impact, x0 + size / 2, y0 + size + 22, &fg);
+    draw_text_centered (snapshot, impact, x0 + size / 2, y0 + size + 27, &fg);
     pango_layout_get_pixel_size (prob, &pw, &ph);
     gtk_snapshot_save (snapshot);
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (2, y0 + size / 2 + pw / 2.0));
@@ -176,6 +177,7 @@ struct _GantryRiskView
   gulong              changed_id;
   GtkSingleSelection *selection;
   GtkWidget          *column_view;
+  GtkWidget          *register_wrap;   /* overlay: the empty register's hint */
   GtkWidget          *matrix;
   GtkWidget          *summary;
 };
@@ -630,7 +632,13 @@ gantry_risk_view_init (GantryRiskView *self)
   add_column (self, _("Linked tasks"), COL_LABEL, "task-uids", FALSE);
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->column_view);
-  gtk_paned_set_start_child (GTK_PANED (content), scroll);
+  self->register_wrap = gantry_placeholder_wrap (scroll, _("No risks recorded"),
+                                                 _("Note what could go wrong with Add Risk: "
+                                                   "rate its probability and impact from 1 to 5, "
+                                                   "and link it to the tasks it threatens."));
+  gantry_placeholder_set_model (self->register_wrap,
+                                self->project != NULL ? gantry_project_get_risks (self->project) : NULL);
+  gtk_paned_set_start_child (GTK_PANED (content), self->register_wrap);
   gtk_paned_set_resize_start_child (GTK_PANED (content), TRUE);
 
   side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -675,6 +683,9 @@ gantry_risk_view_set_project (GantryRiskView *self, GantryProject *project)
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection,
                                     project != NULL ? gantry_project_get_risks (project) : NULL);
+  if (self->register_wrap != NULL)
+    gantry_placeholder_set_model (self->register_wrap,
+                                  project != NULL ? gantry_project_get_risks (project) : NULL);
   if (self->matrix != NULL)
     refresh (self);
 }

@@ -10,6 +10,7 @@
 #include "gantry-window.h"
 #include "gantry-edit.h"
 #include "gantry-mspdi.h"
+#include "gantry-placeholder.h"
 #include "gantry-preferences.h"
 #include "gantry-recovery.h"
 #include "gantry-scheduler.h"
@@ -1648,7 +1649,16 @@ gantry_window_init (GantryWindow *self)
   gtk_widget_set_hexpand (chart_column, TRUE);
   self->chart_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   vscroll = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, vadj);
-  gtk_box_append (GTK_BOX (self->chart_box), chart_column);
+  {
+    /* a plan without tasks says how to start one instead of a bare grid */
+    GtkWidget *chart_wrap = gantry_placeholder_wrap (chart_column, _("No tasks yet"),
+                                                     _("Add a task with Insert or the + button, "
+                                                       "then type its name and duration in the table."));
+
+    gtk_widget_set_hexpand (chart_wrap, TRUE);
+    gantry_placeholder_set_model (chart_wrap, G_LIST_MODEL (gantry_task_table_get_selection (self->table)));
+    gtk_box_append (GTK_BOX (self->chart_box), chart_wrap);
+  }
   gtk_box_append (GTK_BOX (self->chart_box), vscroll);
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->chart_box);
 

@@ -23,6 +23,7 @@
 #include "gantry-task-dialog.h"
 #include "gantry-task-table.h"
 #include "gantry-edit.h"
+#include "gantry-placeholder.h"
 #include "gantry-test-helper.h"
 #include "gantry-ui-test-helper.h"
 
@@ -193,6 +194,56 @@ test_sheet_edit_undo (void)
   g_assert_true (gantry_project_undo (p));
   g_assert_cmpuint (g_list_model_get_n_items (res), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+/* A plan without resources: the sheet says how to add one (a hint over
+ * the empty sheet that lets clicks through); Add Resource hides it, undo
+ * brings it back. */
+static void
+test_empty_sheet_placeholder (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new_default (gantry_time_make (2026, 3, 2, 8, 0, 0));
+  GtkWidget *win, *view = show_view (p, &win);
+  GtkWidget *hint = gantry_placeholder_find (view);
+  GtkWidget *sheet = GTK_WIDGET (gantry_resource_view_get_sheet (GANTRY_RESOURCE_VIEW (view)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_resources (p)), ==, 0);
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_true (gtk_widget_get_mapped (hint));
+  g_assert_true (gtk_widget_get_mapped (sheet));       /* the header stays */
+  g_assert_false (gtk_widget_get_can_target (hint));
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      iterate ();
+      save_png (win, dark ? "resources-empty-dark.png" : "resources-empty-light.png");
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+
+  g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_resources (p)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (gantry_project_undo (p));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  /* another plan, with resources: no hint */
+  {
+    g_autoptr(GantryScheduler) sched = NULL;
+    g_autoptr(GantryProject) full = build_plan (&sched);
+
+    gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), full);
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (hint));
+    gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
+    iterate ();
+    g_assert_true (gtk_widget_get_visible (hint));
+  }
 
   gtk_window_destroy (GTK_WINDOW (win));
   iterate ();
@@ -956,6 +1007,7 @@ main (int argc, char *argv[])
       return g_test_run ();
     }
   g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
+  g_test_add_func ("/ui/resources/empty-sheet-placeholder", test_empty_sheet_placeholder);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/usage-elapsed", test_usage_elapsed);
   g_test_add_func ("/ui/resources/day-text", test_day_text);

@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "gantry-risk-view.h"
+#include "gantry-placeholder.h"
 #include "gantry-chart.h"
 #include "gantry-scheduler.h"
 #include "gantry-tracking.h"
@@ -195,6 +196,39 @@ test_screenshots (Fixture *f, gconstpointer data)
       save_png (f->window, dark ? "risks-dark" : "risks-light");
     }
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+}
+
+/* A plan without risks: the register says how to record one; Add Risk
+ * hides the hint, deleting the risk again brings it back. */
+static void
+test_empty_register_placeholder (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GantryProject) empty = gantry_project_new_default (gantry_time_make (2026, 3, 2, 8, 0, 0));
+  GtkWidget *hint = gantry_placeholder_find (GTK_WIDGET (f->view));
+
+  /* the fixture's plan has risks: no hint */
+  g_assert_nonnull (hint);
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  gantry_risk_view_set_project (f->view, empty);
+  settle (GTK_WIDGET (f->view));
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_true (gtk_widget_get_mapped (hint));
+  g_assert_false (gtk_widget_get_can_target (hint));
+  save_png (f->window, "risks-empty-light");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "risk.add", NULL));
+  iterate (2);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_risks (empty)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (gantry_project_undo (empty));
+  iterate (2);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_risks (empty)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  gantry_risk_view_set_project (f->view, f->project);
+  iterate (2);
+  g_assert_false (gtk_widget_get_visible (hint));
 }
 
 static GListModel *
@@ -385,6 +419,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/risk-view/screenshots", Fixture, NULL, fixture_set_up, test_screenshots,
               fixture_tear_down);
+  g_test_add ("/ui/risk-view/empty-register-placeholder", Fixture, NULL, fixture_set_up,
+              test_empty_register_placeholder, fixture_tear_down);
   g_test_add_func ("/ui/risk-view/baseline-bars", test_baseline_bars);
   g_test_add_func ("/ui/risk-view/window", test_window);
   return g_test_run ();

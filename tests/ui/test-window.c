@@ -25,6 +25,7 @@
 #include "gantry-text.h"
 #include "gantry-window.h"
 #include "gantry-chart.h"
+#include "gantry-placeholder.h"
 
 static GtkApplication *app;
 static char *tmpdir;
@@ -1078,6 +1079,61 @@ test_geometry (void)
   close_window (win);
 }
 
+/* The Gantt view of a plan without tasks says how to start (a hint over
+ * the chart), and the hint goes as soon as there is a task; at the default
+ * window size the table shows its columns through Predecessors in full. */
+static void
+test_empty_plan_placeholder (void)
+{
+  g_autoptr(GantryProject) p = build_plan ();
+  GantryTask *root = gantry_project_get_root_task (p);
+  GantryWindow *win = new_window (p);
+  GantryTaskTable *table = gantry_window_get_task_table (win);
+  GtkWidget *hint = gantry_placeholder_find (GTK_WIDGET (win));
+  GtkWidget *cell, *view;
+  graphene_point_t right;
+
+  /* a plan with tasks: no hint */
+  g_assert_nonnull (hint);
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_false (gtk_widget_get_can_target (hint));   /* never swallows clicks */
+
+  /* the Predecessors column ends inside the table pane */
+  cell = wait_cell (win, find_task (p, "Design"), GANTRY_FIELD_PREDECESSORS);
+  view = GTK_WIDGET (gantry_task_table_get_column_view (table));
+  g_assert_true (gtk_widget_compute_point (cell, GTK_WIDGET (table),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (cell), 0), &right));
+  g_assert_cmpfloat (right.x, <=, gtk_widget_get_width (GTK_WIDGET (table)));
+  g_assert_cmpint (gtk_widget_get_width (view), >, 0);
+
+  /* delete every task: the hint shows over the chart */
+  while (gantry_task_get_n_children (root) > 0)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, gantry_task_get_child (root, 0));
+      gantry_task_table_select_tasks (table, one);
+      activate (win, "task.delete");
+    }
+  iterate (3);
+  g_assert_cmpuint (gantry_task_get_n_children (root), ==, 0);
+  g_assert_true (gtk_widget_get_visible (hint));
+  WAIT_FOR (gtk_widget_get_mapped (hint) && gtk_widget_get_width (hint) > 0);
+  g_assert_true (gtk_widget_get_mapped (hint));
+  g_assert_cmpint (gtk_widget_get_width (hint), >, 0);
+  gantry_ui_test_save_png (GTK_WIDGET (win), "gantry-empty-plan.png");
+
+  /* Insert adds a task: the hint goes; undo brings it back */
+  activate (win, "task.insert");
+  g_assert_cmpuint (gantry_task_get_n_children (root), ==, 1);
+  g_assert_false (gtk_widget_get_visible (hint));
+  activate (win, "doc.undo");
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  gantry_project_mark_saved (p);
+  close_window (win);
+}
+
 /* Earned-value columns, by hand (Standard calendar): Design's baseline
  * runs Mon 2 Mar 08:00 .. Fri 13 Mar 17:00 (10 working days) at $1,000;
  * status date Fri 6 Mar 17:00 = 5 of those days, so PV = $500; 40 %
@@ -1706,6 +1762,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/save-open", test_save_open);
   g_test_add_func ("/ui/window/geometry", test_geometry);
+  g_test_add_func ("/ui/window/empty-plan-placeholder", test_empty_plan_placeholder);
   g_test_add_func ("/ui/window/progress-line-menu", test_progress_line_menu);
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
