@@ -1951,7 +1951,20 @@ draw_bar (GantryChart *self,
           resources = dt ? g_date_time_format (dt, C_("milestone date", "%-d %b")) : NULL;
         }
       if (resources != NULL && label_x + 400 > 0)
-        draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
+        {
+          /* Links, the today and status lines pass under the label: a
+           * backing in the row's own colour keeps the text readable. */
+          GdkRGBA back = p->base;
+          int tw, th;
+
+          if (self->selection != NULL && gtk_selection_model_is_selected (self->selection, row))
+            back = mix (&p->base, &p->selection, p->selection.alpha);
+          back.alpha = 0.9;
+          pango_layout_set_text (layout, resources, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          fill_rect (snapshot, &back, round (label_x) - 1, round (g.mid - th / 2.0) + 1, tw + 2, th - 2);
+          draw_text (snapshot, layout, resources, label_x, g.mid, &p->dim);
+        }
     }
 
   if (inactive)

@@ -197,7 +197,7 @@ static const struct
   { "duration",     N_("Duration"),     GANTRY_FIELD_DURATION,           84, FALSE },
   { "start",        N_("Start"),        GANTRY_FIELD_START,             100, FALSE },
   { "finish",       N_("Finish"),       GANTRY_FIELD_FINISH,            100, FALSE },
-  { "predecessors", N_("Predecessors"), GANTRY_FIELD_PREDECESSORS,       96, FALSE },
+  { "predecessors", N_("Predecessors"), GANTRY_FIELD_PREDECESSORS,      112, FALSE },
   { "resources",    N_("Resources"),    GANTRY_FIELD_RESOURCES,         120, FALSE },
   /* xgettext:no-c-format */
   { "complete",     N_("% Complete"),   GANTRY_FIELD_PERCENT_COMPLETE,   80, FALSE },
