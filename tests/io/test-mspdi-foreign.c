@@ -42,6 +42,7 @@ static const Fixture FIXTURES[] = {
   { "prefixed-namespace.xml", NULL, { NULL } },
   { "no-namespace.xml", NULL, { NULL } },
   { "weekend-only-calendar.xml", NULL, { NULL } },
+  { "dotnet-serializer.xml", NULL, { NULL } },
 };
 
 /* The fixture's bytes; re-encoded (with a byte order mark and the matching
@@ -409,6 +410,22 @@ test_weekend_only (void)
   g_assert_cmpuint (gantry_calendar_get_n_exceptions (standard), ==, 1);
 }
 
+/* .NET's TimeSpan spelling: a day is 24 hours (xsd:duration), so
+ * P1DT8H is 32 hours of work, four 8-hour days. */
+static void
+test_dotnet (void)
+{
+  const Fixture f = { "dotnet-serializer.xml", NULL, { NULL } };
+  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(GantryProject) p = load_fixture (&f, NULL, NULL, &w);
+  g_autofree char *xml = save (p, GANTRY_MSPDI_WRITE_DEFAULT);
+
+  g_assert_cmpuint (w->len, ==, 0);
+  g_assert_cmpint (gantry_task_get_duration (task (p, 1)), ==, 32 * GANTRY_MS_HOUR);
+  assert_xpath (xml, "Tasks/Task[1]/Duration", "PT32H0M0S");
+  assert_xpath (xml, "Tasks/Task[1]/Start", "2026-07-06T08:00:00");
+}
+
 /* Values spelt the way a spreadsheet or a hand-written script would
  * ("FS", "2 days", "06/01/2026 08:00", "1d"): each is refused with a
  * warning naming its line and element; the rest of the task is kept. */
@@ -471,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/foreign/traps/no-namespace", test_no_namespace);
   g_test_add_func ("/mspdi/foreign/traps/bad-values", test_bad_values);
   g_test_add_func ("/mspdi/foreign/traps/weekend-only-calendar", test_weekend_only);
+  g_test_add_func ("/mspdi/foreign/traps/dotnet", test_dotnet);
   if (g_getenv ("GANTRY_REFERENCE_DIR") == NULL)
     g_test_add_func ("/mspdi/foreign/schema-absent", test_no_reference);
   return g_test_run ();
