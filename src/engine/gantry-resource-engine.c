@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -295,16 +296,204 @@ project_cache (GantryProject *project)
   return cache;
 }
 
+/* ---- the timephased shape of an assignment's work ------------------------- */
+
+static gboolean
+task_is_elapsed (GantryTask *task)
+{
+  GantryDurationFormat df;
+
+  if (task == NULL)
+    return FALSE;
+  df = gantry_task_get_duration_format (task);
+  return gantry_format_is_elapsed (df) && !gantry_format_is_percent (df);
+}
+
+/* The scheduler's choice (gantry-scheduler.c, where PAsg cal is set). */
+static GantryWorkCal *
+work_calendar (GantryWorkCalCache *cache, GantryProject *project, GantryAssignment *a)
+{
+  GantryTask *task = gantry_assignment_get_task (a);
+  GantryResource *r = gantry_assignment_get_resource (a);
+  GantryCalendar *tcal = task != NULL ? gantry_task_get_calendar (task) : NULL;
+  GantryCalendar *rcal = r != NULL ? gantry_resource_get_calendar (r) : NULL;
+
+  if (task_is_elapsed (task))
+    return NULL;
+  if (rcal == NULL && project != NULL)
+    rcal = gantry_project_get_calendar (project);
+  if (tcal != NULL && gantry_task_get_ignore_resource_calendar (task))
+    return gantry_workcal_cache_get (cache, tcal);
+  if (tcal != NULL && rcal != NULL)
+    return gantry_workcal_cache_get_intersection (cache, tcal, rcal);
+  return gantry_workcal_cache_get (cache, rcal);
+}
+
+static GantryProject *
+assignment_project (GantryAssignment *a)
+{
+  GantryTask *task = gantry_assignment_get_task (a);
+  GantryResource *r = gantry_assignment_get_resource (a);
+  GantryProject *p = task != NULL ? gantry_task_get_project (task) : NULL;
+
+  if (p == NULL && r != NULL)
+    p = gantry_resource_get_project (r);
+  return p;
+}
+
+static inline GantryDuration
+shape_span (const GantryWorkCal *cal, GantryTime a, GantryTime b)
+{
+  if (b <= a)
+    return 0;
+  return cal != NULL ? gantry_workcal_work_between (cal, a, b) : b - a;
+}
+
+static gboolean
+contoured (int contour)
+{
+  /* 8 (Contoured) is edited by hand in MS Project: its timephased data
+   * is not modelled, and the scheduler spreads it flat */
+  return contour >= 1 && contour <= 7;
+}
+
+static gboolean
+work_shape (GantryWorkCalCache *cache, GantryProject *project, GantryAssignment *a,
+            GantryWorkShape *sh)
+{
+  GantryDuration work = gantry_assignment_get_work (a), total, len[10];
+  double units = gantry_assignment_get_units (a), weighted = 0;
+  int contour = gantry_assignment_get_work_contour (a);
+  GantryTime s, f;
+  gboolean exact = TRUE;
+  guint k;
+
+  memset (sh, 0, sizeof *sh);
+  if (!(units > 0) || work <= 0 || !assignment_interval (a, &s, &f))
+    return FALSE;
+  sh->cal = work_calendar (cache, project, a);
+  total = shape_span (sh->cal, s, f);
+  sh->n = contoured (contour) && total > 0 ? 10 : 1;
+  sh->bound[0] = s;
+  sh->bound[sh->n] = f;
+  if (sh->n == 10)
+    {
+      gint64 pos0 = sh->cal != NULL ? gantry_workcal_position (sh->cal, s) : 0;
+
+      for (k = 1; k < 10; k++)
+        {
+          GantryDuration at = total * (gint64) k / 10;
+          GantryTime b = sh->cal != NULL ? gantry_workcal_finish_at (sh->cal, pos0 + at) : s + at;
+
+          if (b == NONE || b < sh->bound[k - 1] || b > f)
+            exact = FALSE, b = CLAMP (b == NONE ? f : b, sh->bound[k - 1], f);
+          sh->bound[k] = b;
+        }
+    }
+  for (k = 0; k < sh->n; k++)
+    {
+      double pct = sh->n == 10 ? gantry_work_contour_percent (contour, k) : 100;
+
+      /* a bound at working position pos0 + at is at exactly that
+       * distance from the start */
+      len[k] = sh->n == 1 ? total
+               : exact ? total * (gint64) (k + 1) / 10 - total * (gint64) k / 10
+               : shape_span (sh->cal, sh->bound[k], sh->bound[k + 1]);
+      sh->units[k] = units * pct / 100.0;
+      weighted += (double) len[k] * pct;
+    }
+  /* rate k = units × pct/100 when the dates fit the work (work = units ×
+   * average × working time); scaled so the total is the work anyway */
+  sh->done[0] = 0;
+  for (k = 0; k < sh->n; k++)
+    {
+      double pct = sh->n == 10 ? gantry_work_contour_percent (contour, k) : 100;
+
+      sh->rate[k] = weighted > 0 ? work * pct / weighted : 0;
+      sh->done[k + 1] = sh->done[k] + sh->rate[k] * len[k];
+    }
+  if (weighted > 0)
+    sh->done[sh->n] = work;     /* exactly, whatever the rounding */
+  return TRUE;
+}
+
+GantryWorkCal *
+gantry_assignment_get_work_calendar (GantryAssignment *assignment, GantryWorkCalCache *cache)
+{
+  GantryProject *project;
+
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (assignment), NULL);
+  project = assignment_project (assignment);
+  if (cache == NULL)
+    {
+      g_return_val_if_fail (project != NULL, NULL);
+      cache = project_cache (project);
+    }
+  return work_calendar (cache, project, assignment);
+}
+
+gboolean
+gantry_assignment_get_work_shape (GantryAssignment *assignment, GantryWorkCalCache *cache,
+                                  GantryWorkShape *shape)
+{
+  GantryProject *project;
+
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (assignment), FALSE);
+  g_return_val_if_fail (shape != NULL, FALSE);
+  project = assignment_project (assignment);
+  if (cache == NULL)
+    {
+      if (project == NULL)
+        {
+          memset (shape, 0, sizeof *shape);
+          return FALSE;
+        }
+      cache = project_cache (project);
+    }
+  return work_shape (cache, project, assignment, shape);
+}
+
+double
+gantry_work_shape_work_before (const GantryWorkShape *shape, GantryTime t)
+{
+  guint k;
+
+  g_return_val_if_fail (shape != NULL, 0);
+  if (shape->n == 0 || t <= shape->bound[0])
+    return 0;
+  if (t >= shape->bound[shape->n])
+    return shape->done[shape->n];
+  for (k = 0; k + 1 < shape->n && t >= shape->bound[k + 1]; k++)
+    ;
+  return shape->done[k] + shape->rate[k] * shape_span (shape->cal, shape->bound[k], t);
+}
+
+GantryDuration
+gantry_assignment_work_between (GantryAssignment *assignment, GantryTime t0, GantryTime t1)
+{
+  GantryWorkShape sh;
+
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (assignment), 0);
+  if (t0 == NONE || t1 == NONE || t1 <= t0
+      || !gantry_assignment_get_work_shape (assignment, NULL, &sh))
+    return 0;
+  return (GantryDuration) llround (gantry_work_shape_work_before (&sh, t1))
+         - (GantryDuration) llround (gantry_work_shape_work_before (&sh, t0));
+}
+
 typedef struct
 {
   guint      res;
   GantryTime s, f;
   double     units;
+  int        shape;     /* index in the contoured shapes, -1: flat */
 } Use;
 
 /* Walks the tasks in outline order (memory order, mostly) and their
  * assignments once, buckets the intervals by resource (counting sort),
- * sorts each bucket and sweeps it. */
+ * sorts each bucket and sweeps it.  A flat assignment is two events
+ * (+units at its start, -units at its finish); a contoured one steps
+ * through its 10 segments' units (11 events). */
 static GArray *
 find_all (GantryProject *project, gboolean write)
 {
@@ -315,6 +504,7 @@ find_all (GantryProject *project, gboolean write)
   g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) res = g_ptr_array_new_full (n_res, g_object_unref);
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_autoptr(GArray) shapes = g_array_new (FALSE, FALSE, sizeof (GantryWorkShape));
   g_autofree guint *first = g_new0 (guint, n_res + 1);
   g_autofree guint *fill = NULL;
   g_autofree Event *events = NULL;
@@ -376,19 +566,43 @@ find_all (GantryProject *project, gboolean write)
           if (u.s == NONE || u.f == NONE || u.f <= u.s)
             continue;
           u.res = ri;
+          u.shape = -1;
+          if (contoured (gantry_assignment_get_work_contour (a)))
+            {
+              GantryWorkShape sh;
+
+              if (work_shape (cache, project, a, &sh) && sh.n > 1)
+                {
+                  u.shape = (int) shapes->len;
+                  g_array_append_val (shapes, sh);
+                }
+            }
           g_array_append_val (uses, u);
-          first[ri + 1] += 2;
+          first[ri + 1] += u.shape >= 0 ? 11 : 2;
         }
     }
   for (i = 0; i < n_res; i++)
     first[i + 1] += first[i];
   fill = g_memdup2 (first, sizeof (guint) * (n_res + 1));
-  events = g_new (Event, MAX (uses->len * 2, 1));
+  events = g_new (Event, MAX (first[n_res], 1));
   for (i = 0; i < uses->len; i++)
     {
       const Use *u = &g_array_index (uses, Use, i);
       Event *e = &events[fill[u->res]];
 
+      if (u->shape >= 0)
+        {
+          const GantryWorkShape *sh = &g_array_index (shapes, GantryWorkShape, u->shape);
+          guint j;
+
+          for (j = 0; j <= 10; j++)
+            {
+              e[j].t = sh->bound[j];
+              e[j].du = (j < 10 ? sh->units[j] : 0) - (j > 0 ? sh->units[j - 1] : 0);
+            }
+          fill[u->res] += 11;
+          continue;
+        }
       e[0].t = u->s; e[0].du = u->units;
       e[1].t = u->f; e[1].du = -u->units;
       fill[u->res] += 2;
@@ -516,6 +730,11 @@ task_levelable (GantryTask *t)
   return FALSE;
 }
 
+/* A contoured assignment is reserved here at its full units over its whole
+ * interval: never less than any of its segments uses (no contour goes
+ * above 100 %), so what levelling places is never over-allocated by the
+ * contoured sweep (gantry_resources_level checks its result with it);
+ * a task beside a contoured one may wait longer than it must. */
 static void
 add_busy (Leveler *L, GantryTask *t)
 {

@@ -16,6 +16,7 @@
 
 #include <gio/gio.h>
 #include "gantry-core.h"
+#include "gantry-workcal.h"
 
 G_BEGIN_DECLS
 
@@ -100,5 +101,47 @@ gboolean gantry_resources_level_finish      (GantryProject            *project,
  * property, computed dates), links, resources and assignments, with the
  * same UIDs; no history, extras or baselines. */
 GantryProject *gantry_resources_level_input_copy (GantryProject *project);
+
+/* The timephased shape of one assignment's work, as the scheduler plans
+ * it.  The assignment works on its task's calendar intersected with its
+ * resource's (the task's alone when the task ignores resource calendars;
+ * the resource's, or the project's, when the task has none); on no
+ * calendar (around the clock) when the task's duration is elapsed.  A
+ * work contour (1 Back Loaded .. 7 Turtle) splits the working time
+ * between the assignment's start and finish into 10 equal segments, each
+ * worked at units x gantry_work_contour_percent() / 100; Flat and
+ * Contoured (8) are one segment at the assignment's units.  The work of
+ * a segment is its working time x its rate, with the rates scaled so
+ * that the segments add up to the assignment's work exactly. */
+typedef struct
+{
+  GantryWorkCal *cal;           /* borrowed from the cache; NULL: around the clock */
+  guint          n;             /* segments: 1 or 10 */
+  GantryTime     bound[11];     /* segment k is [bound[k], bound[k + 1]) */
+  double         units[10];     /* units worked in segment k */
+  double         rate[10];      /* work per working ms in segment k */
+  double         done[11];      /* work before bound[k] */
+} GantryWorkShape;
+
+/* The calendar assignment works on (see GantryWorkShape), or NULL for an
+ * elapsed-duration task.  cache NULL: the project's own cache. */
+GantryWorkCal *gantry_assignment_get_work_calendar (GantryAssignment   *assignment,
+                                                    GantryWorkCalCache *cache);
+/* Fills shape for assignment from its start and finish (its task's when
+ * it has none).  Returns FALSE when it has no work, no units or no dates
+ * to spread them over.  cache NULL: the project's own cache. */
+gboolean gantry_assignment_get_work_shape   (GantryAssignment   *assignment,
+                                             GantryWorkCalCache *cache,
+                                             GantryWorkShape    *shape);
+/* Work of the shape done before t (0 before its start, all of it after
+ * its finish), in ms, unrounded. */
+double   gantry_work_shape_work_before      (const GantryWorkShape *shape,
+                                             GantryTime             t);
+/* Work of assignment in [t0, t1), in ms: the difference of the rounded
+ * work before t1 and before t0, so that consecutive periods add up to
+ * the assignment's work. */
+GantryDuration gantry_assignment_work_between (GantryAssignment *assignment,
+                                               GantryTime        t0,
+                                               GantryTime        t1);
 
 G_END_DECLS

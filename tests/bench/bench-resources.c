@@ -34,6 +34,10 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* When not 0: every n-th assignment gets a work contour (1 Back Loaded
+ * .. 7 Turtle in turn), 10 segments for the sweep and the levelling. */
+static guint contour_every = 0;
+
 static GantryProject *
 generate (guint n_tasks, guint n_res, guint chain, guint32 seed)
 {
@@ -90,7 +94,10 @@ generate (guint n_tasks, guint n_res, guint chain, guint32 seed)
           if (rs == first)
             continue;
           first = rs;
-          a = gantry_assignment_new (uid_a++, t, rs, 1.0, d);
+          a = gantry_assignment_new (uid_a, t, rs, 1.0, d);
+          if (contour_every != 0 && uid_a % contour_every == 0)
+            gantry_assignment_set_work_contour (a, 1 + (int) (uid_a / contour_every) % 7);
+          uid_a++;
           gantry_project_add_assignment (p, a);
           g_object_unref (a);
         }
@@ -121,9 +128,10 @@ bench_detection (void)
   p = generate (100000, 2000, 25, 11);
   s = gantry_scheduler_new (p);
   gantry_scheduler_run (s);
-  printf ("detection: 100,000 tasks, 2,000 resources, %u assignments (generated and "
+  printf ("detection: 100,000 tasks, 2,000 resources, %u assignments%s (generated and "
           "scheduled in %.0f ms)\n",
-          g_list_model_get_n_items (gantry_project_get_assignments (p)), ms_since (t0));
+          g_list_model_get_n_items (gantry_project_get_assignments (p)),
+          contour_every ? ", every 3rd contoured" : "", ms_since (t0));
   for (k = 0; k < 5; k++)
     {
       g_autoptr(GArray) over = NULL;
@@ -175,8 +183,9 @@ bench_level (void)
   {
     g_autofree char *a = gantry_time_format_iso (f0);
     g_autofree char *b = gantry_time_format_iso (f1);
-    printf ("levelling: 10,000 tasks, 100 resources, %u assignments\n",
-            g_list_model_get_n_items (gantry_project_get_assignments (p)));
+    printf ("levelling: 10,000 tasks, 100 resources, %u assignments%s\n",
+            g_list_model_get_n_items (gantry_project_get_assignments (p)),
+            contour_every ? ", every 3rd contoured" : "");
     printf ("  level: %.0f ms (CPU %.0f ms)  [target <= 2000 ms]\n", ms, cpu);
     printf ("  over-allocated periods %u -> %u; finish %s -> %s\n",
             before->len, after->len, a, b);
@@ -256,5 +265,8 @@ main (int argc, char **argv)
   bench_detection ();
   bench_level ();
   bench_level_async ();
+  contour_every = 3;
+  bench_detection ();
+  bench_level ();
   return 0;
 }

@@ -1118,6 +1118,362 @@ test_corpus (void)
   g_assert_cmpuint (checked, >, 100);
 }
 
+/* ---- work contours -------------------------------------------------------- */
+
+/* Work of a in the day [day 00:00, next day 00:00). */
+static GantryDuration
+day_work (GantryAssignment *a, int y, int mo, int d)
+{
+  GantryTime t0 = T (y, mo, d, 0, 0);
+
+  return gantry_assignment_work_between (a, t0, t0 + EDAY_MS);
+}
+
+/* Back Loaded: 10 15 25 50 50 75 75 100 100 100 % (average 60 %).  40 h
+ * at 100 % lasts 40 h / 0.6 = 66 h 40 min of working time from Mon
+ * 2025-04-07 08:00 on the standard calendar (8 h a day), in 10 segments
+ * of 400 min.  Day d holds working minutes [480 d, 480 d + 480); by hand:
+ *   Mon 7:  400 × 10 % +  80 × 15 %          =  52 min
+ *   Tue 8:  320 × 15 % + 160 × 25 %          =  88
+ *   Wed 9:  240 × 25 % + 240 × 50 %          = 180
+ *   Thu 10: 160 × 50 % + 320 × 50 %          = 240
+ *   Fri 11:  80 × 50 % + 400 × 75 %          = 340
+ *   Mon 14: 400 × 75 % +  80 × 100 %         = 380
+ *   Tue 15, Wed 16: 480 × 100 %              = 480 each
+ *   Thu 17: 160 × 100 % (until 10:40)        = 160;  total 2400 min = 40 h */
+static void
+test_contour_back_loaded_days (void)
+{
+  static const struct { int day; int minutes; } want[] = {
+    { 5, 0 }, { 6, 0 }, { 7, 52 }, { 8, 88 }, { 9, 180 }, { 10, 240 }, { 11, 340 },
+    { 12, 0 }, { 13, 0 }, { 14, 380 }, { 15, 480 }, { 16, 480 }, { 17, 160 }, { 18, 0 },
+  };
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r = plan_resource (p, "Ana", 1.0);
+  GantryTask *t = plan_task (p, NULL, "Back", 5 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = plan_assign (p, t, r, 1.0, 40 * HOUR_MS);
+  g_autoptr(GArray) over = NULL;
+  GantryWorkShape sh;
+  GantryDuration sum = 0;
+  guint i;
+
+  gantry_assignment_set_work_contour (a, 1);
+  over = update (p);
+  assert_time (gantry_assignment_get_start (a), T (2025, 4, 7, 8, 0));
+  assert_time (gantry_assignment_get_finish (a), T (2025, 4, 17, 10, 40));
+  for (i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      GantryDuration w = day_work (a, 2025, 4, want[i].day);
+
+      g_test_message ("April %d: %" G_GINT64_FORMAT " ms", want[i].day, w);
+      g_assert_cmpint (w, ==, (gint64) want[i].minutes * MIN_MS);
+      sum += w;
+    }
+  g_assert_cmpint (sum, ==, 40 * HOUR_MS);
+
+  /* the segments: 400 working minutes each; the first at 10 %, the last
+   * at 100 % */
+  g_assert_true (gantry_assignment_get_work_shape (a, NULL, &sh));
+  g_assert_cmpuint (sh.n, ==, 10);
+  assert_time (sh.bound[1], T (2025, 4, 7, 15, 40));
+  assert_time (sh.bound[5], T (2025, 4, 11, 9, 20));
+  assert_time (sh.bound[10], T (2025, 4, 17, 10, 40));
+  g_assert_cmpfloat_with_epsilon (sh.units[0], 0.10, 1e-12);
+  g_assert_cmpfloat_with_epsilon (sh.units[9], 1.00, 1e-12);
+  /* a single resource under 100 % is not over-allocated; its peak is
+   * the contour's peak */
+  g_assert_cmpuint (over->len, ==, 0);
+  g_assert_cmpfloat_with_epsilon (gantry_resource_get_peak_units (r), 1.0, 1e-9);
+}
+
+/* Bell (10 20 40 80 100 100 80 40 20 10 %, average 50 %) at 100 % and a
+ * flat 50 % assignment of the same resource (max 100 %), both 40 h from
+ * Mon 2025-04-07: both last 80 h = 10 working days, a Bell segment is one
+ * day.  Summed units per day: 0.6 0.7 0.9 1.3 1.5 1.5 1.3 0.9 0.7 0.6, so
+ * the resource is over-allocated from the 4th working day (Thu 10) to the
+ * 7th (Tue 15), at 1.5 at most: not over the whole 10 days, as it would
+ * be with the units spread flat. */
+static void
+test_contour_bell_overallocation (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r = plan_resource (p, "Ana", 1.0);
+  GantryTask *ta = plan_task (p, NULL, "Bell", 10 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryTask *tb = plan_task (p, NULL, "Flat", 10 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = plan_assign (p, ta, r, 1.0, 40 * HOUR_MS);
+  GantryAssignment *b = plan_assign (p, tb, r, 0.5, 40 * HOUR_MS);
+  g_autoptr(GArray) over = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const GantryOverallocation *o;
+
+  gantry_assignment_set_work_contour (a, 6);
+  over = update (p);
+  assert_time (gantry_assignment_get_finish (a), T (2025, 4, 18, 17, 0));
+  assert_time (gantry_assignment_get_finish (b), T (2025, 4, 18, 17, 0));
+  /* Bell's days: 8 h × 10 %, 80 %, 100 % */
+  g_assert_cmpint (day_work (a, 2025, 4, 7), ==, 48 * MIN_MS);
+  g_assert_cmpint (day_work (a, 2025, 4, 10), ==, 384 * MIN_MS);
+  g_assert_cmpint (day_work (a, 2025, 4, 11), ==, 8 * HOUR_MS);
+  g_assert_cmpint (day_work (b, 2025, 4, 11), ==, 4 * HOUR_MS);
+
+  g_assert_cmpuint (over->len, ==, 1);
+  o = &g_array_index (over, GantryOverallocation, 0);
+  g_assert_true (o->resource == r);
+  assert_time (o->start, T (2025, 4, 10, 8, 0));
+  assert_time (o->finish, T (2025, 4, 15, 17, 0));
+  g_assert_cmpfloat_with_epsilon (o->units, 1.5, 1e-9);
+  g_assert_true (gantry_resource_get_overallocated (r));
+  g_assert_cmpfloat_with_epsilon (gantry_resource_get_peak_units (r), 1.5, 1e-9);
+
+  gantry_assignment_set_units (a, 0.4);
+  gantry_assignment_set_work (a, 16 * HOUR_MS);   /* still 80 h at 40 % × 50 % */
+  g_clear_pointer (&over, g_array_unref);
+  over = update (p);
+  /* 0.4 × (80 %, 100 %) + 0.5 = 0.82, 0.9: no over-allocation */
+  g_assert_cmpuint (over->len, ==, 0);
+  g_assert_cmpfloat_with_epsilon (gantry_resource_get_peak_units (r), 0.9, 1e-9);
+
+  /* levelling leaves no over-allocation by the contoured sweep; B fits
+   * no earlier than Bell's 8th day (Wed 16, when Bell drops to 40 %) and
+   * no later than after Bell (Mon 21) */
+  gantry_assignment_set_units (a, 1.0);
+  gantry_assignment_set_work (a, 40 * HOUR_MS);
+  g_clear_pointer (&over, g_array_unref);
+  over = update (p);
+  g_assert_cmpuint (over->len, ==, 1);
+  g_assert_true (gantry_resources_level (p, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  after = gantry_resources_update (p);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpint (gantry_task_get_start (ta), ==, T (2025, 4, 7, 8, 0));
+  g_assert_cmpint (gantry_task_get_start (tb), >=, T (2025, 4, 16, 8, 0));
+  g_assert_cmpint (gantry_task_get_start (tb), <=, T (2025, 4, 21, 8, 0));
+}
+
+/* The assignment works on the task's calendar ∩ the resource's, as the
+ * scheduler plans it: 24 h at 100 % from Mon 2025-04-07, the task's
+ * calendar off on Tue 8, the resource's off on Wed 9: Mon, Thu, Fri.  A
+ * task that ignores resource calendars works Mon, Wed, Thu.  Every
+ * contour's days add up to the work exactly (37 h 13 min at 70 %). */
+static GantryCalendar *
+calendar_off (GantryProject *p, int day)
+{
+  GantryCalendar *c = gantry_calendar_new (gantry_project_next_calendar_uid (p), "Off");
+  GantryCalendarException ex = { 0 };
+
+  gantry_calendar_set_base (c, gantry_project_get_calendar (p));
+  ex.from_day = ex.to_day = gantry_time_day_number (T (2025, 4, day, 0, 0));
+  ex.recurrence = GANTRY_RECUR_NONE;
+  ex.period = 1;
+  ex.day.kind = GANTRY_DAY_NONWORKING;
+  gantry_calendar_add_exception (c, &ex);
+  g_assert_true (gantry_project_add_calendar (p, c));
+  g_object_unref (c);
+  return c;
+}
+
+static void
+test_contour_calendars_totals (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r = plan_resource (p, "Ana", 1.0);
+  GantryTask *t = plan_task (p, NULL, "T", 3 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = plan_assign (p, t, r, 1.0, 24 * HOUR_MS);
+  g_autoptr(GArray) over = NULL;
+  int contour, d;
+
+  gantry_task_set_calendar (t, calendar_off (p, 8));
+  gantry_resource_set_calendar (r, calendar_off (p, 9));
+  over = update (p);
+  assert_time (gantry_assignment_get_finish (a), T (2025, 4, 11, 17, 0));
+  g_assert_cmpint (day_work (a, 2025, 4, 7), ==, 8 * HOUR_MS);
+  g_assert_cmpint (day_work (a, 2025, 4, 8), ==, 0);
+  g_assert_cmpint (day_work (a, 2025, 4, 9), ==, 0);
+  g_assert_cmpint (day_work (a, 2025, 4, 10), ==, 8 * HOUR_MS);
+  g_assert_cmpint (day_work (a, 2025, 4, 11), ==, 8 * HOUR_MS);
+
+  gantry_task_set_ignore_resource_calendar (t, TRUE);
+  g_clear_pointer (&over, g_array_unref);
+  over = update (p);
+  assert_time (gantry_assignment_get_finish (a), T (2025, 4, 10, 17, 0));
+  g_assert_cmpint (day_work (a, 2025, 4, 8), ==, 0);
+  g_assert_cmpint (day_work (a, 2025, 4, 9), ==, 8 * HOUR_MS);
+  g_assert_cmpint (day_work (a, 2025, 4, 11), ==, 0);
+
+  gantry_task_set_ignore_resource_calendar (t, FALSE);
+  gantry_assignment_set_units (a, 0.7);
+  gantry_assignment_set_work (a, 37 * HOUR_MS + 13 * MIN_MS);
+  for (contour = 0; contour <= 8; contour++)
+    {
+      GantryDuration sum = 0;
+
+      gantry_assignment_set_work_contour (a, contour);
+      g_clear_pointer (&over, g_array_unref);
+      over = update (p);
+      for (d = 0; d < 60; d++)
+        sum += gantry_assignment_work_between (a, T (2025, 4, 7, 0, 0) + d * EDAY_MS,
+                                               T (2025, 4, 7, 0, 0) + (d + 1) * EDAY_MS);
+      g_assert_cmpint (sum, ==, 37 * HOUR_MS + 13 * MIN_MS);
+      /* nothing on the days off */
+      g_assert_cmpint (day_work (a, 2025, 4, 8), ==, 0);
+      g_assert_cmpint (day_work (a, 2025, 4, 9), ==, 0);
+      g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 1, 1, 0, 0),
+                                                       T (2026, 1, 1, 0, 0)),
+                       ==, 37 * HOUR_MS + 13 * MIN_MS);
+    }
+}
+
+/* An elapsed task's resources work around the clock: Bell 40 h at 100 %
+ * lasts 80 elapsed hours, segments of 8 h; per 24 h from its start:
+ * 8 h × (10 + 20 + 40) % = 5.6 h, × (80 + 100 + 100) % = 22.4 h,
+ * × (80 + 40 + 20) % = 11.2 h, × 10 % = 0.8 h. */
+static void
+test_contour_elapsed (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r = plan_resource (p, "Ana", 1.0);
+  GantryTask *t = plan_task (p, NULL, "E", 40 * HOUR_MS, GANTRY_FORMAT_ELAPSED_HOURS);
+  GantryAssignment *a = plan_assign (p, t, r, 1.0, 40 * HOUR_MS);
+  g_autoptr(GArray) over = NULL;
+  static const gint64 want_min[] = { 336, 1344, 672, 48 };
+  GantryTime s;
+  guint d;
+
+  gantry_assignment_set_work_contour (a, 6);
+  over = update (p);
+  s = gantry_assignment_get_start (a);
+  g_assert_cmpint (gantry_assignment_get_finish (a) - s, ==, 80 * HOUR_MS);
+  g_assert_null (gantry_assignment_get_work_calendar (a, NULL));
+  for (d = 0; d < G_N_ELEMENTS (want_min); d++)
+    g_assert_cmpint (gantry_assignment_work_between (a, s + d * EDAY_MS, s + (d + 1) * EDAY_MS),
+                     ==, want_min[d] * MIN_MS);
+}
+
+/* Bad input: no dates, no work, no units, reversed or unset bounds. */
+static void
+test_contour_bad_input (void)
+{
+  g_autoptr(GantryProject) p = plan_new (T (2025, 4, 7, 8, 0));
+  GantryResource *r = plan_resource (p, "Ana", 1.0);
+  GantryTask *t = plan_task (p, NULL, "T", 2 * DAY_MS, GANTRY_FORMAT_DAYS);
+  GantryAssignment *a = plan_assign (p, t, r, 1.0, 16 * HOUR_MS);
+  GantryWorkShape sh;
+
+  gantry_assignment_set_work_contour (a, 42);     /* out of range: flat */
+  g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 4, 7, 0, 0), T (2025, 4, 9, 0, 0)), ==, 0);
+  schedule (p);
+  g_assert_true (gantry_assignment_get_work_shape (a, NULL, &sh));
+  g_assert_cmpuint (sh.n, ==, 1);
+  g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 4, 7, 0, 0), T (2025, 4, 9, 0, 0)),
+                   ==, 16 * HOUR_MS);
+  g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 4, 9, 0, 0), T (2025, 4, 7, 0, 0)), ==, 0);
+  g_assert_cmpint (gantry_assignment_work_between (a, GANTRY_TIME_NONE, T (2025, 4, 9, 0, 0)), ==, 0);
+  gantry_assignment_set_work_contour (a, -3);
+  g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 4, 7, 0, 0), T (2025, 4, 8, 0, 0)),
+                   ==, 8 * HOUR_MS);
+  gantry_assignment_set_units (a, 0);
+  g_assert_false (gantry_assignment_get_work_shape (a, NULL, &sh));
+  g_assert_cmpint (gantry_assignment_work_between (a, T (2025, 4, 7, 0, 0), T (2025, 4, 9, 0, 0)), ==, 0);
+}
+
+/* Corpus: mspdiresource.xml, task 3's assignment (UID 8) is Turtle, 40 h
+ * at 100 %; MS Project stored its timephased work (Type 1: chunks of an
+ * hour, a minute or a day, in order).  The work MS Project has done by
+ * the end of each chunk must match the contoured spread's work up to
+ * that instant, within 3 minutes: MS Project rounds each chunk, and its
+ * chunks add up to 39.962 h, 2 min 18 s short of the 40 h it states. */
+static void
+test_contour_corpus_turtle (void)
+{
+  const char *dir = g_getenv ("GANTRY_CORPUS_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GantryProject) p = NULL;
+  g_autoptr(GArray) over = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fin = g_array_new (FALSE, FALSE, sizeof (GantryTime));
+  g_autoptr(GArray) cum = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GantryAssignment *a;
+  xmlDocPtr doc;
+  xmlXPathContextPtr ctx;
+  xmlXPathObjectPtr set;
+  GantryTime first = GANTRY_TIME_NONE, prev = GANTRY_TIME_NONE;
+  gint64 total = 0, worst = 0;
+  guint k;
+  int i;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("GANTRY_CORPUS_DIR is not set or does not exist: no corpus to compare with");
+      return;
+    }
+  path = g_build_filename (dir, "mspdiresource.xml", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("mspdiresource.xml is not in the corpus");
+      return;
+    }
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  g_assert_nonnull (doc);
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "p", (const xmlChar *) "http://schemas.microsoft.com/project");
+  set = xmlXPathEvalExpression ((const xmlChar *)
+                                "//p:Assignments/p:Assignment[p:UID='8']/p:TimephasedData[p:Type='1']", ctx);
+  g_assert_nonnull (set->nodesetval);
+  for (i = 0; i < set->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr n = set->nodesetval->nodeTab[i];
+      g_autofree char *start = xp_text (ctx, n, "p:Start");
+      g_autofree char *finish = xp_text (ctx, n, "p:Finish");
+      g_autofree char *value = xp_text (ctx, n, "p:Value");
+      gint64 v = value != NULL ? pt_hours_ms (value) : 0;
+      GantryTime s, f;
+
+      g_assert_true (gantry_time_parse_iso (start, &s, NULL));
+      g_assert_true (gantry_time_parse_iso (finish, &f, NULL));
+      g_assert_cmpint (v, >=, 0);
+      g_assert_cmpint (f, >=, s);
+      if (prev != GANTRY_TIME_NONE)
+        g_assert_cmpint (s, >=, prev);
+      if (first == GANTRY_TIME_NONE)
+        first = s;
+      prev = f;
+      total += v;
+      g_array_append_val (fin, f);
+      g_array_append_val (cum, total);
+    }
+  xmlXPathFreeObject (set);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+  g_assert_cmpuint (fin->len, >=, 100);
+
+  p = gantry_mspdi_load (path, NULL, &error);
+  g_assert_no_error (error);
+  over = update (p);
+  a = gantry_project_lookup_assignment (p, 8);
+  g_assert_nonnull (a);
+  g_assert_cmpint (gantry_assignment_get_work_contour (a), ==, 7);
+  assert_time (gantry_assignment_get_start (a), first);
+  for (k = 0; k < fin->len; k++)
+    {
+      GantryTime f = g_array_index (fin, GantryTime, k);
+      gint64 ours = gantry_assignment_work_between (a, first, f);
+      gint64 theirs = g_array_index (cum, gint64, k);
+
+      worst = MAX (worst, ABS (ours - theirs));
+      if (ABS (ours - theirs) > 3 * MIN_MS)
+        {
+          g_autofree char *iso = gantry_time_format_iso (f);
+          g_test_message ("by %s: MS Project %.4f h, Gantry %.4f h", iso,
+                          theirs / (double) HOUR_MS, ours / (double) HOUR_MS);
+        }
+      g_assert_cmpint (ABS (ours - theirs), <=, 3 * MIN_MS);
+    }
+  g_assert_cmpint (ABS (total - 40 * HOUR_MS), <=, 3 * MIN_MS);
+  g_assert_cmpint (gantry_assignment_work_between (a, first, prev + EDAY_MS), ==, 40 * HOUR_MS);
+  g_test_message ("%u chunks compared, largest difference %.1f s", fin->len, worst / 1000.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1143,5 +1499,11 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/resources/cost/fixed-cost-accrual", test_fixed_cost_accrual);
   g_test_add_func ("/engine/resources/bad-input", test_bad_input);
   g_test_add_func ("/engine/resources/corpus", test_corpus);
+  g_test_add_func ("/engine/resources/contour/back-loaded-days", test_contour_back_loaded_days);
+  g_test_add_func ("/engine/resources/contour/bell-overallocation", test_contour_bell_overallocation);
+  g_test_add_func ("/engine/resources/contour/calendars-totals", test_contour_calendars_totals);
+  g_test_add_func ("/engine/resources/contour/elapsed", test_contour_elapsed);
+  g_test_add_func ("/engine/resources/contour/bad-input", test_contour_bad_input);
+  g_test_add_func ("/engine/resources/contour/corpus-turtle", test_contour_corpus_turtle);
   return g_test_run ();
 }
