@@ -781,6 +781,22 @@ test_units_and_resource_weekend (void)
   assert_dates (p, 2, T (2025, 4, 18, 8, 0), T (2025, 4, 21, 12, 0));
 }
 
+
+static void
+test_sf_before_project_start (void)
+{
+  /* [M] S3 holds only FF-derived starts at the project start (README):
+   * SF 0 from a task starting at the project start Mon 08:00, successor
+   * 1d: finish ≥ Mon 08:00, start Fri 11 08:00; the finish is kept at
+   * Mon 08:00 as MS Project stored it in C21 (reference §2.3). */
+  Plan plan = { .tasks =
+    TASK (1, 1, D1, "")
+    TASK (2, 1, D1, LINK (1, 2, 0, 7)) };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 2, T (2025, 4, 11, 8, 0), T (2025, 4, 14, 8, 0));
+}
+
 /* ---- §1.5.2 a milestone flag on a task with a duration ----------------- */
 
 static void
@@ -828,6 +844,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/audit/inferred/from-finish-asap-alap", test_from_finish_asap_and_alap_inferred);
   g_test_add_func ("/engine/audit/inferred/manual-summary", test_manual_summary_inferred);
   g_test_add_func ("/engine/audit/units-and-resource-weekend", test_units_and_resource_weekend);
+  g_test_add_func ("/engine/audit/sf-before-project-start", test_sf_before_project_start);
   g_test_add_func ("/engine/audit/milestone-with-duration", test_milestone_with_duration);
   return g_test_run ();
 }
