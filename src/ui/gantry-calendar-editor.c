@@ -19,6 +19,7 @@ struct _GantryCalendarEditor
   GantryCalendar  *calendar;
   GtkWidget       *weekday[7];
   GtkWidget       *exceptions;   /* GtkBox of rows */
+  GtkSizeGroup    *ex_columns[5]; /* the rows' fields line up as columns */
   GtkWidget       *work_weeks;   /* GtkBox of work-week boxes */
   GtkWidget       *no_weeks;     /* "None" label while there are none */
   GtkWidget       *error;
@@ -186,11 +187,19 @@ add_exception_row (GantryCalendarEditor *self, const char *name, const char *fro
   g_object_set_data (G_OBJECT (row), "to", entry (to, 10, _("To (YYYY-MM-DD)")));
   g_object_set_data (G_OBJECT (row), "day", entry (day, 18, _("Working time")));
   g_object_set_data (G_OBJECT (row), "recur", recur);
-  gtk_box_append (GTK_BOX (row), g_object_get_data (G_OBJECT (row), "name"));
-  gtk_box_append (GTK_BOX (row), g_object_get_data (G_OBJECT (row), "from"));
-  gtk_box_append (GTK_BOX (row), g_object_get_data (G_OBJECT (row), "to"));
-  gtk_box_append (GTK_BOX (row), g_object_get_data (G_OBJECT (row), "day"));
-  gtk_box_append (GTK_BOX (row), recur);
+  {
+    static const char *fields[] = { "name", "from", "to", "day", "recur" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkWidget *w = g_object_get_data (G_OBJECT (row), fields[i]);
+
+        if (self->ex_columns[i] == NULL)
+          self->ex_columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+        gtk_size_group_add_widget (self->ex_columns[i], w);
+        gtk_box_append (GTK_BOX (row), w);
+      }
+  }
   gtk_box_append (GTK_BOX (row), remove);
   gtk_box_append (GTK_BOX (self->exceptions), row);
 }
@@ -551,6 +560,8 @@ gantry_calendar_editor_dispose (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_object (&self->calendar);
+  for (guint i = 0; i < G_N_ELEMENTS (self->ex_columns); i++)
+    g_clear_object (&self->ex_columns[i]);
   G_OBJECT_CLASS (gantry_calendar_editor_parent_class)->dispose (object);
 }
 
