@@ -2004,6 +2004,24 @@ read_task (Reader     *R,
       else if (g_str_equal (c->name, "IsNull"))
         get_bool (R, c, &is_null);
     }
+  /* No OutlineLevel (other tools give the outline as OutlineNumber
+   * "1.2.3" only): the level is its number of parts. */
+  if (level_node == NULL && uid != 0)
+    ELEMENT_CHILDREN (c, node)
+      if (g_str_equal (c->name, "OutlineNumber") && TEXT (c)[0] != '\0')
+        {
+          const char *num = TEXT (c);
+          int parts = 1;
+
+          for (const char *q = num; *q; q++)
+            parts += *q == '.';
+          if (parts > 1 && parts <= MAX_OUTLINE)
+            {
+              level = parts;
+              warn (R, c, _("task %d has no OutlineLevel; level %d is taken from its outline number %s"),
+                    uid, level, num);
+            }
+        }
 
   /* A blank row (IsNull): MS Project writes OutlineLevel 0 and CalendarUID
    * 0; its place comes from the next real task (see below). */

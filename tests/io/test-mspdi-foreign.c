@@ -359,6 +359,10 @@ test_prefixed (void)
   g_assert_cmpuint (gantry_project_get_n_tasks (p), >=, 2);
   g_assert_nonnull (a);
   g_assert_cmpfloat (gantry_assignment_get_units (a), ==, 2.0);
+  /* the outline from OutlineNumber alone, with a warning for each level */
+  g_assert_true (gantry_task_get_parent (task (p, 1)) == task (p, 5));
+  g_assert_true (gantry_task_get_parent (task (p, 2)) == task (p, 5));
+  g_assert_true (has_warning (w, "<OutlineNumber>", "task 2 has no OutlineLevel", "1.2", NULL));
   /* the calendar that came last is the project's */
   g_assert_true (gantry_project_get_calendar (p) == gantry_project_lookup_calendar (p, 3));
 }
