@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "gantry-usage-view.h"
@@ -149,24 +150,30 @@ cal_of (GantryUsageView *self, GantryResource *r)
                                    c != NULL ? c : gantry_project_get_calendar (self->project));
 }
 
+/* The assignment's work per period, as the engine shapes it (its
+ * calendar, task ∩ resource, and its work contour's segments): each cell
+ * is the difference of the rounded work before its bounds, so the cells
+ * add up to the assignment's work. */
 static void
-spread (GantryUsageView *self, Row *row, GantryWorkCal *cal, GantryTime s, GantryTime f,
-        double units)
+spread (GantryUsageView *self, Row *row, GantryAssignment *a)
 {
   guint np = self->periods->len - 1, i;
+  GantryWorkShape sh;
+  gint64 before;
 
-  if (s == NONE || f == NONE || f <= s || np == 0)
+  if (np == 0 || !gantry_assignment_get_work_shape (a, self->cache, &sh))
     return;
-  for (i = period_index (self, s); i < np; i++)
+  i = period_index (self, sh.bound[0]);
+  before = llround (gantry_work_shape_work_before (&sh, g_array_index (self->periods, GantryTime, i)));
+  for (; i < np; i++)
     {
-      GantryTime p0 = g_array_index (self->periods, GantryTime, i);
       GantryTime p1 = g_array_index (self->periods, GantryTime, i + 1);
+      gint64 upto = llround (gantry_work_shape_work_before (&sh, p1));
 
-      if (p0 >= f)
+      row->work[i] += upto - before;
+      before = upto;
+      if (p1 >= sh.bound[sh.n])
         break;
-      /* no calendar: an elapsed task's resources work around the clock */
-      row->work[i] += (gint64) ((cal != NULL ? gantry_workcal_work_between (cal, MAX (s, p0), MIN (f, p1))
-                                             : MIN (f, p1) - MAX (s, p0)) * units + 0.5);
     }
 }
 
@@ -295,15 +302,7 @@ gantry_usage_view_refresh (GantryUsageView *self)
           ar->h = ROW_H;
           y += ROW_H;
           g_ptr_array_add (self->rows, ar);
-          if (gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0)
-            {
-              GantryDurationFormat df = task != NULL ? gantry_task_get_duration_format (task)
-                                                     : GANTRY_FORMAT_DAYS;
-              gboolean elapsed = gantry_format_is_elapsed (df) && !gantry_format_is_percent (df);
-
-              spread (self, ar, elapsed ? NULL : cal, gantry_assignment_get_start (a),
-                      gantry_assignment_get_finish (a), gantry_assignment_get_units (a));
-            }
+          spread (self, ar, a);
           for (p = 0; p < np; p++)
             rr->work[p] += ar->work[p];
           rr->total += ar->total;
@@ -333,6 +332,10 @@ gantry_usage_view_refresh (GantryUsageView *self)
             {
               if (g_array_index (self->periods, GantryTime, p) >= o->finish)
                 break;
+              /* a period inside the over-allocation without work (a
+               * weekend) is not marked */
+              if (rr->work[p] == 0)
+                continue;
               if (!rr->over[p])
                 self->n_over_cells++;
               rr->over[p] = 1;

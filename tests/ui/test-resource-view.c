@@ -961,6 +961,97 @@ test_usage_elapsed (void)
   iterate ();
 }
 
+/* Work contours in the usage grid (days from Mon 2 March 2026, standard
+ * calendar).  Ana: 40 h Back Loaded (10 15 25 50 50 75 75 100 100 100 %,
+ * average 60 %) at 100 % lasts 66 h 40 min in segments of 400 working
+ * minutes; per day, by hand: 400 × 10 % + 80 × 15 % = 52 min, then 88,
+ * 180, 240, 340, (weekend), 380, 480, 480 and 160 min (2400 min = 40 h).
+ * Bo: 40 h Bell (10 20 40 80 100 100 80 40 20 10 %, average 50 %) at
+ * 100 % beside 40 h flat at 50 %: 10 days each, a Bell segment a day;
+ * Thu 5: 8 h × 80 % + 4 h = 10 h 24 min; over-allocated (1.3, 1.5, 1.5,
+ * 1.3 > 1.0) on Thu 5, Fri 6, Mon 9 and Tue 10 only. */
+static void
+test_usage_contour (void)
+{
+  static const int back_min[] = { 52, 88, 180, 240, 340, 0, 0, 380, 480, 480, 160, 0 };
+  g_autoptr(GantryProject) p = gantry_project_new ();
+  g_autoptr(GantryCalendar) cal = gantry_calendar_new_standard (1, "Standard");
+  g_autoptr(GantryResource) ana = gantry_resource_new (1, "Ana Lima");
+  g_autoptr(GantryResource) bo = gantry_resource_new (2, "Bo Chen");
+  g_autoptr(GantryTask) back = gantry_task_new (1, "Back-loaded review");
+  g_autoptr(GantryTask) bell = gantry_task_new (2, "Bell-shaped build");
+  g_autoptr(GantryTask) flat = gantry_task_new (3, "Flat support");
+  g_autoptr(GantryAssignment) a1 = NULL;
+  g_autoptr(GantryAssignment) a2 = NULL;
+  g_autoptr(GantryAssignment) a3 = NULL;
+  g_autoptr(GantryScheduler) sched = NULL;
+  GtkWidget *win, *view;
+  GantryUsageView *usage;
+  gint64 sum = 0;
+  guint d;
+
+  gantry_project_add_calendar (p, cal);
+  gantry_project_set_calendar (p, cal);
+  gantry_project_set_start (p, gantry_time_make (2026, 3, 2, 8, 0, 0));   /* Monday */
+  gantry_project_add_resource (p, -1, ana);
+  gantry_project_add_resource (p, -1, bo);
+  gantry_task_set_duration (back, 40 * H);
+  gantry_task_set_duration (bell, 80 * H);
+  gantry_task_set_duration (flat, 80 * H);
+  gantry_project_add_task (p, NULL, -1, back);
+  gantry_project_add_task (p, NULL, -1, bell);
+  gantry_project_add_task (p, NULL, -1, flat);
+  a1 = gantry_assignment_new (1, back, ana, 1.0, 40 * H);
+  gantry_assignment_set_work_contour (a1, 1);
+  a2 = gantry_assignment_new (2, bell, bo, 1.0, 40 * H);
+  gantry_assignment_set_work_contour (a2, 6);
+  a3 = gantry_assignment_new (3, flat, bo, 0.5, 40 * H);
+  gantry_project_add_assignment (p, a1);
+  gantry_project_add_assignment (p, a2);
+  gantry_project_add_assignment (p, a3);
+  gantry_project_renumber (p);
+  sched = gantry_scheduler_new (p);
+  gantry_scheduler_run (sched);
+  g_assert_cmpint (gantry_assignment_get_finish (a1), ==, gantry_time_make (2026, 3, 12, 10, 40, 0));
+  g_assert_cmpint (gantry_assignment_get_finish (a2), ==, gantry_time_make (2026, 3, 13, 17, 0, 0));
+
+  view = show_view (p, &win);
+  usage = gantry_resource_view_get_usage (GANTRY_RESOURCE_VIEW (view));
+  g_assert_true (gtk_widget_activate_action (view, "resources.zoom", "i", (int) GANTRY_USAGE_DAY));
+  /* rows: Ana, Back-loaded review, Bo, Bell-shaped build, Flat support */
+  g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 5);
+  for (d = 0; d < G_N_ELEMENTS (back_min); d++)
+    {
+      g_assert_cmpint (gantry_usage_view_get_cell (usage, 1, d), ==, back_min[d] * 60000);
+      g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, d), ==, back_min[d] * 60000);
+      sum += gantry_usage_view_get_cell (usage, 1, d);
+    }
+  g_assert_cmpint (sum, ==, 40 * H);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 3, 0), ==, 48 * 60000);      /* 10 % */
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 3, 3), ==, 384 * 60000);     /* 80 % */
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 2, 3), ==, 624 * 60000);
+  g_assert_cmpint (gantry_usage_view_get_cell (usage, 4, 3), ==, 4 * H);
+  g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 4);
+
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    const char *themes[] = { "light", "dark" };
+
+    for (int t = 0; t < 2; t++)
+      {
+        g_autofree char *name = g_strdup_printf ("usage-contour-%s.png", themes[t]);
+        g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
+        iterate ();
+        g_usleep (50000);
+        iterate ();
+        save_png (view, name);
+      }
+    g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  }
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
 /* The task table's Work column: hidden until chosen under Columns; it
  * shows the task's total work and typing it follows §2.9 (Fixed Units:
  * 40 h at 100 % is 5d, Mon 2 → Fri 6 March). */
@@ -1046,6 +1137,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/resources/empty-sheet-placeholder", test_empty_sheet_placeholder);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/usage-elapsed", test_usage_elapsed);
+  g_test_add_func ("/ui/resources/usage-contour", test_usage_contour);
   g_test_add_func ("/ui/resources/day-text", test_day_text);
   g_test_add_func ("/ui/resources/calendar-editor", test_calendar_editor);
   g_test_add_func ("/ui/resources/calendar-work-weeks", test_calendar_work_weeks);
