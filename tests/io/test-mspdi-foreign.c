@@ -322,6 +322,10 @@ test_js (void)
   g_assert_nonnull (a);
   g_assert_cmpfloat_with_epsilon (gantry_assignment_get_units (a), 1.0 / 3.0, 1e-12);
   assert_xpath (xml, "Tasks/Task[2]/Start", "2026-03-04T08:00:00");
+  /* a Baseline without its Number is baseline 0 */
+  g_assert_nonnull (gantry_task_get_baseline (task (p, 1), 0));
+  assert_time (gantry_task_get_baseline (task (p, 1), 0)->start, "2026-03-02T08:00:00");
+  assert_xpath (xml, "Tasks/Task[1]/Baseline/Number", "0");
 }
 
 /* Other schedulers: Latin-1, long names, ID gaps and a duplicate ID,
