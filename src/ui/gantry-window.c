@@ -1562,10 +1562,12 @@ gantry_window_class_init (GantryWindowClass *klass)
   BIND (GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo");
   BIND (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.redo");
   BIND (GDK_KEY_y, GDK_CONTROL_MASK, "doc.redo");
-  BIND (GDK_KEY_Insert, 0, "task.insert");
+  /* Menus show the binding added last: the keypad variants go first, so
+   * that they read "Insert", "Delete", "Ctrl++" and "Ctrl+-". */
   BIND (GDK_KEY_KP_Insert, 0, "task.insert");
-  BIND (GDK_KEY_Delete, 0, "task.delete");
+  BIND (GDK_KEY_Insert, 0, "task.insert");
   BIND (GDK_KEY_KP_Delete, 0, "task.delete");
+  BIND (GDK_KEY_Delete, 0, "task.delete");
   BIND (GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "task.indent");
   BIND (GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "task.outdent");
   BIND (GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, "task.move-up");
@@ -1579,11 +1581,11 @@ gantry_window_class_init (GantryWindowClass *klass)
   BIND (GDK_KEY_v, GDK_CONTROL_MASK, "task.paste");
   BIND (GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "task.toggle-milestone");
   BIND (GDK_KEY_F5, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "task.scroll-to");
-  BIND (GDK_KEY_plus, GDK_CONTROL_MASK, "view.zoom-in");
-  BIND (GDK_KEY_equal, GDK_CONTROL_MASK, "view.zoom-in");
   BIND (GDK_KEY_KP_Add, GDK_CONTROL_MASK, "view.zoom-in");
-  BIND (GDK_KEY_minus, GDK_CONTROL_MASK, "view.zoom-out");
+  BIND (GDK_KEY_equal, GDK_CONTROL_MASK, "view.zoom-in");
+  BIND (GDK_KEY_plus, GDK_CONTROL_MASK, "view.zoom-in");
   BIND (GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "view.zoom-out");
+  BIND (GDK_KEY_minus, GDK_CONTROL_MASK, "view.zoom-out");
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "view.show", "s", "gantt");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "view.show", "s", "resources");

@@ -1134,6 +1134,52 @@ test_empty_plan_placeholder (void)
   close_window (win);
 }
 
+/* Menus show an action's binding added last (GTK's action muxer keeps the
+ * last one as the "primary accelerator"); for actions with a keypad
+ * variant that must be the main key, so the menu reads "Insert", not
+ * "KP Insert", and "Ctrl++", not "Ctrl+KP +". */
+static void
+test_menu_accels (void)
+{
+  static const struct { const char *action; const char *trigger; } want[] = {
+    { "task.insert", "Insert" },
+    { "task.delete", "Delete" },
+    { "view.zoom-in", "<Control>plus" },
+    { "view.zoom-out", "<Control>minus" },
+  };
+  GantryWindow *win = new_window (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+  char *last[G_N_ELEMENTS (want)] = { NULL };
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutAction *a = gtk_shortcut_get_action (sc);
+
+          if (!GTK_IS_NAMED_ACTION (a))
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+            if (g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (a)), want[k].action) == 0)
+              {
+                g_free (last[k]);
+                last[k] = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (sc));
+              }
+        }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      g_assert_cmpstr (last[k], ==, want[k].trigger);
+      g_free (last[k]);
+    }
+  close_window (win);
+}
+
 /* Earned-value columns, by hand (Standard calendar): Design's baseline
  * runs Mon 2 Mar 08:00 .. Fri 13 Mar 17:00 (10 working days) at $1,000;
  * status date Fri 6 Mar 17:00 = 5 of those days, so PV = $500; 40 %
@@ -1763,6 +1809,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/save-open", test_save_open);
   g_test_add_func ("/ui/window/geometry", test_geometry);
   g_test_add_func ("/ui/window/empty-plan-placeholder", test_empty_plan_placeholder);
+  g_test_add_func ("/ui/window/menu-accels", test_menu_accels);
   g_test_add_func ("/ui/window/progress-line-menu", test_progress_line_menu);
   g_test_add_func ("/ui/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/ui/window/open-import-report", test_open_and_import_report);
