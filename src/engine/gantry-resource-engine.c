@@ -730,11 +730,13 @@ task_levelable (GantryTask *t)
   return FALSE;
 }
 
-/* A contoured assignment is reserved here at its full units over its whole
- * interval: never less than any of its segments uses (no contour goes
- * above 100 %), so what levelling places is never over-allocated by the
- * contoured sweep (gantry_resources_level checks its result with it);
- * a task beside a contoured one may wait longer than it must. */
+/* A placed contoured assignment is kept as its segments' units; the task
+ * being placed (place()) counts its contoured assignments at their full
+ * units over their whole interval, never less than any segment uses (no
+ * contour goes above 100 %): what levelling places is never
+ * over-allocated by the contoured sweep (gantry_resources_level checks
+ * its result with it), though a contoured task may wait longer than it
+ * must. */
 static void
 add_busy (Leveler *L, GantryTask *t)
 {
@@ -747,12 +749,35 @@ add_busy (Leveler *L, GantryTask *t)
     {
       GantryAssignment *a = g_ptr_array_index (as, k);
       int r = res_ix (L, gantry_assignment_get_resource (a));
+      GantryWorkShape sh;
       Busy b;
+      guint j;
 
       if (r < 0 || !drives (a) || !assignment_interval (a, &b.s, &b.f))
         continue;
       b.units = gantry_assignment_get_units (a);
-      g_array_append_val (L->profile[r], b);
+      if (!contoured (gantry_assignment_get_work_contour (a))
+          || !work_shape (L->cache, L->project, a, &sh) || sh.n < 2)
+        {
+          g_array_append_val (L->profile[r], b);
+          continue;
+        }
+      /* one interval per run of equal units (Turtle: 7, not 10) */
+      for (j = 0; j < sh.n; )
+        {
+          guint e = j + 1;
+
+          while (e < sh.n && sh.units[e] == sh.units[j])
+            e++;
+          if (sh.bound[e] > sh.bound[j])
+            {
+              b.s = sh.bound[j];
+              b.f = sh.bound[e];
+              b.units = sh.units[j];
+              g_array_append_val (L->profile[r], b);
+            }
+          j = e;
+        }
     }
 }
 
