@@ -461,6 +461,35 @@ test_resource_calendars (void)
   assert_dates (p, 5, T (2025, 4, 14, 8, 0), T (2025, 4, 14, 17, 0));
 }
 
+
+static void
+test_resource_exception_beats_base_holiday (void)
+{
+  /* §1.4: a derived calendar's own exception comes before anything it
+   * inherits.  Standard has Fri 18 off; R1's calendar works Fri 18
+   * 08:00–17:00 without a break.  16 h for R1 from Thu 17 08:00: Thu 8 h,
+   * then Fri 08:00 + 8 h → Fri 16:00.
+   * Without resources the same 2d runs Thu + Mon → Mon 21 17:00. */
+  Plan plan = {
+    .std_extra = GOOD_FRIDAY,
+    .calendars =
+      "<Calendar><UID>10</UID><Name>R1</Name><IsBaseCalendar>0</IsBaseCalendar>"
+      "<BaseCalendarUID>1</BaseCalendarUID><Exceptions>"
+      EXCEPTION ("2025-04-18T00:00:00", "2025-04-18T23:59:00", 1,
+                 "<WorkingTimes><WorkingTime><FromTime>08:00:00</FromTime>"
+                 "<ToTime>17:00:00</ToTime></WorkingTime></WorkingTimes>")
+      "</Exceptions></Calendar>",
+    .resources = RESOURCE (1, 1, 10),
+    .tasks =
+      TASK (1, 1, "PT16H0M0S", "<Work>PT16H0M0S</Work>" CONSTRAINT (4, "2025-04-17T08:00:00"))
+      TASK (2, 1, D2, CONSTRAINT (4, "2025-04-17T08:00:00")),
+    .assignments = ASSIGN (1, 1, 1, 1, "PT16H0M0S") };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 1, T (2025, 4, 17, 8, 0), T (2025, 4, 18, 16, 0));
+  assert_dates (p, 2, T (2025, 4, 17, 8, 0), T (2025, 4, 21, 17, 0));
+}
+
 /* ---- §2.10 actuals ----------------------------------------------------- */
 
 static void
@@ -828,6 +857,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/audit/working-exception", test_working_exception);
   g_test_add_func ("/engine/audit/work-week", test_work_week);
   g_test_add_func ("/engine/audit/resource-calendars", test_resource_calendars);
+  g_test_add_func ("/engine/audit/resource-exception-beats-base-holiday",
+                   test_resource_exception_beats_base_holiday);
   g_test_add_func ("/engine/audit/actuals", test_actuals);
   g_test_add_func ("/engine/audit/inferred/inactive-predecessor", test_inactive_predecessor_inferred);
   g_test_add_func ("/engine/audit/leveling-delay", test_leveling_delay);
