@@ -24,6 +24,7 @@
 #include "gantry-task-table.h"
 #include "gantry-edit.h"
 #include "gantry-placeholder.h"
+#include "gantry-application.h"
 #include "gantry-test-helper.h"
 #include "gantry-ui-test-helper.h"
 
@@ -245,6 +246,77 @@ test_empty_sheet_placeholder (void)
     g_assert_true (gtk_widget_get_visible (hint));
   }
 
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+/* The over-allocated resource's Work is red, except on the selected row,
+ * where it takes the row's text colour (red on the selection colour cannot
+ * be read, light or dark). */
+static GtkWidget *
+find_error_label (GtkWidget *w)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && gtk_widget_has_css_class (c, "error") && gtk_widget_get_mapped (c))
+        return c;
+      if ((found = find_error_label (c)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+widget_color (GtkWidget *w, GdkRGBA *c)
+{
+  gtk_style_context_get_color (gtk_widget_get_style_context (w), c);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+test_selected_overallocated_contrast (void)
+{
+  g_autoptr(GantryScheduler) sched = NULL;
+  g_autoptr(GantryProject) p = build_plan (&sched);
+  GtkWidget *win, *view = show_view (p, &win);
+  GtkColumnView *sheet = gantry_resource_view_get_sheet (GANTRY_RESOURCE_VIEW (view));
+  GtkSingleSelection *sel = GTK_SINGLE_SELECTION (gtk_column_view_get_model (sheet));
+  GtkWidget *label, *row;
+  GdkRGBA lc, rc;
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* the application's style sheet, as GantryApplication loads it */
+  gantry_ui_register_resources ();
+  gtk_css_provider_load_from_resource (css, "/org/gantryplanner/Gantry/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      gtk_single_selection_set_selected (sel, GTK_INVALID_LIST_POSITION);
+      iterate ();
+      label = find_error_label (GTK_WIDGET (sheet));
+      g_assert_nonnull (label);            /* Ana (row 0) is over-allocated */
+      for (row = gtk_widget_get_parent (label); row != NULL && gtk_widget_get_parent (row) != NULL
+           && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)); row = gtk_widget_get_parent (row))
+        ;
+      g_assert_nonnull (row);
+      widget_color (label, &lc);
+      widget_color (row, &rc);
+      g_assert_false (gdk_rgba_equal (&lc, &rc));   /* red while not selected */
+
+      gtk_single_selection_set_selected (sel, 0);
+      iterate ();
+      g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+      widget_color (label, &lc);
+      widget_color (row, &rc);
+      g_assert_true (gdk_rgba_equal (&lc, &rc));    /* the row's colour once selected */
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
   gtk_window_destroy (GTK_WINDOW (win));
   iterate ();
 }
@@ -1135,6 +1207,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
   g_test_add_func ("/ui/resources/empty-sheet-placeholder", test_empty_sheet_placeholder);
+  g_test_add_func ("/ui/resources/selected-overallocated-contrast", test_selected_overallocated_contrast);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/usage-elapsed", test_usage_elapsed);
   g_test_add_func ("/ui/resources/usage-contour", test_usage_contour);
