@@ -161,6 +161,8 @@ typedef struct
   guint             n_duplicates_seen;
   GArray           *null_rows;        /* PendingNull: blank rows waiting */
   GArray           *no_duration;      /* PendingCalendar: tasks with Start and Finish only */
+  GantryTask       *uid0_task;        /* a real task with UID 0 (files numbered from 0) */
+  GantryResource   *uid0_resource;    /* a real resource with UID 0 (likewise) */
   int               project_calendar_uid;
   int               n_tasks;
   GString          *out;              /* serialisation buffer */
@@ -2031,7 +2033,14 @@ read_task (Reader     *R,
       null_waits = TRUE;
     }
 
-  if (uid == 0 || level == 0)
+  /* Tools that number from 0 write a real row (OutlineLevel 1 or more) as
+   * UID 0: a task of its own, not the project summary task; it gets a
+   * fresh UID (add_to_outline: UID 0 is the summary's), and references to
+   * UID 0 go to it. */
+  if (uid == 0 && level_node != NULL && level >= 1)
+    warn (R, level_node, _("task UID 0 is at outline level %d: a task of its own, not the project summary task"),
+          level);
+  else if (uid == 0 || level == 0)
     {
       if (uid != 0)
         warn (R, node, _("only task UID 0 may have outline level 0; task %d is put at level 1"),
@@ -2046,6 +2055,8 @@ read_task (Reader     *R,
     target = gantry_project_get_root_task (R->project);
   else
     target = task = gantry_task_new (uid, NULL);
+  if (uid == 0 && !is_root && R->uid0_task == NULL)
+    R->uid0_task = task;
 
   gantry_task_get_schedule (target, &s);
   ELEMENT_CHILDREN (c, node)
@@ -2231,7 +2242,7 @@ read_resource (Reader     *R,
   const GantryMspdiSchemaNode *sch = schema ("Project/Resources/Resource");
   g_autoptr(GantryResource) res = NULL;
   int uid = G_MININT, type = 1, i, calendar_uid = -1;
-  gboolean is_cost = FALSE, b, overallocated = FALSE;
+  gboolean is_cost = FALSE, b, overallocated = FALSE, real_uid0 = FALSE;
   double v, cost = 0, peak = 0;
   gint64 work = 0;
   const char *after = NULL;
@@ -2247,6 +2258,21 @@ read_resource (Reader     *R,
       return;
     }
   if (uid == 0)
+    {
+      gboolean named = FALSE;
+
+      /* Files numbered from 0 have a real resource with UID 0 (MS Project's
+       * placeholder never has a name). */
+      ELEMENT_CHILDREN (c, node)
+        if (g_str_equal (c->name, "Name") && TEXT (c)[0] != '\0')
+          named = TRUE;
+      if (named && R->uid0_resource == NULL)
+        {
+          warn (R, node, _("resource UID 0 has a name: a resource of its own, not MS Project's placeholder"));
+          real_uid0 = TRUE;
+        }
+    }
+  if (uid == 0 && !real_uid0)
     {
       /* MS Project's placeholder resource: kept as it is and written back,
        * unless it is the bare one the writer makes anyway. */
@@ -2310,8 +2336,9 @@ read_resource (Reader     *R,
     gantry_resource_set_resource_type (res, GANTRY_RESOURCE_MATERIAL);
   gantry_resource_set_computed (res, work, cost, overallocated, peak);
 
-  if (!gantry_project_add_resource (R->project, -1, res))
+  if (real_uid0 || !gantry_project_add_resource (R->project, -1, res))
     {
+      /* (a real UID 0 too: it gets a fresh UID, UID 0 stays the placeholder's) */
       PendingCalendar d = { G_OBJECT (res), NULL, uid, node->line };
 
       gantry_resource_set_uid (res, -1000000 - (int) R->duplicates->len);
@@ -2320,6 +2347,8 @@ read_resource (Reader     *R,
       if (!gantry_project_add_resource (R->project, -1, res))
         return;
     }
+  if (real_uid0)
+    R->uid0_resource = res;   /* the project holds it */
   if (calendar_uid != -1)
     {
       PendingCalendar p = { G_OBJECT (res), NULL, calendar_uid, node->line };
@@ -2407,7 +2436,7 @@ read_assignment (Reader     *R,
       warn (R, node, _("an assignment without UID, TaskUID or ResourceUID is ignored"));
       return;
     }
-  if (a.resource_uid == -65535 || a.task_uid == 0)
+  if (a.resource_uid == -65535 || (a.task_uid == 0 && R->uid0_task == NULL))
     {
       /* MS Project's null-resource assignment, or one on the project
        * summary task (budget resources): kept whole with the task (at
@@ -2641,7 +2670,8 @@ resolve (Reader *R)
   for (guint i = 0; i < R->links->len; i++)
     {
       PendingLink *l = &g_array_index (R->links, PendingLink, i);
-      GantryTask *pred = gantry_project_lookup_task (P, l->pred_uid);
+      GantryTask *pred = l->pred_uid == 0 && R->uid0_task != NULL
+                         ? R->uid0_task : gantry_project_lookup_task (P, l->pred_uid);
       g_autoptr(GantryLink) link = NULL;
 
       if (pred == NULL || pred == gantry_project_get_root_task (P))
@@ -2669,7 +2699,8 @@ resolve (Reader *R)
   for (guint i = 0; i < R->assignments->len; i++)
     {
       PendingAssignment *a = &g_array_index (R->assignments, PendingAssignment, i);
-      GantryTask *task = gantry_project_lookup_task (P, a->task_uid);
+      GantryTask *task = a->task_uid == 0 && R->uid0_task != NULL
+                         ? R->uid0_task : gantry_project_lookup_task (P, a->task_uid);
       GantryResource *res;
       g_autoptr(GantryAssignment) asg = NULL;
 
@@ -2682,7 +2713,7 @@ resolve (Reader *R)
                                             a->line, a->uid, a->task_uid));
           continue;
         }
-      if (a->resource_uid == -65535 || a->task_uid == 0)
+      if (a->resource_uid == -65535 || (a->task_uid == 0 && R->uid0_task == NULL))
         {
           /* (none when it was too large or deep to keep) */
           if (gantry_extras_get_n (a->extras) > 0)
@@ -2690,7 +2721,8 @@ resolve (Reader *R)
                                   gantry_extras_get (a->extras, 0)->xml, TRUE);
           continue;
         }
-      res = gantry_project_lookup_resource (P, a->resource_uid);
+      res = a->resource_uid == 0 && R->uid0_resource != NULL
+            ? R->uid0_resource : gantry_project_lookup_resource (P, a->resource_uid);
       if (res == NULL)
         {
           g_ptr_array_add (R->warnings,

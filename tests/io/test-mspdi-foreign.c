@@ -30,7 +30,7 @@ typedef struct
 {
   const char *file;       /* in tests/io/foreign/ */
   const char *encoding;   /* re-encode the file to this before reading (NULL: as is) */
-  const char *repaired[4]; /* values repaired on import (with a warning: see the traps) */
+  const char *repaired[8]; /* values repaired on import (with a warning: see the traps) */
 } Fixture;
 
 static const Fixture FIXTURES[] = {
@@ -43,6 +43,12 @@ static const Fixture FIXTURES[] = {
   { "no-namespace.xml", NULL, { NULL } },
   { "weekend-only-calendar.xml", NULL, { NULL } },
   { "dotnet-serializer.xml", NULL, { NULL } },
+  /* UID 0 is MS Project's: the task and the resource numbered 0 get fresh
+   * UIDs, and what referred to them follows */
+  { "zero-based-uids.xml", NULL, { "/Tasks[#0]/Task[0]/", "/Resources[#0]/Resource[0]/",
+                                   "/Tasks[#0]/Task[1]/PredecessorLink[0]/",
+                                   "/Assignments[#0]/Assignment[0]/TaskUID[#0]",
+                                   "/Assignments[#0]/Assignment[0]/ResourceUID[#0]", NULL } },
 };
 
 /* The fixture's bytes; re-encoded (with a byte order mark and the matching
@@ -434,6 +440,36 @@ test_dotnet (void)
   assert_xpath (xml, "Tasks/Task[1]/Start", "2026-07-06T08:00:00");
 }
 
+/* Numbered from 0: the first task and resource are real ones, not MS
+ * Project's placeholders; they get fresh UIDs, the link and the assignment
+ * follow them. */
+static void
+test_zero_based (void)
+{
+  const Fixture f = { "zero-based-uids.xml", NULL, { NULL } };
+  g_autoptr(GPtrArray) w = NULL;
+  g_autoptr(GantryProject) p = load_fixture (&f, NULL, NULL, &w);
+  GantryTask *first = gantry_project_lookup_task_by_id (p, 1);
+  GListModel *links = gantry_project_get_links (p);
+  g_autoptr(GantryLink) l = NULL;
+  GantryAssignment *a;
+
+  g_assert_true (has_warning (w, "Line 14,", "<OutlineLevel>", "task UID 0", NULL));
+  g_assert_true (has_warning (w, "Line 34,", "<Resource>", "resource UID 0", NULL));
+  g_assert_nonnull (first);
+  g_assert_cmpstr (gantry_task_get_name (first), ==, "Refine backlog");
+  g_assert_cmpint (gantry_task_get_uid (first), >, 1);
+  g_assert_true (gantry_task_get_parent (first) == gantry_project_get_root_task (p));
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  l = g_list_model_get_item (links, 0);
+  g_assert_true (gantry_link_get_predecessor (l) == first);
+  g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 1);
+  a = g_list_model_get_item (gantry_project_get_assignments (p), 0);
+  g_assert_true (gantry_assignment_get_task (a) == first);
+  g_assert_cmpstr (gantry_resource_get_name (gantry_assignment_get_resource (a)), ==, "Team");
+  g_object_unref (a);
+}
+
 /* Values spelt the way a spreadsheet or a hand-written script would
  * ("FS", "2 days", "06/01/2026 08:00", "1d"): each is refused with a
  * warning naming its line and element; the rest of the task is kept. */
@@ -497,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/foreign/traps/bad-values", test_bad_values);
   g_test_add_func ("/mspdi/foreign/traps/weekend-only-calendar", test_weekend_only);
   g_test_add_func ("/mspdi/foreign/traps/dotnet", test_dotnet);
+  g_test_add_func ("/mspdi/foreign/traps/zero-based-uids", test_zero_based);
   if (g_getenv ("GANTRY_REFERENCE_DIR") == NULL)
     g_test_add_func ("/mspdi/foreign/schema-absent", test_no_reference);
   return g_test_run ();
