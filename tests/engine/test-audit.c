@@ -840,6 +840,25 @@ test_milestone_with_duration (void)
   assert_dates (p, 2, T (2025, 4, 16, 8, 0), T (2025, 4, 16, 17, 0));
 }
 
+
+/* Bad input: a summary SNET without a date, a leveling delay with an
+ * unknown format or a negative value schedule like ASAP / no delay. */
+static void
+test_bad_input (void)
+{
+  Plan plan = { .tasks =
+    SUMMARY (1, 1, "<ConstraintType>4</ConstraintType>")
+    TASK (2, 2, D1, "")
+    TASK (3, 1, D1, "<LevelingDelay>-4800</LevelingDelay><LevelingDelayFormat>7</LevelingDelayFormat>")
+    /* an unknown format counts as elapsed (the default, ed): 1ed → Tue 08:00 */
+    TASK (4, 1, D1, "<LevelingDelay>14400</LevelingDelay><LevelingDelayFormat>77</LevelingDelayFormat>") };
+  g_autoptr (GantryProject) p = load_plan (&plan);
+
+  assert_dates (p, 2, T (2025, 4, 14, 8, 0), T (2025, 4, 14, 17, 0));
+  assert_dates (p, 3, T (2025, 4, 14, 8, 0), T (2025, 4, 14, 17, 0));
+  assert_dates (p, 4, T (2025, 4, 15, 8, 0), T (2025, 4, 15, 17, 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -877,5 +896,6 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/audit/units-and-resource-weekend", test_units_and_resource_weekend);
   g_test_add_func ("/engine/audit/sf-before-project-start", test_sf_before_project_start);
   g_test_add_func ("/engine/audit/milestone-with-duration", test_milestone_with_duration);
+  g_test_add_func ("/engine/audit/bad-input", test_bad_input);
   return g_test_run ();
 }
