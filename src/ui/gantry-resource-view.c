@@ -138,7 +138,8 @@ format_value (GantryResourceView *self, GantryResource *r, const ColDesc *d)
         double h = gantry_resource_get_work (r) / (double) GANTRY_MS_HOUR;
         if (gantry_resource_get_resource_type (r) != GANTRY_RESOURCE_WORK)
           return g_strdup ("");
-        return h == (gint64) h ? g_strdup_printf (_("%.0f h"), h) : g_strdup_printf (_("%.2f h"), h);
+        /* written as in the usage grid and the task dialog: "48h" */
+        return h == (gint64) h ? g_strdup_printf (_("%.0fh"), h) : g_strdup_printf (_("%.2fh"), h);
       }
     case COL_CALENDAR:
       {

@@ -300,6 +300,9 @@ test_selected_overallocated_contrast (void)
       iterate ();
       label = find_error_label (GTK_WIDGET (sheet));
       g_assert_nonnull (label);            /* Ana (row 0) is over-allocated */
+      /* 48 hours (6 days of 8 h, see test_sheet_edit_undo's cost 48 x $50),
+       * written as the usage grid writes work */
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "48h");
       for (row = gtk_widget_get_parent (label); row != NULL && gtk_widget_get_parent (row) != NULL
            && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)); row = gtk_widget_get_parent (row))
         ;
