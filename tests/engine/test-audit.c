@@ -304,7 +304,10 @@ test_negative_lags_weekend_inferred (void)
     /* FS −1ed: Sun 17:00 → Mon 08:00 */
     TASK (5, 1, D1, LINK (1, 1, -14400, 8))
     /* SS −1h: Fri 16:00, 8 h → Mon 16:00 */
-    TASK (6, 1, D1, LINK (1, 3, -600, 5)) };
+    TASK (6, 1, D1, LINK (1, 3, -600, 5))
+    /* FF −1d (the Bryntum case, S9): EF ≥ Mon 17:00 − 8 h = Mon 08:00,
+     * ES = 8 h before it = Fri 08:00, which finishes Fri 17:00 */
+    TASK (7, 1, D1, LINK (1, 0, -4800, 7)) };
   g_autoptr (GantryProject) p = load_plan (&plan);
 
   assert_dates (p, 1, T (2025, 4, 21, 8, 0), T (2025, 4, 21, 17, 0));
@@ -313,6 +316,7 @@ test_negative_lags_weekend_inferred (void)
   assert_dates (p, 4, T (2025, 4, 18, 8, 0), T (2025, 4, 18, 17, 0));
   assert_dates (p, 5, T (2025, 4, 21, 8, 0), T (2025, 4, 21, 17, 0));
   assert_dates (p, 6, T (2025, 4, 18, 16, 0), T (2025, 4, 21, 16, 0));
+  assert_dates (p, 7, T (2025, 4, 18, 8, 0), T (2025, 4, 18, 17, 0));
 }
 
 static void
@@ -720,6 +724,24 @@ test_summary_constraint_incremental_inferred (void)
   gantry_scheduler_run_incremental (s, edited);
   assert_time (gantry_task_get_start (a), T (2025, 4, 14, 8, 0));
   assert_time (gantry_task_get_start (c), T (2025, 4, 16, 8, 0));
+
+  /* FNLT Mon 17:00 on the summary: dates stay (A Mon, B Tue, C Wed); B's
+   * late finish min (C's LS Wed 08:00, Mon 17:00) = Mon 17:00, and A's is
+   * B's late start Mon 08:00; a fresh full pass agrees */
+  gantry_task_set_constraint_type (sum, GANTRY_CONSTRAINT_FNLT);
+  gantry_task_set_constraint_date (sum, T (2025, 4, 14, 17, 0));
+  gantry_scheduler_run_incremental (s, edited);
+  assert_time (gantry_task_get_start (b), T (2025, 4, 15, 8, 0));
+  assert_time (gantry_task_get_late_finish (b), T (2025, 4, 14, 17, 0));
+  assert_time (gantry_task_get_late_finish (a), T (2025, 4, 14, 8, 0));
+  {
+    GantryTime lf_a = gantry_task_get_late_finish (a), lf_b = gantry_task_get_late_finish (b);
+    g_autoptr (GantryScheduler) fresh = gantry_scheduler_new (p);
+
+    gantry_scheduler_run (fresh);
+    assert_time (gantry_task_get_late_finish (a), lf_a);
+    assert_time (gantry_task_get_late_finish (b), lf_b);
+  }
 }
 
 
