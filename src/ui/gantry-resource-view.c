@@ -499,6 +499,32 @@ action_delete (GtkWidget *widget, const char *name, GVariant *param)
   gantry_project_renumber (self->project);
 }
 
+/* Delete is offered only with a resource selected, Level Resources… only
+ * when there are resources. */
+static void
+update_actions (GantryResourceView *self)
+{
+  gboolean any = self->project != NULL
+                 && g_list_model_get_n_items (gantry_project_get_resources (self->project)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.delete", selected (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "resources.level", any);
+}
+
+static void
+on_sheet_selection (GObject *sel, GParamSpec *pspec, GantryResourceView *self)
+{
+  (void) sel; (void) pspec;
+  update_actions (self);
+}
+
+static void
+on_resources_changed (GListModel *model, guint pos, guint removed, guint added, GantryResourceView *self)
+{
+  (void) model; (void) pos; (void) removed; (void) added;
+  update_actions (self);
+}
+
 static void
 show_status (GantryResourceView *self, const char *text)
 {
@@ -773,11 +799,18 @@ gantry_resource_view_set_project (GantryResourceView *self, GantryProject *proje
   g_return_if_fail (project == NULL || GANTRY_IS_PROJECT (project));
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (gantry_project_get_resources (self->project), self);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_set_object (&self->project, project);
   if (project != NULL)
     {
       g_signal_connect_after (project, "changed", G_CALLBACK (on_project_changed), self);
+      g_signal_connect (gantry_project_get_resources (project), "items-changed",
+                        G_CALLBACK (on_resources_changed), self);
       sel = gtk_single_selection_new (g_object_ref (gantry_project_get_resources (project)));
     }
   else
@@ -787,6 +820,8 @@ gantry_resource_view_set_project (GantryResourceView *self, GantryProject *proje
   g_set_object (&self->selection, sel);
   gtk_column_view_set_model (self->sheet, GTK_SELECTION_MODEL (sel));
   gantry_placeholder_set_model (self->sheet_wrap, project ? gantry_project_get_resources (project) : NULL);
+  g_signal_connect (sel, "notify::selected", G_CALLBACK (on_sheet_selection), self);
+  update_actions (self);
   gantry_usage_view_set_project (self->usage, project);
   gantry_resource_view_refresh (self);
 }
@@ -837,7 +872,12 @@ gantry_resource_view_dispose (GObject *object)
       g_clear_object (&self->level_progress);
     }
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (gantry_project_get_resources (self->project), self);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->box, gtk_widget_unparent);

@@ -200,6 +200,22 @@ test_sheet_edit_undo (void)
   iterate ();
 }
 
+/* The toolbar button bound to action (mapped or not). */
+static GtkWidget *
+find_action_button (GtkWidget *w, const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = find_action_button (c, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A plan without resources: the sheet says how to add one (a hint over
  * the empty sheet that lets clicks through); Add Resource hides it, undo
  * brings it back. */
@@ -217,6 +233,10 @@ test_empty_sheet_placeholder (void)
   g_assert_true (gtk_widget_get_mapped (hint));
   g_assert_true (gtk_widget_get_mapped (sheet));       /* the header stays */
   g_assert_false (gtk_widget_get_can_target (hint));
+  /* nothing to delete or level yet */
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.delete")));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.level")));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (view, "resources.add")));
   for (int dark = 0; dark <= 1; dark++)
     {
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
@@ -229,9 +249,17 @@ test_empty_sheet_placeholder (void)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_resources (p)), ==, 1);
   g_assert_false (gtk_widget_get_visible (hint));
+  /* the new resource is selected: it can be deleted, the plan levelled */
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (view, "resources.delete")));
+  g_assert_true (gtk_widget_get_sensitive (find_action_button (view, "resources.level")));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (sheet))),
+                                     GTK_INVALID_LIST_POSITION);
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.delete")));
   g_assert_true (gantry_project_undo (p));
   iterate ();
   g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.level")));
 
   /* another plan, with resources: no hint */
   {
