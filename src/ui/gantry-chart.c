@@ -1926,7 +1926,7 @@ draw_bar (GantryChart *self,
 
   /* Resource names at the bar's right; a milestone without resources
    * shows its date, as MS Project does. */
-  label_x = bar_end_x (&g) + 6;
+  label_x = bar_end_x (&g) + 8;   /* clear of an FF arrowhead at the bar's end */
   if (deadline != GANTRY_TIME_NONE)
     {
       /* step over a deadline arrow right behind the bar */

@@ -1148,6 +1148,106 @@ test_progress_line (Fixture       *f,
   draw_now (f);
 }
 
+/* ---- labels ----------------------------------------------------------- */
+
+/* Pixels of the chart as drawn (scale 1), BGRA premultiplied. */
+static guchar *
+render_pixels (Fixture *f, int *w_out, int *h_out, gsize *stride_out)
+{
+  GtkWidget *w = GTK_WIDGET (f->chart);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (w);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (w));
+  int width = gtk_widget_get_width (w), height = gtk_widget_get_height (w);
+  guchar *data;
+
+  for (int tries = 0; node == NULL && tries < 100; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          iterate (2);
+          g_usleep (20000);
+        }
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  *w_out = width;
+  *h_out = height;
+  *stride_out = (gsize) width * 4;
+  return data;
+}
+
+/* The today line's orange (#e66100, the built-in light colour). */
+static gboolean
+is_today_orange (const guchar *px)
+{
+  return px[2] > 180 && px[1] > 60 && px[1] < 140 && px[0] < 60 && px[3] > 200;
+}
+
+/* The today line runs through Design's resource label ("Ana[50%], Eve"):
+ * the label has a backing, so no line shows between its letters, while
+ * the line is drawn elsewhere down the chart. */
+static void
+test_label_over_today_line (Fixture       *f,
+                            gconstpointer  data)
+{
+  GantryTask *design = find_task (f->project, "Design");
+  graphene_rect_t bar = bar_of (f, design);
+  double end = bar.origin.x + bar.size.width;
+  GantryTime t = gantry_task_get_finish (design);
+  g_autofree guchar *pixels = NULL;
+  int w, h, lx = -1, in_label = 0, elsewhere = 0;
+  gsize stride;
+  double mid = bar.origin.y + bar.size.height / 2.0;
+
+  /* today a little right of the bar's end: under the label */
+  while (gantry_chart_test_x_for_time (f->chart, t) < end + 24)
+    t += GANTRY_MS_HOUR;
+  g_object_set (f->project, "current-date", t, NULL);
+  gantry_chart_test_drop_caches (f->chart);
+  gtk_widget_queue_draw (GTK_WIDGET (f->chart));
+  settle (f);
+  bar = bar_of (f, design);
+  mid = bar.origin.y + bar.size.height / 2.0;
+
+  pixels = render_pixels (f, &w, &h, &stride);
+  /* find the line: the column with the most orange */
+  {
+    int best = 0;
+
+    for (int x = (int) end; x < MIN (w, (int) end + 60); x++)
+      {
+        int n = 0;
+
+        for (int y = HEADER_H; y < h; y++)
+          n += is_today_orange (pixels + y * stride + x * 4);
+        if (n > best)
+          best = n, lx = x;
+      }
+  }
+  g_assert_cmpint (lx, >, (int) end);
+  for (int y = HEADER_H; y < h; y++)
+    {
+      gboolean orange = FALSE;
+
+      for (int x = lx - 1; x <= lx + 1; x++)
+        orange |= is_today_orange (pixels + y * stride + x * 4);
+      if (y >= mid - 4 && y <= mid + 4)
+        in_label += orange;
+      else
+        elsewhere += orange;
+    }
+  g_assert_cmpint (elsewhere, >, 20);
+  g_assert_cmpint (in_label, ==, 0);
+}
+
 /* ---- screenshots --------------------------------------------------------- */
 
 /* name-scaleN.png, N = the widget's scale factor */
@@ -1232,6 +1332,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
   ADD ("bad-input", test_bad_input);
   ADD_SIZED ("screenshots", shot_window, test_screenshots);
+  ADD ("label-over-today-line", test_label_over_today_line);
   ADD_SIZED ("progress-line", shot_window, test_progress_line);
 #undef ADD
 #undef ADD_SIZED
