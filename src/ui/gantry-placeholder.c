@@ -136,3 +136,18 @@ gantry_placeholder_find (GtkWidget *ancestor)
     }
   return NULL;
 }
+
+/* Shows or hides the hint by hand, for a child that has no list model. */
+void
+gantry_placeholder_set_empty (GtkWidget *wrapper,
+                              gboolean   empty)
+{
+  Placeholder *ph;
+
+  g_return_if_fail (GTK_IS_OVERLAY (wrapper));
+
+  ph = g_object_get_data (G_OBJECT (wrapper), "gantry-placeholder");
+  g_return_if_fail (ph != NULL);
+  if (ph->model == NULL)
+    gtk_widget_set_visible (ph->box, empty);
+}

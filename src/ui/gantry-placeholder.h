@@ -23,5 +23,9 @@ GtkWidget *gantry_placeholder_wrap      (GtkWidget  *child,
 void       gantry_placeholder_set_model (GtkWidget  *wrapper,
                                          GListModel *model);
 GtkWidget *gantry_placeholder_find      (GtkWidget  *ancestor);
+/* For a child without a list model (a drawn view): show the hint while
+ * empty is TRUE.  Ignored while a model is set. */
+void       gantry_placeholder_set_empty (GtkWidget  *wrapper,
+                                         gboolean    empty);
 
 G_END_DECLS

@@ -76,6 +76,7 @@ struct _GantryResourceView
   GtkWidget       *sheet_wrap;         /* overlay: the empty sheet's hint */
   GtkSingleSelection *selection;
   GantryUsageView *usage;
+  GtkWidget *usage_wrap;   /* overlay: the usage view's empty hint */
   GtkWidget       *zoom;
   GtkWidget       *status;
   GantryProject   *project;
@@ -770,6 +771,7 @@ gantry_resource_view_refresh (GantryResourceView *self)
     return;
   over = gantry_resources_update (self->project);
   gantry_usage_view_refresh (self->usage);
+  gantry_placeholder_set_empty (self->usage_wrap, gantry_usage_view_get_n_rows (self->usage) == 0);
 }
 
 static gboolean
@@ -823,6 +825,7 @@ gantry_resource_view_set_project (GantryResourceView *self, GantryProject *proje
   g_signal_connect (sel, "notify::selected", G_CALLBACK (on_sheet_selection), self);
   update_actions (self);
   gantry_usage_view_set_project (self->usage, project);
+  gantry_placeholder_set_empty (self->usage_wrap, FALSE);
   gantry_resource_view_refresh (self);
 }
 
@@ -1026,7 +1029,10 @@ gantry_resource_view_init (GantryResourceView *self)
   usage_scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (usage_scroll), GTK_WIDGET (self->usage));
   gtk_widget_set_size_request (usage_scroll, -1, 160);
-  gtk_paned_set_end_child (GTK_PANED (paned), usage_scroll);
+  self->usage_wrap = gantry_placeholder_wrap (usage_scroll, _("No resource usage yet"),
+                                              _("Add a work resource and assign it to tasks: "
+                                                "its work per period and its load show here."));
+  gtk_paned_set_end_child (GTK_PANED (paned), self->usage_wrap);
   gtk_paned_set_position (GTK_PANED (paned), 220);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->zoom), gantry_usage_view_get_zoom (self->usage));

@@ -465,11 +465,7 @@ gantry_usage_view_snapshot (GtkWidget *widget, GtkSnapshot *s)
   palette (widget, &pal);
   rect (s, &pal.base, 0, 0, w, h);
   if (np == 0 || self->rows->len == 0)
-    {
-      text (widget, s, &pal.dim, _("No work resources have assignments yet."), 16, HEADER_H + 24,
-            MAX (w - 32, 10), FALSE, FALSE);
-      return;
-    }
+    return;   /* the Resources page shows its placeholder card over it */
   p0 = (guint) (hx / cw);
   p1 = MIN (np, (guint) ((hx + w - LEFT_W) / cw) + 1);
 

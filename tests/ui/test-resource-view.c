@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <gtk/gtk.h>
 
@@ -268,6 +269,79 @@ test_empty_sheet_placeholder (void)
 
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), full);
     iterate ();
+    g_assert_false (gtk_widget_get_visible (hint));
+    gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
+    iterate ();
+    g_assert_true (gtk_widget_get_visible (hint));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (win));
+  iterate ();
+}
+
+/* The usage view under the sheet shows the same centred card as the
+ * sheet while it has no rows (no work resource), not a bare line of text;
+ * a work resource makes it go. */
+static GtkWidget *
+find_usage_hint (GtkWidget *view)
+{
+  GtkWidget *w = GTK_WIDGET (gantry_resource_view_get_usage (GANTRY_RESOURCE_VIEW (view)));
+
+  while (w != NULL && !GTK_IS_OVERLAY (w))
+    w = gtk_widget_get_parent (w);
+  return w != NULL ? gantry_placeholder_find (w) : NULL;
+}
+
+static void
+test_empty_usage_placeholder (void)
+{
+  g_autoptr(GantryProject) p = gantry_project_new_default (gantry_time_make (2026, 3, 2, 8, 0, 0));
+  GtkWidget *win, *view = show_view (p, &win);
+  GantryUsageView *usage = gantry_resource_view_get_usage (GANTRY_RESOURCE_VIEW (view));
+  GtkWidget *hint = find_usage_hint (view);
+  GtkWidget *area;
+  graphene_rect_t hb, ab;
+
+  g_assert_nonnull (hint);
+  g_assert_true (hint != gantry_placeholder_find (view));   /* not the sheet's */
+  g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 0);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_true (gtk_widget_get_mapped (hint));
+  g_assert_false (gtk_widget_get_can_target (hint));
+  /* a title and a hint, centred in the usage area */
+  g_assert_nonnull (gtk_widget_get_first_child (hint));
+  g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_first_child (hint)));
+  area = gtk_widget_get_parent (hint);
+  g_assert_true (gtk_widget_compute_bounds (hint, area, &hb));
+  g_assert_true (gtk_widget_compute_bounds (area, area, &ab));
+  g_assert_cmpfloat (fabs ((hb.origin.x + hb.size.width / 2) - ab.size.width / 2), <=, 2);
+  g_assert_cmpfloat (fabs ((hb.origin.y + hb.size.height / 2) - ab.size.height / 2), <=, 2);
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      iterate ();
+      save_png (win, dark ? "resources-usage-empty-dark.png" : "resources-usage-empty-light.png");
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+
+  /* a work resource gives the usage view a row: the card goes */
+  g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
+  iterate ();
+  g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 1);
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_true (gantry_project_undo (p));
+  iterate ();
+  g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 0);
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  /* another plan, with work resources: no card; an empty one again: card */
+  {
+    g_autoptr(GantryScheduler) sched = NULL;
+    g_autoptr(GantryProject) full = build_plan (&sched);
+
+    gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), full);
+    iterate ();
+    g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), >, 0);
     g_assert_false (gtk_widget_get_visible (hint));
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
     iterate ();
@@ -1238,6 +1312,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/ui/resources/sheet-edit-undo", test_sheet_edit_undo);
   g_test_add_func ("/ui/resources/empty-sheet-placeholder", test_empty_sheet_placeholder);
+  g_test_add_func ("/ui/resources/empty-usage-placeholder", test_empty_usage_placeholder);
   g_test_add_func ("/ui/resources/selected-overallocated-contrast", test_selected_overallocated_contrast);
   g_test_add_func ("/ui/resources/usage-and-level", test_usage_and_level);
   g_test_add_func ("/ui/resources/usage-elapsed", test_usage_elapsed);
