@@ -1268,6 +1268,18 @@ action_edit (GtkWidget  *widget,
   gantry_task_table_edit_selected (GANTRY_WINDOW (widget)->table);
 }
 
+/* The scrollbar beside the chart shows only while there is something to
+ * scroll, as a scrolled window's would; on an empty plan the table leaves
+ * its adjustment at 0 / 0, where a bare scrollbar still draws a thumb. */
+static void
+on_table_vadj_changed (GtkAdjustment *adj,
+                       GtkWidget     *vscroll)
+{
+  double span = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_lower (adj);
+
+  gtk_widget_set_visible (vscroll, span > gtk_adjustment_get_page_size (adj));
+}
+
 static void
 on_task_activated (GtkWidget    *source,
                    GantryTask   *task,
@@ -1662,6 +1674,8 @@ gantry_window_init (GantryWindow *self)
     gtk_box_append (GTK_BOX (self->chart_box), chart_wrap);
   }
   gtk_box_append (GTK_BOX (self->chart_box), vscroll);
+  g_signal_connect_object (vadj, "changed", G_CALLBACK (on_table_vadj_changed), vscroll, 0);
+  on_table_vadj_changed (vadj, vscroll);
   gtk_paned_set_end_child (GTK_PANED (self->paned), self->chart_box);
 
   self->report_view = gantry_report_view_new ();

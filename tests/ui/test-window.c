@@ -1082,6 +1082,25 @@ test_geometry (void)
 /* The Gantt view of a plan without tasks says how to start (a hint over
  * the chart), and the hint goes as soon as there is a task; at the default
  * window size the table shows its columns through Predecessors in full. */
+/* The GtkScrollbar showing adj outside the task table, or NULL. */
+static GtkWidget *
+find_scrollbar_for (GtkWidget     *w,
+                    GtkAdjustment *adj)
+{
+  if (GANTRY_IS_TASK_TABLE (w))
+    return NULL;   /* its own (external-policy) scrollbar never shows */
+  if (GTK_IS_SCROLLBAR (w) && gtk_scrollbar_get_adjustment (GTK_SCROLLBAR (w)) == adj)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_scrollbar_for (c, adj);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_empty_plan_placeholder (void)
 {
@@ -1122,11 +1141,32 @@ test_empty_plan_placeholder (void)
   g_assert_true (gtk_widget_get_mapped (hint));
   g_assert_cmpint (gtk_widget_get_width (hint), >, 0);
   gantry_ui_test_save_png (GTK_WIDGET (win), "gantry-empty-plan.png");
+  {
+    /* nothing to scroll: the scrollbar beside the chart shows no thumb */
+    GtkAdjustment *vadj = gantry_task_table_get_vadjustment (table);
+
+    GtkWidget *vscroll = find_scrollbar_for (GTK_WIDGET (win), vadj);
+
+    g_assert_nonnull (vscroll);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_lower (vadj), <=,
+                       gtk_adjustment_get_page_size (vadj));
+    g_assert_false (gtk_widget_get_mapped (vscroll));
+  }
 
   /* Insert adds a task: the hint goes; undo brings it back */
   activate (win, "task.insert");
   g_assert_cmpuint (gantry_task_get_n_children (root), ==, 1);
   g_assert_false (gtk_widget_get_visible (hint));
+  {
+    /* the scrollbar shows exactly when the rows overflow the view */
+    GtkAdjustment *vadj = gantry_task_table_get_vadjustment (table);
+    GtkWidget *vscroll = find_scrollbar_for (GTK_WIDGET (win), vadj);
+
+    iterate (3);
+    g_assert_cmpint (gtk_widget_get_visible (vscroll), ==,
+                     gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_lower (vadj)
+                     > gtk_adjustment_get_page_size (vadj));
+  }
   activate (win, "doc.undo");
   g_assert_true (gtk_widget_get_visible (hint));
 
