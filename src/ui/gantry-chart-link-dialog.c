@@ -38,6 +38,42 @@ gantry_chart_link_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (gantry_chart_link_dialog_parent_class)->dispose (object);
 }
 
+/* GTK 4.8's Adwaita has one error colour, a dark red that cannot be read
+ * on the dark theme's background: there the message takes the lighter red
+ * the chart and the usage view use for errors. */
+static void
+update_error_colour (GantryChartLinkDialog *self)
+{
+  GtkStyleContext *ctx = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA bg, red;
+  PangoAttrList *attrs;
+
+  if (self->error_label == NULL)
+    return;
+  if ((!gtk_style_context_lookup_color (ctx, "window_bg_color", &bg)
+       && !gtk_style_context_lookup_color (ctx, "theme_bg_color", &bg))
+      || 0.2126 * bg.red + 0.7152 * bg.green + 0.0722 * bg.blue >= 0.45)
+    {
+      gtk_label_set_attributes (GTK_LABEL (self->error_label), NULL);   /* the theme's */
+      return;
+    }
+  gdk_rgba_parse (&red, "#ff7b63");
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_foreground_new ((guint16) (red.red * 65535),
+                                                            (guint16) (red.green * 65535),
+                                                            (guint16) (red.blue * 65535)));
+  gtk_label_set_attributes (GTK_LABEL (self->error_label), attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static void
+gantry_chart_link_dialog_css_changed (GtkWidget         *widget,
+                                      GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (gantry_chart_link_dialog_parent_class)->css_changed (widget, change);
+  update_error_colour (GANTRY_CHART_LINK_DIALOG (widget));
+}
+
 static void
 gantry_chart_link_dialog_class_init (GantryChartLinkDialogClass *klass)
 {
@@ -45,6 +81,7 @@ gantry_chart_link_dialog_class_init (GantryChartLinkDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gantry_chart_link_dialog_dispose;
+  widget_class->css_changed = gantry_chart_link_dialog_css_changed;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -201,6 +238,7 @@ gantry_chart_link_dialog_new (GtkWindow  *parent,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
                                   -1);
   gtk_box_append (GTK_BOX (box), self->error_label);
+  update_error_colour (self);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);

@@ -545,6 +545,66 @@ test_progress (Fixture       *f,
   g_assert_cmpint (gantry_task_get_percent_complete (be), ==, 50);
 }
 
+/* The contrast ratio (WCAG) of the dialog's visible error message against
+ * the window background: its Pango colour when it has one, else its CSS
+ * colour. */
+static double
+rel_luminance (const GdkRGBA *c)
+{
+  double ch[3] = { c->red, c->green, c->blue };
+
+  for (int i = 0; i < 3; i++)
+    ch[i] = ch[i] <= 0.03928 ? ch[i] / 12.92 : pow ((ch[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+}
+
+static GtkWidget *
+find_error_text (GtkWidget *w)
+{
+  if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "error") && gtk_widget_get_mapped (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_error_text (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+error_contrast (GtkWidget *dialog)
+{
+  GtkWidget *label = find_error_text (dialog);
+  GtkStyleContext *ctx;
+  PangoAttrList *attrs;
+  GdkRGBA fg, bg;
+  double a, b;
+
+  g_assert_nonnull (label);
+  ctx = gtk_widget_get_style_context (label);
+  gtk_style_context_get_color (ctx, &fg);
+  attrs = gtk_label_get_attributes (GTK_LABEL (label));
+  if (attrs != NULL)
+    {
+      PangoAttrIterator *it = pango_attr_list_get_iterator (attrs);
+      PangoAttrColor *col = (PangoAttrColor *) pango_attr_iterator_get (it, PANGO_ATTR_FOREGROUND);
+
+      if (col != NULL)
+        fg = (GdkRGBA) { col->color.red / 65535.0, col->color.green / 65535.0, col->color.blue / 65535.0, 1 };
+      pango_attr_iterator_destroy (it);
+    }
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (dialog), "window_bg_color", &bg)
+                 || gtk_style_context_lookup_color (gtk_widget_get_style_context (dialog), "theme_bg_color", &bg));
+  a = rel_luminance (&fg);
+  b = rel_luminance (&bg);
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+static void save_png (GtkWidget  *widget,
+                      const char *name);
+
 static void
 test_link (Fixture       *f,
            gconstpointer  data)
@@ -573,6 +633,16 @@ test_link (Fixture       *f,
   g_assert_cmpstr (gantry_chart_test_link_dialog_error (f->chart), !=, "");
   g_assert_nonnull (gantry_chart_test_get_link_dialog (f->chart));
   g_assert_null (gantry_project_find_link (f->project, api, docs));
+  /* how the dialog looks with its message, light and dark */
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+      iterate (3);
+      g_assert_true (gtk_widget_get_mapped (dialog));
+      save_png (dialog, dark ? "chart-link-dialog-dark" : "chart-link-dialog-light");
+      g_assert_cmpfloat (error_contrast (dialog), >=, 4.5);   /* WCAG AA, light and dark */
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 
   g_assert_true (gantry_chart_test_link_dialog_respond (f->chart, GANTRY_LINK_SS, "2d", TRUE));
   iterate (2);
@@ -1030,9 +1100,6 @@ test_scale (void)
 }
 
 /* ---- progress line ------------------------------------------------------- */
-
-static void save_png (GtkWidget  *widget,
-                      const char *name);
 
 static void
 test_progress_line (Fixture       *f,
