@@ -309,24 +309,22 @@ task_is_elapsed (GantryTask *task)
   return gantry_format_is_elapsed (df) && !gantry_format_is_percent (df);
 }
 
-/* The scheduler's choice (gantry-scheduler.c, where PAsg cal is set). */
+/* The scheduler's choice (gantry_assignment_pick_calendars); none for an
+ * elapsed task, whose resources work around the clock. */
 static GantryWorkCal *
 work_calendar (GantryWorkCalCache *cache, GantryProject *project, GantryAssignment *a)
 {
   GantryTask *task = gantry_assignment_get_task (a);
-  GantryResource *r = gantry_assignment_get_resource (a);
-  GantryCalendar *tcal = task != NULL ? gantry_task_get_calendar (task) : NULL;
-  GantryCalendar *rcal = r != NULL ? gantry_resource_get_calendar (r) : NULL;
+  GantryCalendar *first, *second;
 
   if (task_is_elapsed (task))
     return NULL;
-  if (rcal == NULL && project != NULL)
-    rcal = gantry_project_get_calendar (project);
-  if (tcal != NULL && gantry_task_get_ignore_resource_calendar (task))
-    return gantry_workcal_cache_get (cache, tcal);
-  if (tcal != NULL && rcal != NULL)
-    return gantry_workcal_cache_get_intersection (cache, tcal, rcal);
-  return gantry_workcal_cache_get (cache, rcal);
+  gantry_assignment_pick_calendars (a, project, task != NULL ? gantry_task_get_calendar (task) : NULL,
+                                    task != NULL && gantry_task_get_ignore_resource_calendar (task),
+                                    &first, &second);
+  if (second != NULL)
+    return gantry_workcal_cache_get_intersection (cache, first, second);
+  return gantry_workcal_cache_get (cache, first);
 }
 
 static GantryProject *
@@ -703,15 +701,6 @@ res_ix (Leveler *L, GantryResource *r)
 }
 
 static gboolean
-drives (GantryAssignment *a)
-{
-  GantryResource *r = gantry_assignment_get_resource (a);
-
-  return r != NULL && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK
-         && gantry_assignment_get_units (a) > 0 && gantry_assignment_get_work (a) > 0;
-}
-
-static gboolean
 task_levelable (GantryTask *t)
 {
   GPtrArray *as = gantry_task_get_assignments (t);
@@ -725,7 +714,7 @@ task_levelable (GantryTask *t)
       || c == GANTRY_CONSTRAINT_SNLT || c == GANTRY_CONSTRAINT_FNLT)
     return FALSE;
   for (k = 0; as != NULL && k < as->len; k++)
-    if (drives (g_ptr_array_index (as, k)))
+    if (gantry_assignment_drives_schedule (g_ptr_array_index (as, k)))
       return TRUE;
   return FALSE;
 }
@@ -753,7 +742,7 @@ add_busy (Leveler *L, GantryTask *t)
       Busy b;
       guint j;
 
-      if (r < 0 || !drives (a) || !assignment_interval (a, &b.s, &b.f))
+      if (r < 0 || !gantry_assignment_drives_schedule (a) || !assignment_interval (a, &b.s, &b.f))
         continue;
       b.units = gantry_assignment_get_units (a);
       if (!contoured (gantry_assignment_get_work_contour (a))
@@ -850,7 +839,7 @@ place (Leveler *L, GantryTask *t, GantryTime limit_finish, gboolean *fits)
       GantryTime s, f;
 
       sh.r = res_ix (L, gantry_assignment_get_resource (a));
-      if (sh.r < 0 || !drives (a) || !assignment_interval (a, &s, &f))
+      if (sh.r < 0 || !gantry_assignment_drives_schedule (a) || !assignment_interval (a, &s, &f))
         continue;
       sh.cal = L->res_cal[sh.r];
       sh.off = gantry_workcal_work_between (sh.cal, start, s);

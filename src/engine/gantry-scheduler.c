@@ -342,15 +342,45 @@ plan_lookup (Plan *p, GantryTask *task)
   return v != NULL ? GPOINTER_TO_INT (v) - 1 : -1;
 }
 
-static gboolean
-asg_drives (GantryAssignment *a)
+gboolean
+gantry_assignment_drives_schedule (GantryAssignment *a)
 {
-  GantryResource *r = gantry_assignment_get_resource (a);
+  GantryResource *r;
 
+  g_return_val_if_fail (GANTRY_IS_ASSIGNMENT (a), FALSE);
+
+  r = gantry_assignment_get_resource (a);
   return r != NULL
          && gantry_resource_get_resource_type (r) == GANTRY_RESOURCE_WORK
          && gantry_assignment_get_units (a) > 0
          && gantry_assignment_get_work (a) > 0;
+}
+
+void
+gantry_assignment_pick_calendars (GantryAssignment *a,
+                                  GantryProject    *project,
+                                  GantryCalendar   *tcal,
+                                  gboolean          ignore_resource_calendar,
+                                  GantryCalendar  **first,
+                                  GantryCalendar  **second)
+{
+  GantryResource *r;
+  GantryCalendar *rcal;
+
+  g_return_if_fail (GANTRY_IS_ASSIGNMENT (a));
+  g_return_if_fail (first != NULL && second != NULL);
+
+  r = gantry_assignment_get_resource (a);
+  rcal = r != NULL ? gantry_resource_get_calendar (r) : NULL;
+  *second = NULL;
+  if (rcal == NULL && project != NULL)
+    rcal = gantry_project_get_calendar (project);
+  if (tcal != NULL && ignore_resource_calendar)
+    *first = tcal;
+  else if (tcal != NULL && rcal != NULL)
+    *first = tcal, *second = rcal;
+  else
+    *first = rcal;
 }
 
 /* Values from a damaged file must not overflow the arithmetic: durations
@@ -452,19 +482,13 @@ load_task (Plan *p, GantryWorkCalCache *cache, GantryProject *project, guint i,
     for (k = 0; k < pt->asg_n; k++)
       {
         PAsg *a = &p->asg[pt->asg_first + k];
-        GantryResource *r = gantry_assignment_get_resource (a->asg);
-        GantryCalendar *rcal = gantry_resource_get_calendar (r);
-        GantryCalendar *pcal = gantry_project_get_calendar (project);
+        GantryCalendar *first, *second;
         double units = gantry_assignment_get_units (a->asg);
 
-        if (rcal == NULL)
-          rcal = pcal;
-        if (tcal != NULL && in->ignore_resource_calendar)
-          a->cal = pt->cal;
-        else if (tcal != NULL && rcal != NULL)
-          a->cal = plan_workcal_intersection (p, cache, tcal, rcal);
-        else
-          a->cal = plan_workcal (p, cache, rcal);
+        gantry_assignment_pick_calendars (a->asg, project, tcal, in->ignore_resource_calendar,
+                                          &first, &second);
+        a->cal = second != NULL ? plan_workcal_intersection (p, cache, first, second)
+                                : plan_workcal (p, cache, first);
         /* overtime work shortens the duration (reference §1.7); a work
          * contour stretches it: the resource works at the contour's
          * percentages of its units, on average less than all of them */
@@ -819,7 +843,7 @@ plan_build (GantryProject *project, GantryWorkCalCache *cache)
       for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
         {
           GantryAssignment *a = g_ptr_array_index (as, k);
-          if (asg_drives (a))
+          if (gantry_assignment_drives_schedule (a))
             {
               PAsg pa = { 0 };
               pa.asg = g_object_ref (a);
@@ -978,7 +1002,7 @@ task_links_same (Plan *p, guint i, const GantryTaskInputs *in)
   for (k = 0; as != NULL && k < as->len && !(pt->flags & F_SUMMARY); k++)
     {
       GantryAssignment *asg = g_ptr_array_index (as, k);
-      if (!asg_drives (asg))
+      if (!gantry_assignment_drives_schedule (asg))
         continue;
       if (a >= pt->asg_n || p->asg[pt->asg_first + a].asg != asg)
         return FALSE;

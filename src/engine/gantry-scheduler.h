@@ -80,4 +80,22 @@ gboolean         gantry_scheduler_peek_result   (GantryScheduler    *self,
 guint            gantry_work_contour_percent    (int contour, guint segment);
 double           gantry_work_contour_average    (int contour);
 
+/* Does the assignment drive its task's dates: a work resource with units
+ * and work?  (Material and cost resources, and 0 units or 0 work, do not.) */
+gboolean         gantry_assignment_drives_schedule (GantryAssignment *assignment);
+/* The calendars the assignment's work follows, as MS Project picks them:
+ * the task calendar alone when the task ignores resource calendars, else
+ * the intersection of the task calendar and the resource's (the
+ * project's when the resource has none), or the resource's alone when
+ * the task has none.  *second is set only for an intersection (else
+ * NULL); *first may be NULL when no calendar applies.  task_calendar and
+ * ignore_resource_calendar are the task's (passed in so the scheduler can
+ * use what it read in bulk). */
+void             gantry_assignment_pick_calendars (GantryAssignment *assignment,
+                                                   GantryProject    *project,
+                                                   GantryCalendar   *task_calendar,
+                                                   gboolean          ignore_resource_calendar,
+                                                   GantryCalendar  **first,
+                                                   GantryCalendar  **second);
+
 G_END_DECLS
