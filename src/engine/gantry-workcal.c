@@ -683,11 +683,59 @@ run_has_day (const GantryWorkCal *cal, guint r, gint64 day)
   return cal->runs[r].day <= day && (r + 1 == cal->n_runs || cal->runs[r + 1].day > day);
 }
 
+/* The last run r whose key is <= key (run 0's always is), searched
+ * outwards from run h: galloping brackets it in a few steps, all near h in
+ * memory, then bisecting narrows the bracket.  The key is the run's first
+ * day, or with by_cum its cumulative working time (callers pass a
+ * constant, so each use compiles to its own loop). */
+#define RUN_KEY(r) (by_cum ? cal->runs[r].cum : cal->runs[r].day)
+static inline guint
+run_gallop (const GantryWorkCal *cal, guint h, gint64 key, gboolean by_cum)
+{
+  guint lo = 0, hi = cal->n_runs, step;
+
+  if (RUN_KEY (h) <= key)
+    {
+      lo = h;
+      for (step = 1; lo + step < cal->n_runs; step *= 2)
+        {
+          if (RUN_KEY (lo + step) > key)
+            {
+              hi = lo + step;
+              break;
+            }
+          lo += step;
+        }
+    }
+  else
+    {
+      hi = h;
+      for (step = 1; step < hi; step *= 2)
+        {
+          if (RUN_KEY (hi - step) <= key)
+            {
+              lo = hi - step;
+              break;
+            }
+          hi -= step;
+        }
+    }
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (RUN_KEY (mid) <= key)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+#undef RUN_KEY
+
 static inline guint
 run_for_day (const GantryWorkCal *cal, gint64 day)
 {
-  guint lo = 0, hi = cal->n_runs;   /* last run with runs[r].day <= day */
-  guint h = cal->hint, step;
+  guint lo, h = cal->hint;   /* the last run with runs[r].day <= day */
 
   if (run_has_day (cal, h, day))
     return h;
@@ -696,88 +744,18 @@ run_for_day (const GantryWorkCal *cal, gint64 day)
       ((GantryWorkCal *) cal)->hint = h + 1;
       return h + 1;
     }
-  /* gallop from the hint: the wanted run is usually a few runs away, so
-   * this brackets it in a few steps, all near the hint in memory */
-  if (cal->runs[h].day <= day)
-    {
-      lo = h;
-      for (step = 1; lo + step < cal->n_runs; step *= 2)
-        {
-          if (cal->runs[lo + step].day > day)
-            {
-              hi = lo + step;
-              break;
-            }
-          lo += step;
-        }
-    }
-  else
-    {
-      hi = h;
-      for (step = 1; step < hi; step *= 2)
-        {
-          if (cal->runs[hi - step].day <= day)
-            {
-              lo = hi - step;
-              break;
-            }
-          hi -= step;
-        }
-    }
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (cal->runs[mid].day <= day)
-        lo = mid;
-      else
-        hi = mid;
-    }
+  /* gallop from the hint: the wanted run is usually a few runs away */
+  lo = run_gallop (cal, h, day, FALSE);
   ((GantryWorkCal *) cal)->hint = lo;
   return lo;
 }
 
 /* The last run r with runs[r].cum <= key (runs[0].cum <= key), searched
- * outwards from run h: galloping, then bisecting the bracket. */
+ * outwards from run h. */
 static inline guint
 run_last_cum_le (const GantryWorkCal *cal, guint h, gint64 key)
 {
-  guint lo = 0, hi = cal->n_runs, step;
-
-  if (cal->runs[h].cum <= key)
-    {
-      lo = h;
-      for (step = 1; lo + step < cal->n_runs; step *= 2)
-        {
-          if (cal->runs[lo + step].cum > key)
-            {
-              hi = lo + step;
-              break;
-            }
-          lo += step;
-        }
-    }
-  else
-    {
-      hi = h;
-      for (step = 1; step < hi; step *= 2)
-        {
-          if (cal->runs[hi - step].cum <= key)
-            {
-              lo = hi - step;
-              break;
-            }
-          hi -= step;
-        }
-    }
-  while (hi - lo > 1)
-    {
-      guint mid = (lo + hi) / 2;
-      if (cal->runs[mid].cum <= key)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return lo;
+  return run_gallop (cal, h, key, TRUE);
 }
 
 gint64
