@@ -231,12 +231,19 @@ column_is_earned_value (GantryColumn column)
   return column >= GANTRY_COLUMN_BCWS && column <= GANTRY_COLUMN_TCPI;
 }
 
+/* Read-only figures computed per task against the baseline, shown right
+ * aligned in an inscription. */
+static gboolean
+column_is_figure (GantryColumn column)
+{
+  return column_is_variance (column) || column_is_earned_value (column);
+}
+
 /* Columns hidden until the user picks them in the column chooser. */
 static gboolean
 column_is_optional (GantryColumn column)
 {
-  return column_is_variance (column) || column_is_earned_value (column)
-         || column == GANTRY_COLUMN_WORK;
+  return column_is_figure (column) || column == GANTRY_COLUMN_WORK;
 }
 
 /* ---- cells ------------------------------------------------------------- */
@@ -409,6 +416,15 @@ cell_update (Cell *cell)
     return;
   cell->refresh = cell->table->refresh;
 
+  if (column_is_figure (cell->column))
+    {
+      g_autofree char *text = column_is_variance (cell->column)
+        ? gantry_task_table_format_variance (cell->task, cell->column)
+        : gantry_task_table_format_earned_value (cell->task, cell->column);
+
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), text);
+      return;
+    }
   switch (cell->column)
     {
     case GANTRY_COLUMN_ID:
@@ -421,35 +437,6 @@ cell_update (Cell *cell)
 
     case GANTRY_COLUMN_INDICATORS:
       update_indicators (cell);
-      break;
-
-    case GANTRY_COLUMN_START_VARIANCE:
-    case GANTRY_COLUMN_FINISH_VARIANCE:
-    case GANTRY_COLUMN_DURATION_VARIANCE:
-    case GANTRY_COLUMN_WORK_VARIANCE:
-    case GANTRY_COLUMN_COST_VARIANCE:
-      {
-        g_autofree char *text = gantry_task_table_format_variance (cell->task, cell->column);
-
-        gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), text);
-      }
-      break;
-
-    case GANTRY_COLUMN_BCWS:
-    case GANTRY_COLUMN_BCWP:
-    case GANTRY_COLUMN_ACWP:
-    case GANTRY_COLUMN_SV:
-    case GANTRY_COLUMN_CV:
-    case GANTRY_COLUMN_SPI:
-    case GANTRY_COLUMN_CPI:
-    case GANTRY_COLUMN_EAC:
-    case GANTRY_COLUMN_VAC:
-    case GANTRY_COLUMN_TCPI:
-      {
-        g_autofree char *text = gantry_task_table_format_earned_value (cell->task, cell->column);
-
-        gtk_inscription_set_text (GTK_INSCRIPTION (cell->widget), text);
-      }
       break;
 
     default:
@@ -525,7 +512,15 @@ factory_setup (GtkSignalListItemFactory *factory,
   cell = g_new0 (Cell, 1);
   cell->table = self;
   cell->column = column;
-  switch (column)
+  if (column_is_figure (column))
+    {
+      cell->widget = root = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (root), 1.0);
+      gtk_widget_add_css_class (root, "numeric");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(column_info[column].title), -1);
+    }
+  else switch (column)
     {
     case GANTRY_COLUMN_ID:
       /* (inscriptions: sized from the font, not measured per text) */
@@ -538,28 +533,6 @@ factory_setup (GtkSignalListItemFactory *factory,
     case GANTRY_COLUMN_INDICATORS:
       cell->widget = root = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       gtk_widget_add_css_class (root, "indicators");
-      break;
-
-    case GANTRY_COLUMN_START_VARIANCE:
-    case GANTRY_COLUMN_FINISH_VARIANCE:
-    case GANTRY_COLUMN_DURATION_VARIANCE:
-    case GANTRY_COLUMN_WORK_VARIANCE:
-    case GANTRY_COLUMN_COST_VARIANCE:
-    case GANTRY_COLUMN_BCWS:
-    case GANTRY_COLUMN_BCWP:
-    case GANTRY_COLUMN_ACWP:
-    case GANTRY_COLUMN_SV:
-    case GANTRY_COLUMN_CV:
-    case GANTRY_COLUMN_SPI:
-    case GANTRY_COLUMN_CPI:
-    case GANTRY_COLUMN_EAC:
-    case GANTRY_COLUMN_VAC:
-    case GANTRY_COLUMN_TCPI:
-      cell->widget = root = gtk_inscription_new (NULL);
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (root), 1.0);
-      gtk_widget_add_css_class (root, "numeric");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _(column_info[column].title), -1);
       break;
 
     case GANTRY_COLUMN_NAME:
