@@ -43,3 +43,11 @@ gantry_ui_test_save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+void
+gantry_ui_test_iterate (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}

@@ -16,5 +16,7 @@ G_BEGIN_DECLS
  * it never does. */
 void gantry_ui_test_save_png (GtkWidget  *widget,
                               const char *file);
+/* Runs n rounds of the main loop, each until nothing is pending. */
+void gantry_ui_test_iterate  (guint       n);
 
 G_END_DECLS

@@ -27,14 +27,6 @@ static GtkApplication *app;
 static char *skip_reason;
 static const char *example_path;
 
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Every text shown by labels, inscriptions (the table's cells), buttons
  * and column headers under widget. */
 static void
@@ -86,7 +78,7 @@ test_gantt_view (void)
   while (!gtk_widget_get_mapped (GTK_WIDGET (win)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (win)));
-  iterate (10);
+  gantry_ui_test_iterate (10);
 
   collect_texts (GTK_WIDGET (win), texts);
   g_test_message ("texts in the window:\n%s", texts->str);
@@ -110,7 +102,7 @@ test_gantt_view (void)
 
   gantry_project_mark_saved (project);
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 static char *

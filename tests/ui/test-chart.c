@@ -38,24 +38,16 @@ typedef struct
   int                 n_menu;
 } Fixture;
 
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Lays out and draws the window until the chart has its size. */
 static void
 settle (Fixture *f)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  iterate (3);
+  gantry_ui_test_iterate (3);
   while (gtk_widget_get_width (GTK_WIDGET (f->chart)) <= 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 /* Redraws the chart and waits for the frame. */
@@ -70,10 +62,10 @@ draw_now (Fixture *f)
   while (clock != NULL && gdk_frame_clock_get_frame_counter (clock) < before + 2
          && g_get_monotonic_time () < end)
     {
-      iterate (1);
+      gantry_ui_test_iterate (1);
       g_usleep (2000);
     }
-  iterate (2);
+  gantry_ui_test_iterate (2);
 }
 
 static GantryTask *
@@ -294,7 +286,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_clear_object (&f->selection);
   g_clear_object (&f->tree);
   g_clear_object (&f->scheduler);
@@ -382,16 +374,16 @@ test_visible_only (Fixture       *f,
 
   before = bar_of (f, planning);
   gtk_adjustment_set_value (vadj, 2 * ROW_H);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_false (gantry_chart_test_get_bar (f->chart, planning, &after));
   gtk_adjustment_set_value (vadj, ROW_H / 2);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   after = bar_of (f, planning);
   g_assert_cmpfloat_with_epsilon (after.origin.y, before.origin.y - ROW_H / 2, 0.01);
 
   /* scroll_to_task brings the last row into view */
   gantry_chart_scroll_to_task (f->chart, golive);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   r = bar_of (f, golive);
   g_assert_cmpfloat (r.origin.x, >=, 0);
   g_assert_cmpfloat (r.origin.x, <, gtk_widget_get_width (GTK_WIDGET (f->chart)));
@@ -637,7 +629,7 @@ test_link (Fixture       *f,
   for (int dark = 0; dark <= 1; dark++)
     {
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-      iterate (3);
+      gantry_ui_test_iterate (3);
       g_assert_true (gtk_widget_get_mapped (dialog));
       save_png (dialog, dark ? "chart-link-dialog-dark" : "chart-link-dialog-light");
       g_assert_cmpfloat (error_contrast (dialog), >=, 4.5);   /* WCAG AA, light and dark */
@@ -645,7 +637,7 @@ test_link (Fixture       *f,
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 
   g_assert_true (gantry_chart_test_link_dialog_respond (f->chart, GANTRY_LINK_SS, "2d", TRUE));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_null (gantry_chart_test_get_link_dialog (f->chart));
   link = gantry_project_find_link (f->project, api, docs);
   g_assert_nonnull (link);
@@ -661,7 +653,7 @@ test_link (Fixture       *f,
   g_assert_nonnull (gantry_project_find_link (f->project, api, docs));
 
   /* linking the same pair again edits that link (one more undo step) */
-  iterate (2);
+  gantry_ui_test_iterate (2);
   a = bar_of (f, api);
   b = bar_of (f, docs);
   gantry_chart_test_drag (f->chart, a.origin.x + a.size.width / 2, a.origin.y + a.size.height / 2,
@@ -739,7 +731,7 @@ test_link_deleted_task (Fixture       *f,
   g_assert_nonnull (gantry_chart_test_get_link_dialog (f->chart));
   /* the successor is deleted while the dialog is open */
   g_assert_true (gantry_project_apply (f->project, gantry_command_remove_task (docs)));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_false (gantry_chart_test_link_dialog_respond (f->chart, GANTRY_LINK_FS, "0d", TRUE));
   g_assert_cmpstr (gantry_chart_test_link_dialog_error (f->chart), !=, "");
   g_assert_true (gantry_chart_test_link_dialog_respond (f->chart, GANTRY_LINK_FS, "0d", FALSE));
@@ -863,7 +855,7 @@ test_zoom (Fixture       *f,
   /* zoom 0 is 20 px an hour */
   g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t + GANTRY_MS_HOUR)
                                   - gantry_chart_test_x_for_time (f->chart, t), 20.0, 0.01);
-  iterate (3);
+  gantry_ui_test_iterate (3);
 
   /* plain wheel scrolls time sideways with Shift */
   {
@@ -886,7 +878,7 @@ test_pinch_zoom (Fixture       *f,
   double x;
 
   gantry_chart_set_zoom (f->chart, 1);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   x = gantry_chart_test_x_for_time (f->chart, t);
   /* zoom 1: 44 px a calendar day */
   g_assert_cmpfloat_with_epsilon (gantry_chart_test_x_for_time (f->chart, t + GANTRY_MS_DAY) - x,
@@ -1022,7 +1014,7 @@ test_bad_input (Fixture       *f,
   gantry_task_set_start (blank, GANTRY_TIME_NONE);
   gantry_task_set_finish (blank, GANTRY_TIME_NONE);
   g_assert_true (gantry_project_add_task (f->project, root, -1, blank));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_false (gantry_chart_test_get_bar (f->chart, blank, &r));
 
   /* sizes out of range are clamped */
@@ -1032,7 +1024,7 @@ test_bad_input (Fixture       *f,
   g_assert_cmpint (gantry_chart_get_header_height (f->chart), <=, 400);
   gantry_chart_set_row_height (f->chart, ROW_H);
   gantry_chart_set_header_height (f->chart, HEADER_H);
-  iterate (3);
+  gantry_ui_test_iterate (3);
 
   /* drags on the timescale and off every row do nothing */
   gantry_chart_test_drag (f->chart, 100, 10, 300, 20, 0);
@@ -1043,7 +1035,7 @@ test_bad_input (Fixture       *f,
 
   /* a huge scroll stays inside the range; dates far away still draw */
   gtk_widget_queue_draw (GTK_WIDGET (f->chart));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 
   /* no model / no project: draws nothing, breaks nothing */
   gantry_chart_set_model (f->chart, NULL, NULL);
@@ -1052,7 +1044,7 @@ test_bad_input (Fixture       *f,
   gantry_chart_test_drag (f->chart, 100, 100, 300, 120, 0);
   gantry_chart_set_project (f->chart, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (f->chart));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   gantry_chart_test_click (f->chart, 100, 100, 2, GDK_BUTTON_PRIMARY, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.activate", NULL);
   g_assert_null (f->activated);
@@ -1237,7 +1229,7 @@ render_pixels (Fixture *f, int *w_out, int *h_out, gsize *stride_out)
       node = gtk_snapshot_free_to_node (snapshot);
       if (node == NULL)
         {
-          iterate (2);
+          gantry_ui_test_iterate (2);
           g_usleep (20000);
         }
     }

@@ -24,14 +24,6 @@
 static GtkApplication *app;
 static char *tmpdir;
 
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Runs the main loop until cond holds or a generous limit passes (the
  * assertion after it then fails). */
 #define WAIT_FOR(cond, seconds) \
@@ -171,11 +163,11 @@ screenshots (GtkWidget *dialog, const char *name)
       g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
 
       g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
-      iterate (5);
+      gantry_ui_test_iterate (5);
       save_png (dialog, file);
     }
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 /* ---- the recovery folder ----------------------------------------------- */
@@ -346,7 +338,7 @@ test_window_autosave (void)
     g_assert_nonnull (label);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Autosave failed"));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "recovery"));
-    iterate (5);
+    gantry_ui_test_iterate (5);
     save_png (GTK_WIDGET (win), "gantry-autosave-failed");
     g_assert_cmpint (g_unlink (dir), ==, 0);
     g_assert_cmpint (g_rename (aside, dir), ==, 0);
@@ -362,7 +354,7 @@ test_window_autosave (void)
   /* closing and discarding the changes removes it */
   g_signal_connect (win, "destroy", G_CALLBACK (on_destroyed), &destroyed);
   gtk_window_close (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   dialog = find_dialog ("gantry-unsaved-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Discard */);
@@ -417,7 +409,7 @@ test_offer_dialog (void)
 
   /* closing the dialog keeps both for the next start */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_DELETE_EVENT);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_true (g_file_test (r1, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (r2, G_FILE_TEST_EXISTS));
 
@@ -442,7 +434,7 @@ test_offer_dialog (void)
     g_assert_cmpuint (unchecked, ==, 1);
   }
   gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Recover */);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   g_assert_false (g_file_test (r2, G_FILE_TEST_EXISTS));
   /* the recovered plan's file stays until it is saved */
   g_assert_true (g_file_test (r1, G_FILE_TEST_EXISTS));
@@ -467,13 +459,13 @@ test_offer_dialog (void)
   dialog = find_dialog ("gantry-recovery-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 2 /* Discard */);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   entries = gantry_recovery_list ();
   g_assert_cmpuint (entries->len, ==, 0);
   /* nothing left: no dialog */
   g_assert_false (gantry_recovery_offer (app, GTK_WINDOW (win)));
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 /* A plan named on the command line that also has a recovery file opens
@@ -514,7 +506,7 @@ test_recover_into_open_window (void)
   dialog = find_dialog ("gantry-recovery-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Recover */);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   g_assert_cmpuint (count_windows (), ==, before);
   g_assert_cmpstr (gantry_window_get_recovery_id (win), ==, id);
   g_assert_true (gantry_project_get_modified (gantry_window_get_project (win)));
@@ -535,7 +527,7 @@ test_recover_into_open_window (void)
     dialog = find_dialog ("gantry-recovery-dialog");
     g_assert_nonnull (dialog);
     gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Recover */);
-    iterate (5);
+    gantry_ui_test_iterate (5);
     g_assert_cmpuint (count_windows (), ==, before + 1);
     g_assert_nonnull (find_task (gantry_project_get_root_task (gantry_window_get_project (win)),
                                  "Unsaved here"));
@@ -548,7 +540,7 @@ test_recover_into_open_window (void)
     gtk_window_destroy (GTK_WINDOW (other));
   }
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   clear_recovery_dir ();
 }
 
@@ -771,7 +763,7 @@ test_changed_on_disk (void)
   dialog = find_dialog ("gantry-changed-on-disk-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_null (find_dialog ("gantry-changed-on-disk-dialog"));
   g_assert_true (gantry_project_get_modified (wp));
   {
@@ -785,7 +777,7 @@ test_changed_on_disk (void)
   dialog = find_dialog ("gantry-changed-on-disk-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Overwrite */);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_false (gantry_project_get_modified (wp));
   {
     g_autoptr(GantryProject) disk = gantry_store_load (path, NULL);
@@ -803,7 +795,7 @@ test_changed_on_disk (void)
   g_assert_null (find_dialog ("gantry-changed-on-disk-dialog"));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 /* ---- preferences ------------------------------------------------------- */
@@ -834,12 +826,12 @@ test_preferences (void)
     g_assert_cmpstr (accels[0], ==, "<Control>comma");
   }
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   dialog = find_dialog ("gantry-preferences-dialog");
   g_assert_nonnull (dialog);
   /* asking again shows the same dialog */
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   {
     GListModel *tops = gtk_window_get_toplevels ();
     guint n = 0;
@@ -908,7 +900,7 @@ test_preferences (void)
       g_assert_cmpint (g_settings_get_boolean (settings, "keep-unknown-mspdi"), ==, keep);
       g_assert_true (gantry_window_save_to_file (win, xml_file, GANTRY_FILE_FORMAT_MSPDI));
       /* close the export's notes, if any */
-      iterate (3);
+      gantry_ui_test_iterate (3);
       g_assert_true (g_file_get_contents (xml_path, &written, NULL, NULL));
       expected = gantry_mspdi_save_to_data (full, keep ? GANTRY_MSPDI_WRITE_KEEP_UNKNOWN
                                                        : GANTRY_MSPDI_WRITE_DEFAULT, NULL, NULL);
@@ -942,14 +934,14 @@ test_preferences (void)
 
     w = find_named (dialog, "date-format");
     gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 1);
-    iterate (5);
+    gantry_ui_test_iterate (5);
     cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
     g_assert_nonnull (cell);
     g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, iso);
 
     gtk_drop_down_set_selected (GTK_DROP_DOWN (w), 2);
     g_assert_cmpint (g_settings_get_enum (settings, "date-format"), ==, 2);   /* locale-long */
-    iterate (5);
+    gantry_ui_test_iterate (5);
     cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
     g_assert_nonnull (cell);
     g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), ==, longer);
@@ -969,7 +961,7 @@ test_preferences (void)
     }
 
     g_settings_reset (settings, "date-format");
-    iterate (5);
+    gantry_ui_test_iterate (5);
     cell = gantry_task_table_find_cell (table, first, GANTRY_FIELD_START);
     g_assert_nonnull (cell);
     g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (cell)), !=, longer);
@@ -985,7 +977,7 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   gantry_project_mark_saved (full);
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 int

@@ -31,14 +31,6 @@
 
 #define H GANTRY_MS_HOUR
 
-static void
-iterate (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Ana on Design (Mon–Wed) and Build (Tue–Thu, SNET Tue): over-allocated
  * Tue–Wed.  Bo half-time on Test (Mon–Fri), 40/h, overtime 60/h. */
 static GantryProject *
@@ -114,7 +106,7 @@ wait_levelled (GantryResourceView *view)
       g_usleep (5000);
     }
   g_assert_false (gantry_resource_view_is_leveling (view));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 static void
@@ -136,7 +128,7 @@ show_view (GantryProject *p, GtkWidget **win_out)
   gtk_window_set_child (GTK_WINDOW (win), view);
   gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
   gtk_window_present (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
   *win_out = win;
   return view;
 }
@@ -157,7 +149,7 @@ test_sheet_edit_undo (void)
 
   /* add a resource: one undo step */
   g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpuint (g_list_model_get_n_items (res), ==, 3);
   added = g_list_model_get_item (res, 2);
   g_object_unref (added);
@@ -198,7 +190,7 @@ test_sheet_edit_undo (void)
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_assignments (p)), ==, 3);
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* The toolbar button bound to action (mapped or not). */
@@ -241,13 +233,13 @@ test_empty_sheet_placeholder (void)
   for (int dark = 0; dark <= 1; dark++)
     {
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-      iterate ();
+      gantry_ui_test_iterate (5);
       save_png (win, dark ? "resources-empty-dark.png" : "resources-empty-light.png");
     }
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 
   g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_resources (p)), ==, 1);
   g_assert_false (gtk_widget_get_visible (hint));
   /* the new resource is selected: it can be deleted, the plan levelled */
@@ -255,10 +247,10 @@ test_empty_sheet_placeholder (void)
   g_assert_true (gtk_widget_get_sensitive (find_action_button (view, "resources.level")));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (sheet))),
                                      GTK_INVALID_LIST_POSITION);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.delete")));
   g_assert_true (gantry_project_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_true (gtk_widget_get_visible (hint));
   g_assert_false (gtk_widget_get_sensitive (find_action_button (view, "resources.level")));
 
@@ -268,15 +260,15 @@ test_empty_sheet_placeholder (void)
     g_autoptr(GantryProject) full = build_plan (&sched);
 
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), full);
-    iterate ();
+    gantry_ui_test_iterate (5);
     g_assert_false (gtk_widget_get_visible (hint));
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
-    iterate ();
+    gantry_ui_test_iterate (5);
     g_assert_true (gtk_widget_get_visible (hint));
   }
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* The usage view under the sheet shows the same centred card as the
@@ -319,18 +311,18 @@ test_empty_usage_placeholder (void)
   for (int dark = 0; dark <= 1; dark++)
     {
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
-      iterate ();
+      gantry_ui_test_iterate (5);
       save_png (win, dark ? "resources-usage-empty-dark.png" : "resources-usage-empty-light.png");
     }
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 
   /* a work resource gives the usage view a row: the card goes */
   g_assert_true (gtk_widget_activate_action (view, "resources.add", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 1);
   g_assert_false (gtk_widget_get_visible (hint));
   g_assert_true (gantry_project_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), ==, 0);
   g_assert_true (gtk_widget_get_visible (hint));
 
@@ -340,16 +332,16 @@ test_empty_usage_placeholder (void)
     g_autoptr(GantryProject) full = build_plan (&sched);
 
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), full);
-    iterate ();
+    gantry_ui_test_iterate (5);
     g_assert_cmpuint (gantry_usage_view_get_n_rows (usage), >, 0);
     g_assert_false (gtk_widget_get_visible (hint));
     gantry_resource_view_set_project (GANTRY_RESOURCE_VIEW (view), p);
-    iterate ();
+    gantry_ui_test_iterate (5);
     g_assert_true (gtk_widget_get_visible (hint));
   }
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* The over-allocated resource's Work is red, except on the selected row,
@@ -399,7 +391,7 @@ test_selected_overallocated_contrast (void)
     {
       g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
       gtk_single_selection_set_selected (sel, GTK_INVALID_LIST_POSITION);
-      iterate ();
+      gantry_ui_test_iterate (5);
       label = find_error_label (GTK_WIDGET (sheet));
       g_assert_nonnull (label);            /* Ana (row 0) is over-allocated */
       /* 48 hours (6 days of 8 h, see test_sheet_edit_undo's cost 48 x $50),
@@ -414,7 +406,7 @@ test_selected_overallocated_contrast (void)
       g_assert_false (gdk_rgba_equal (&lc, &rc));   /* red while not selected */
 
       gtk_single_selection_set_selected (sel, 0);
-      iterate ();
+      gantry_ui_test_iterate (5);
       g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
       widget_color (label, &lc);
       widget_color (row, &rc);
@@ -423,7 +415,7 @@ test_selected_overallocated_contrast (void)
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 static void
@@ -457,9 +449,9 @@ test_usage_and_level (void)
       {
         g_autofree char *name = g_strdup_printf ("resources-%s.png", themes[t]);
         g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
-        iterate ();
+        gantry_ui_test_iterate (5);
         g_usleep (50000);
-        iterate ();
+        gantry_ui_test_iterate (5);
         save_png (view, name);
       }
     g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
@@ -467,7 +459,7 @@ test_usage_and_level (void)
 
   /* level (Level in the options dialog): one undo step; no over-allocation after */
   g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   {
     GtkWidget *dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
     g_assert_nonnull (dialog);
@@ -480,7 +472,7 @@ test_usage_and_level (void)
   g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 0);
   g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 8 * H);
   g_assert_true (gantry_project_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
   gantry_resource_view_refresh (GANTRY_RESOURCE_VIEW (view));
   g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 2);
   g_assert_false (gantry_project_can_undo (p));
@@ -490,7 +482,7 @@ test_usage_and_level (void)
   g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 0), ==, 48 * H);
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 static void
@@ -572,7 +564,7 @@ test_calendar_editor (void)
 
   ed = gantry_calendar_editor_new (GTK_WINDOW (win), p, cal);
   gtk_window_present (GTK_WINDOW (ed));
-  iterate ();
+  gantry_ui_test_iterate (5);
   /* bad input: refused, named, nothing changes */
   gantry_calendar_editor_set_weekday_text (GANTRY_CALENDAR_EDITOR (ed), 5, "25:00-26:00");
   g_assert_false (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
@@ -586,15 +578,15 @@ test_calendar_editor (void)
                                         "2026-04-03", "nonworking", GANTRY_RECUR_NONE);
   gantry_calendar_editor_add_exception (GANTRY_CALENDAR_EDITOR (ed), "Christmas", "2026-12-25",
                                         "2026-12-25", "nonworking", GANTRY_RECUR_YEARLY_BY_DAY);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_usleep (50000);
-  iterate ();
+  gantry_ui_test_iterate (5);
   save_png (gtk_window_get_child (GTK_WINDOW (ed)), "calendar-editor-light.png");
   assert_dropdowns_aligned (ed);
   g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (ed));
-  iterate ();
+  gantry_ui_test_iterate (5);
 
   gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2026, 3, 6, 0, 0, 0)), &d);
   g_assert_cmpint (d.n_ranges, ==, 1);
@@ -606,7 +598,7 @@ test_calendar_editor (void)
   gantry_calendar_resolve_day (cal, gantry_time_day_number (gantry_time_make (2031, 12, 24, 0, 0, 0)), &d);
   g_assert_cmpint (d.kind, ==, GANTRY_DAY_WORKING);
   /* the plan follows: Bo's 20 h at 50 % now need Mon–Mon (Friday is 4 h) */
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_finish (gantry_project_lookup_task (p, 3)), ==,
                    gantry_time_make (2026, 3, 9, 12, 0, 0));
 
@@ -621,7 +613,7 @@ test_calendar_editor (void)
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
                                        gantry_resource_view_get_sheet (GANTRY_RESOURCE_VIEW (view)))), 0);
   g_assert_true (gtk_widget_activate_action (view, "resources.edit-calendar", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_nonnull (gantry_resource_get_calendar (ana));
   g_assert_true (gantry_resource_get_calendar (ana) != cal);
   g_assert_true (gantry_calendar_get_base (gantry_resource_get_calendar (ana)) == cal);
@@ -638,7 +630,7 @@ test_calendar_editor (void)
       }
   }
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* n tasks of 2 days on 10 resources at 100 %, no links: most of them
@@ -700,7 +692,7 @@ test_level_options_dialog (void)
   GPtrArray *tp, *tq;
 
   g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
   g_assert_nonnull (dialog);
   gantry_level_dialog_set_range_text (GANTRY_LEVEL_DIALOG (dialog), "2026-03-02", "someday");
@@ -721,9 +713,9 @@ test_level_options_dialog (void)
   g_assert_cmpint (opt.from, ==, want.from);
   g_assert_cmpint (opt.to, ==, want.to);
   g_assert_false (opt.within_slack);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_usleep (50000);
-  iterate ();
+  gantry_ui_test_iterate (5);
   gantry_ui_test_save_png (gtk_window_get_child (GTK_WINDOW (dialog)), "level-options-light.png");
   g_assert_true (gantry_level_dialog_activate_level (GANTRY_LEVEL_DIALOG (dialog)));
   wait_levelled (GANTRY_RESOURCE_VIEW (view));
@@ -744,17 +736,17 @@ test_level_options_dialog (void)
 
   /* Clear Levelling in the dialog: one more undo step, no delay left */
   g_assert_true (gtk_widget_activate_action (view, "resources.level", NULL));
-  iterate ();
+  gantry_ui_test_iterate (5);
   dialog = find_toplevel (GANTRY_TYPE_LEVEL_DIALOG);
   g_signal_emit_by_name (dialog, "clear");
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_null (find_toplevel (GANTRY_TYPE_LEVEL_DIALOG));
   g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Clear Levelling");
   for (guint i = 0; i < tp->len; i++)
     g_assert_cmpint (gantry_task_get_leveling_delay (g_ptr_array_index (tp, i)), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* The progress window: Cancel leaves the plan exactly as it was with
@@ -796,7 +788,7 @@ test_level_progress_window (void)
   g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Level Resources");
   g_assert_true (gantry_project_undo (p));
   g_assert_false (gantry_project_can_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
 
   /* closing the window while levelling runs cancels it */
   g_object_ref (rv);
@@ -807,7 +799,7 @@ test_level_progress_window (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (5000);
     }
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_false (gantry_resource_view_is_leveling (rv));
   g_object_unref (rv);
   g_assert_false (gantry_project_can_undo (p));
@@ -825,17 +817,17 @@ test_level_progress_screenshot (void)
   gantry_level_progress_window_set_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (w), 0.42);
   g_assert_cmpfloat (gantry_level_progress_window_get_fraction (GANTRY_LEVEL_PROGRESS_WINDOW (w)),
                      ==, 0.42);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_usleep (50000);
-  iterate ();
+  gantry_ui_test_iterate (5);
   gantry_ui_test_save_png (gtk_window_get_child (GTK_WINDOW (w)), "level-progress-light.png");
   /* closing it means Cancel; it stays until the run has stopped */
   gtk_window_close (GTK_WINDOW (w));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_true (g_cancellable_is_cancelled (cancel));
   g_assert_true (gtk_widget_get_visible (w));
   gtk_window_destroy (GTK_WINDOW (w));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 static void
@@ -889,7 +881,7 @@ test_task_dialog_work (void)
   /* Design: Ana 24 h at 100 %, 3d */
   dialog = gantry_task_dialog_new (GTK_WINDOW (win), design);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpstr (get_field (dialog, 0, "resource"), ==, "Ana Lima");
   g_assert_cmpstr (get_field (dialog, 0, "work"), ==, "24h");
   g_assert_null (gantry_task_dialog_get_assignment_field (GANTRY_TASK_DIALOG (dialog), 1, "work"));
@@ -907,21 +899,21 @@ test_task_dialog_work (void)
   /* I19's rule: Fixed Units, 40 h at 100 % is 5d: Mon 2 → Fri 6 March */
   set_field (dialog, 0, "work", "40h");
   gtk_notebook_set_current_page (GTK_NOTEBOOK (find_notebook (dialog)), 2);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_usleep (50000);
-  iterate ();
+  gantry_ui_test_iterate (5);
   gantry_ui_test_save_png (find_notebook (dialog), "task-dialog-resources-light.png");
   g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_work (design), ==, 40 * H);
   g_assert_cmpint (gantry_task_get_duration (design), ==, 40 * H);
   g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
   g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Task Information");
   g_assert_true (gantry_project_undo (p));
   g_assert_false (gantry_project_can_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_work (design), ==, 24 * H);
   g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 4, 17, 0, 0));
 
@@ -932,13 +924,13 @@ test_task_dialog_work (void)
   set_field (dialog, 0, "units", "100%");
   g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  gantry_ui_test_iterate (5);
   as = gantry_task_get_assignments (test);
   g_assert_cmpfloat (gantry_assignment_get_units (g_ptr_array_index (as, 0)), ==, 1.0);
   g_assert_cmpint (gantry_assignment_get_work (g_ptr_array_index (as, 0)), ==, 20 * H);
   g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 4, 12, 0, 0));
   g_assert_true (gantry_project_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
 
   /* a new row with its own work: Bo 10 h at 50 % on Design beside Ana */
   dialog = gantry_task_dialog_new (GTK_WINDOW (win), design);
@@ -948,7 +940,7 @@ test_task_dialog_work (void)
   set_field (dialog, 1, "work", "10h");
   g_assert_true (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  gantry_ui_test_iterate (5);
   as = gantry_task_get_assignments (design);
   g_assert_cmpuint (as->len, ==, 2);
   for (guint i = 0; i < as->len; i++)
@@ -964,7 +956,7 @@ test_task_dialog_work (void)
   g_assert_false (gantry_project_can_undo (p));
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 static GtkWidget *
@@ -973,7 +965,7 @@ open_editor (GtkWidget *win, GantryProject *p, GantryCalendar *cal)
   GtkWidget *ed = gantry_calendar_editor_new (GTK_WINDOW (win), p, cal);
 
   gtk_window_present (GTK_WINDOW (ed));
-  iterate ();
+  gantry_ui_test_iterate (5);
   return ed;
 }
 
@@ -1023,14 +1015,14 @@ test_calendar_work_weeks (void)
   g_assert_false (gantry_project_can_undo (p));
   g_assert_false (gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 7, "name", 0, "x"));
 
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_usleep (50000);
-  iterate ();
+  gantry_ui_test_iterate (5);
   save_png (gtk_window_get_child (GTK_WINDOW (ed)), "calendar-work-weeks-light.png");
   g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (ed));
-  iterate ();
+  gantry_ui_test_iterate (5);
 
   g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 2);
   ww = gantry_calendar_get_work_week (cal, 0);
@@ -1048,7 +1040,7 @@ test_calendar_work_weeks (void)
   g_assert_cmpint (d.n_ranges, ==, 2);
   /* the plan follows: Bo's 20 h at 50 % need Mon 2 – Mon 9 March 12:00
    * (4 h a day Mon–Thu, 2 h on the short Friday, 2 h on Monday) */
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 9, 12, 0, 0));
   g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Change Working Time");
 
@@ -1064,14 +1056,14 @@ test_calendar_work_weeks (void)
                                              "08:00-12:00, 13:00-17:00");
   g_assert_true (gantry_calendar_editor_apply (GANTRY_CALENDAR_EDITOR (ed), NULL));
   gtk_window_destroy (GTK_WINDOW (ed));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
 
   /* close without Apply: nothing changes */
   ed = open_editor (win, p, cal);
   gantry_calendar_editor_set_work_week_text (GANTRY_CALENDAR_EDITOR (ed), 0, "name", 0, "Renamed");
   gtk_widget_activate_action (ed, "window.close", NULL);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpstr (gantry_calendar_get_work_week (cal, 0)->name, ==, "Short Fridays");
 
   /* remove both; one undo step brings them back */
@@ -1088,11 +1080,11 @@ test_calendar_work_weeks (void)
   g_assert_true (gantry_project_undo (p));
   g_assert_false (gantry_project_can_undo (p));
   g_assert_cmpuint (gantry_calendar_get_n_work_weeks (cal), ==, 0);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_finish (test), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* A resource on an elapsed task works around the clock (reference §2:
@@ -1135,7 +1127,7 @@ test_usage_elapsed (void)
   g_assert_cmpint (gantry_usage_view_get_cell (usage, 0, 1), ==, 12 * H);
   g_assert_cmpuint (gantry_usage_view_get_n_over_cells (usage), ==, 0);
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* Work contours in the usage grid (days from Mon 2 March 2026, standard
@@ -1218,15 +1210,15 @@ test_usage_contour (void)
       {
         g_autofree char *name = g_strdup_printf ("usage-contour-%s.png", themes[t]);
         g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
-        iterate ();
+        gantry_ui_test_iterate (5);
         g_usleep (50000);
-        iterate ();
+        gantry_ui_test_iterate (5);
         save_png (view, name);
       }
     g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
   }
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 /* The task table's Work column: hidden until chosen under Columns; it
@@ -1255,14 +1247,14 @@ test_table_work_column (void)
   gtk_window_set_child (GTK_WINDOW (win), table);
   gantry_task_table_set_project (GANTRY_TASK_TABLE (table), p);
   gtk_window_present (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 
   cols = gantry_task_table_get_column_actions (GANTRY_TASK_TABLE (table));
   state = g_action_group_get_action_state (cols, "show-work");
   g_assert_nonnull (state);
   g_assert_false (g_variant_get_boolean (state));
   g_action_group_change_action_state (cols, "show-work", g_variant_new_boolean (TRUE));
-  iterate ();
+  gantry_ui_test_iterate (5);
   cell = gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), design, GANTRY_FIELD_WORK);
   g_assert_nonnull (cell);
 
@@ -1283,7 +1275,7 @@ test_table_work_column (void)
 
   g_assert_true (gantry_edit_set_field_text (design, GANTRY_FIELD_WORK, "5d", &error));
   g_assert_no_error (error);
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_work (design), ==, 40 * H);
   g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 6, 17, 0, 0));
   g_clear_pointer (&text, g_free);
@@ -1292,11 +1284,11 @@ test_table_work_column (void)
   g_assert_cmpstr (gantry_project_get_undo_label (p), ==, "Set Work");
   g_assert_true (gantry_project_undo (p));
   g_assert_false (gantry_project_can_undo (p));
-  iterate ();
+  gantry_ui_test_iterate (5);
   g_assert_cmpint (gantry_task_get_finish (design), ==, gantry_time_make (2026, 3, 4, 17, 0, 0));
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate ();
+  gantry_ui_test_iterate (5);
 }
 
 int

@@ -25,26 +25,18 @@
 #include "gantry-tracking-dialogs.h"
 
 static void
-iterate (int n)
-{
-  for (int i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
 settle (GtkWidget *widget)
 {
   gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  iterate (3);
+  gantry_ui_test_iterate (3);
   while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   /* a few frames so that list rows are realised */
   for (int i = 0; i < 10; i++)
     {
       g_usleep (10000);
-      iterate (2);
+      gantry_ui_test_iterate (2);
     }
 }
 
@@ -116,7 +108,7 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_clear_object (&f->project);
 }
 
@@ -218,16 +210,16 @@ test_empty_register_placeholder (Fixture *f, gconstpointer data)
   save_png (f->window, "risks-empty-light");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "risk.add", NULL));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_risks (empty)), ==, 1);
   g_assert_false (gtk_widget_get_visible (hint));
   g_assert_true (gantry_project_undo (empty));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_cmpuint (g_list_model_get_n_items (gantry_project_get_risks (empty)), ==, 0);
   g_assert_true (gtk_widget_get_visible (hint));
 
   gantry_risk_view_set_project (f->view, f->project);
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_false (gtk_widget_get_visible (hint));
 }
 
@@ -308,7 +300,7 @@ test_baseline_bars (void)
     }
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 /* Visible risk indicators in the task table (their tooltip names the risk). */
@@ -401,7 +393,7 @@ test_window (void)
   g_assert_false (gantry_project_can_undo (p));
 
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 int

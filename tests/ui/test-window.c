@@ -30,14 +30,6 @@
 static GtkApplication *app;
 static char *tmpdir;
 
-static void
-iterate (guint n)
-{
-  for (guint i = 0; i < n; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 /* Runs the main loop until cond holds (or a generous limit passes: the
  * assertion after it then fails). */
 #define WAIT_FOR(cond) \
@@ -118,7 +110,7 @@ new_window (GantryProject *project)
   gtk_window_set_default_size (GTK_WINDOW (win), 1400, 720);
   gtk_window_present (GTK_WINDOW (win));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (win)));
-  iterate (5);
+  gantry_ui_test_iterate (5);
   return win;
 }
 
@@ -126,7 +118,7 @@ static void
 close_window (GantryWindow *win)
 {
   gtk_window_destroy (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 static void
@@ -155,7 +147,7 @@ static void
 activate (GantryWindow *win, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), action, NULL));
-  iterate (2);
+  gantry_ui_test_iterate (2);
 }
 
 /* apply via action -> expect; doc.undo -> before; doc.redo -> expect */
@@ -372,7 +364,7 @@ type_into (GtkWidget *cell, const char *text)
   gantry_cell_editor_start_editing (GANTRY_CELL_EDITOR (cell), NULL);
   gtk_editable_set_text (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (cell)), text);
   g_signal_emit_by_name (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (cell)), "activate");  /* Enter */
-  iterate (2);
+  gantry_ui_test_iterate (2);
 }
 
 static void
@@ -480,7 +472,7 @@ test_keyboard (void)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == start);
   /* Down moves to the same column of the next row and selects it */
   g_assert_true (send_key (view, GDK_KEY_Down));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == below);
   {
     g_autoptr(GPtrArray) sel = gantry_task_table_get_selected_tasks (table);
@@ -489,7 +481,7 @@ test_keyboard (void)
   }
   /* Right moves to the next column */
   g_assert_true (send_key (view, GDK_KEY_Right));
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (win)) == right);
   /* typing a character starts editing with it; Enter commits */
   g_assert_true (send_key (below, GDK_KEY_3));
@@ -497,7 +489,7 @@ test_keyboard (void)
   gtk_editable_set_position (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below)), -1);
   g_assert_cmpstr (gtk_editable_get_text (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below))), ==, "3");
   g_signal_emit_by_name (gantry_cell_editor_get_entry (GANTRY_CELL_EDITOR (below)), "activate");
-  iterate (2);
+  gantry_ui_test_iterate (2);
   /* Build is a summary: its duration comes from its subtasks */
   g_assert_true (gtk_widget_has_css_class (below, "error"));
   gantry_project_mark_saved (p);
@@ -547,25 +539,25 @@ test_cells_follow_model (void)
   for (int round = 0; round < 2; round++)
     {
       activate (win, "view.collapse-all");
-      iterate (3);
+      gantry_ui_test_iterate (3);
       g_assert_null (gantry_task_table_find_cell (gantry_window_get_task_table (win), m1,
                                                   GANTRY_FIELD_NAME));
       assert_cells_current (win, p);
       activate (win, "view.expand-all");
-      iterate (3);
+      gantry_ui_test_iterate (3);
       assert_cells_current (win, p);
     }
 
   /* edits while Module 1 is hidden: a command and a plain setter */
   activate (win, "view.collapse-all");
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_true (gantry_edit_set_field_text (m1, GANTRY_FIELD_NAME, "Module A", &error));
   g_assert_no_error (error);
   g_assert_true (gantry_edit_set_field_text (m1, GANTRY_FIELD_DURATION, "4d", &error));
   g_assert_no_error (error);
   gantry_task_set_name (test, "Testing");
   activate (win, "view.expand-all");
-  iterate (3);
+  gantry_ui_test_iterate (3);
   {
     GtkWidget *name = wait_cell (win, m1, GANTRY_FIELD_NAME);
     GtkWidget *dur = wait_cell (win, m1, GANTRY_FIELD_DURATION);
@@ -579,11 +571,11 @@ test_cells_follow_model (void)
   /* undo while shown, then collapse and expand again */
   activate (win, "doc.undo");
   activate (win, "doc.undo");
-  iterate (2);
+  gantry_ui_test_iterate (2);
   assert_cells_current (win, p);
   activate (win, "view.collapse-all");
   activate (win, "view.expand-all");
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, m1, GANTRY_FIELD_NAME))),
                    ==, "Module 1");
   assert_cells_current (win, p);
@@ -634,7 +626,7 @@ test_collapse_all_large (void)
   /* scroll so that the second child of Phase 60 is the first row shown */
   target = gantry_task_get_child (root, 60);
   gtk_adjustment_set_value (adj, (60 * (1 + per) + 2) * (double) GANTRY_TASK_TABLE_ROW_HEIGHT);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   wait_cell (win, gantry_task_get_child (target, 1), GANTRY_FIELD_NAME);
 
   for (int round = 0; round < 2; round++)
@@ -650,7 +642,7 @@ test_collapse_all_large (void)
           g_assert_false (gtk_tree_list_row_get_expanded (row));
           g_assert_true (gtk_tree_list_row_is_expandable (row));
         }
-      iterate (5);
+      gantry_ui_test_iterate (5);
       /* Phase 60 is at the top of the view */
       g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 60.0 * GANTRY_TASK_TABLE_ROW_HEIGHT);
       wait_cell (win, target, GANTRY_FIELD_NAME);
@@ -660,19 +652,19 @@ test_collapse_all_large (void)
 
       activate (win, "view.expand-all");
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top * (1 + per));
-      iterate (5);
+      gantry_ui_test_iterate (5);
       assert_cells_current (win, p);
       /* back to where the round started */
       gtk_adjustment_set_value (adj, (60 * (1 + per) + 2) * (double) GANTRY_TASK_TABLE_ROW_HEIGHT);
-      iterate (5);
+      gantry_ui_test_iterate (5);
     }
 
   /* from the top of the outline too */
   gtk_adjustment_set_value (adj, 0);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   activate (win, "view.collapse-all");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0.0);
   g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, gantry_task_get_child (root, 0), GANTRY_FIELD_NAME))),
                    ==, "Phase 0");
@@ -683,7 +675,7 @@ test_collapse_all_large (void)
 
     gtk_tree_list_row_set_expanded (row, TRUE);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_top + per);
-    iterate (3);
+    gantry_ui_test_iterate (3);
     g_assert_cmpstr (gantry_cell_editor_get_text (GANTRY_CELL_EDITOR (wait_cell (win, gantry_task_get_child (gantry_task_get_child (root, 1), 0), GANTRY_FIELD_NAME))),
                      ==, "Work 1.0");
   }
@@ -779,7 +771,7 @@ press_key (GantryWindow    *win,
   for (guint i = 0; i < chain->len && !handled; i++)
     handled = widget_takes_key (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, i == 0,
                                 keyval, mods);
-  iterate (2);
+  gantry_ui_test_iterate (2);
   return handled;
 }
 
@@ -912,7 +904,7 @@ test_task_dialog (void)
   guint depth;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   gtk_editable_set_text (GTK_EDITABLE (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "name")), "QA");
   gtk_editable_set_text (GTK_EDITABLE (gantry_task_dialog_get_field (GANTRY_TASK_DIALOG (dialog), "duration")), "nonsense");
   g_assert_false (gantry_task_dialog_apply (GANTRY_TASK_DIALOG (dialog), &error));
@@ -970,7 +962,7 @@ check_bad_file (const char *name, const char *contents, gsize len)
   before = outline (p);
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
   g_assert_false (gantry_window_load_file (win, file));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   dialog = find_error_dialog (win);
   g_assert_nonnull (dialog);
   g_object_get (dialog, "text", &text, NULL);
@@ -982,7 +974,7 @@ check_bad_file (const char *name, const char *contents, gsize len)
   g_assert_true (gantry_project_get_modified (p));
   g_assert_null (gantry_window_get_file (win));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);   /* the Close button */
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_null (find_error_dialog (win));
   /* still usable */
   activate (win, "doc.undo");
@@ -1067,7 +1059,7 @@ test_geometry (void)
   GtkWidget *c2 = wait_cell (win, find_task (p, "Build"), GANTRY_FIELD_NAME);
   graphene_point_t p1, p2;
 
-  iterate (5);
+  gantry_ui_test_iterate (5);
   /* rows sit exactly ROW_HEIGHT apart, the first right under a header of
    * HEADER_HEIGHT: what the chart is told */
   g_assert_true (gtk_widget_compute_point (c1, view, &GRAPHENE_POINT_INIT (0, 0), &p1));
@@ -1134,7 +1126,7 @@ test_empty_plan_placeholder (void)
       gantry_task_table_select_tasks (table, one);
       activate (win, "task.delete");
     }
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_cmpuint (gantry_task_get_n_children (root), ==, 0);
   g_assert_true (gtk_widget_get_visible (hint));
   WAIT_FOR (gtk_widget_get_mapped (hint) && gtk_widget_get_width (hint) > 0);
@@ -1162,7 +1154,7 @@ test_empty_plan_placeholder (void)
     GtkAdjustment *vadj = gantry_task_table_get_vadjustment (table);
     GtkWidget *vscroll = find_scrollbar_for (GTK_WIDGET (win), vadj);
 
-    iterate (3);
+    gantry_ui_test_iterate (3);
     g_assert_cmpint (gtk_widget_get_visible (vscroll), ==,
                      gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_lower (vadj)
                      > gtk_adjustment_get_page_size (vadj));
@@ -1327,7 +1319,7 @@ test_progress_line_menu (void)
   GantryWindow *win = new_window (p);
   GtkWidget *chart = gantry_window_get_chart (win);
 
-  iterate (2);
+  gantry_ui_test_iterate (2);
   g_assert_false (gantry_chart_get_show_progress_line (GANTRY_CHART (chart)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "chartview.show-progress-line", NULL));
   g_assert_true (gantry_chart_get_show_progress_line (GANTRY_CHART (chart)));
@@ -1374,23 +1366,23 @@ test_close_unsaved (void)
 
   /* modified: asks; Cancel keeps the window and the document */
   gtk_window_close (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   dialog = find_dialog_with_class (win, "gantry-unsaved-dialog");
   g_assert_nonnull (dialog);
   g_assert_false (destroyed);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_false (destroyed);
   g_assert_null (find_dialog_with_class (win, "gantry-unsaved-dialog"));
   g_assert_null (find_task (p, "Test"));
 
   /* Discard closes */
   gtk_window_close (GTK_WINDOW (win));
-  iterate (3);
+  gantry_ui_test_iterate (3);
   dialog = find_dialog_with_class (win, "gantry-unsaved-dialog");
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), 1 /* Discard */);
-  iterate (3);
+  gantry_ui_test_iterate (3);
   g_assert_true (destroyed);
 }
 
@@ -1420,7 +1412,7 @@ test_open_and_import_report (void)
   before = g_list_length (windows);
   /* what "gantry FILE" does */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  iterate (5);
+  gantry_ui_test_iterate (5);
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (GANTRY_IS_WINDOW (l->data) && gantry_window_get_file (l->data) != NULL
         && g_file_equal (gantry_window_get_file (l->data), file))
@@ -1530,7 +1522,7 @@ test_import_report_moves (void)
     details = find_button_labelled (bar, "_Details");
     g_assert_nonnull (details);
     g_signal_emit_by_name (details, "clicked");
-    iterate (5);
+    gantry_ui_test_iterate (5);
     dialog = find_dialog_with_class (win, "gantry-import-report");
   }
   g_assert_nonnull (dialog);
@@ -1597,14 +1589,14 @@ test_screenshots (void)
   for (guint t = 0; t < 2; t++)
     {
       g_object_set (settings, "gtk-application-prefer-dark-theme", t == 1, NULL);
-      iterate (5);
+      gantry_ui_test_iterate (5);
       for (int z = 0; z < 3; z++)
         {
           g_autofree char *name = g_strdup_printf ("gantry-%s-zoom%d", themes[t], z);
 
           if (z > 0)
             activate (win, "view.zoom-out");
-          iterate (5);
+          gantry_ui_test_iterate (5);
           save_png (GTK_WIDGET (win), name);
         }
       activate (win, "view.zoom-in");
@@ -1732,7 +1724,7 @@ test_variance_columns (void)
     gint64 _end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
     while (!(cond) && g_get_monotonic_time () < _end) \
       { \
-        iterate (1); \
+        gantry_ui_test_iterate (1); \
         g_usleep (5000); \
       } \
   } G_STMT_END
@@ -1795,7 +1787,7 @@ test_overallocation_indicator (void)
   gtk_window_present (GTK_WINDOW (window));
   POLL_FOR (gtk_widget_get_mapped (window)
             && gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), test, GANTRY_FIELD_NAME) != NULL);
-  iterate (5);
+  gantry_ui_test_iterate (5);
   g_assert_nonnull (gantry_task_table_find_cell (GANTRY_TASK_TABLE (table), test, GANTRY_FIELD_NAME));
   g_assert_cmpuint (count_icons (window, "system-users-symbolic", "Over-allocated resource: Ana"), ==, 0);
 
@@ -1813,7 +1805,7 @@ test_overallocation_indicator (void)
   g_assert_cmpstr (t, ==, "Over-allocated resource: Ana");
   g_assert_null (r);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (3);
+  gantry_ui_test_iterate (3);
 }
 
 int
