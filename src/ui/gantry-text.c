@@ -505,17 +505,16 @@ gantry_text_format_money (GantryProject *project,
 }
 
 /* Is the separator at sep a digit grouping: three digits after it, then
- * the end, the decimal point or another such separator? */
+ * the end, the decimal point or another separator ('.' or ',')? */
 static gboolean
-is_grouping (const char *sep,
-             char        sep_char)
+is_grouping (const char *sep)
 {
   const char *p = sep + 1;
 
   for (int i = 0; i < 3; i++, p++)
     if (!g_ascii_isdigit (*p))
       return FALSE;
-  return *p == '\0' || *p == sep_char || (*p != sep_char && (*p == '.' || *p == ','));
+  return *p == '\0' || *p == '.' || *p == ',';
 }
 
 gboolean
@@ -530,7 +529,7 @@ gantry_text_parse_money (GantryProject *project,
   g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
   const char *last_dot, *last_comma;
   char decimal;
-  GString *clean;
+  g_autoptr(GString) clean = NULL;
   char *end;
   double v;
 
@@ -570,7 +569,7 @@ gantry_text_parse_money (GantryProject *project,
           gboolean all_groups = TRUE;
 
           for (const char *q = strchr (s, c); q != NULL; q = strchr (q + 1, c))
-            all_groups &= is_grouping (q, c);
+            all_groups &= is_grouping (q);
           if (all_groups)
             decimal = '\0';
         }
@@ -595,11 +594,7 @@ gantry_text_parse_money (GantryProject *project,
     }
   v = g_ascii_strtod (clean->str, &end);
   if (clean->len == 0 || *end != '\0' || !isfinite (v) || fabs (v) > 1e15)
-    {
-      g_string_free (clean, TRUE);
-      return FALSE;
-    }
-  g_string_free (clean, TRUE);
+    return FALSE;
   *amount = v;
   return TRUE;
 }
