@@ -199,42 +199,27 @@ import_move_free (gpointer data)
   g_free (m);
 }
 
+/* The tasks whose dates scheduling changed from those stored in the file:
+ * the file's dates (in outline order, taken before scheduling) compared
+ * with each task's now.  A task the file gave no dates did not move. */
 static void
-collect_file_dates (GantryTask *parent,
-                    GHashTable *dates)
+collect_moves (GArray    *stored,
+               GPtrArray *moves)
 {
-  for (guint i = 0; i < gantry_task_get_n_children (parent); i++)
+  for (guint i = 0; i < stored->len; i++)
     {
-      GantryTask *t = gantry_task_get_child (parent, i);
-      GantryImportMove *m = g_new0 (GantryImportMove, 1);
+      GantryImportMove *was = &g_array_index (stored, GantryImportMove, i);
 
-      m->task = g_object_ref (t);
-      m->file_start = gantry_task_get_start (t);
-      m->file_finish = gantry_task_get_finish (t);
-      g_hash_table_insert (dates, t, m);
-      collect_file_dates (t, dates);
-    }
-}
-
-/* The tasks whose dates differ now from those in the file, outline order.
- * A task the file gave no dates is not counted: it did not move. */
-static void
-collect_moves (GantryTask *parent,
-               GHashTable *dates,
-               GPtrArray  *moves)
-{
-  for (guint i = 0; i < gantry_task_get_n_children (parent); i++)
-    {
-      GantryTask *t = gantry_task_get_child (parent, i);
-      GantryImportMove *m = g_hash_table_lookup (dates, t);
-
-      if (m != NULL && m->file_start != GANTRY_TIME_NONE && m->file_finish != GANTRY_TIME_NONE
-          && (m->file_start != gantry_task_get_start (t) || m->file_finish != gantry_task_get_finish (t)))
+      if (was->file_start != GANTRY_TIME_NONE && was->file_finish != GANTRY_TIME_NONE
+          && (was->file_start != gantry_task_get_start (was->task)
+              || was->file_finish != gantry_task_get_finish (was->task)))
         {
-          g_hash_table_steal (dates, t);
+          GantryImportMove *m = g_new (GantryImportMove, 1);
+
+          *m = *was;
+          g_object_ref (m->task);
           g_ptr_array_add (moves, m);
         }
-      collect_moves (t, dates, moves);
     }
 }
 
@@ -565,11 +550,19 @@ gantry_window_load_file (GantryWindow *self,
   self->import_moves = g_ptr_array_new_with_free_func (import_move_free);
   if (format == GANTRY_FILE_FORMAT_MSPDI)
     {
-      g_autoptr(GHashTable) dates = g_hash_table_new_full (NULL, NULL, NULL, import_move_free);
+      GPtrArray *tasks = gantry_project_get_all_tasks (project);
+      g_autoptr(GArray) stored = g_array_sized_new (FALSE, FALSE, sizeof (GantryImportMove), tasks->len);
 
-      collect_file_dates (gantry_project_get_root_task (project), dates);
+      /* the project keeps its tasks: no reference is needed meanwhile */
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          GantryTask *t = g_ptr_array_index (tasks, i);
+          GantryImportMove was = { t, gantry_task_get_start (t), gantry_task_get_finish (t) };
+
+          g_array_append_val (stored, was);
+        }
       gantry_window_set_project (self, project, file, format);
-      collect_moves (gantry_project_get_root_task (project), dates, self->import_moves);
+      collect_moves (stored, self->import_moves);
     }
   else
     gantry_window_set_project (self, project, file, format);
